@@ -22,7 +22,12 @@ public sealed record PropertyType(
     string? MandatoryMessage,
     string? ValidationRegexMessage,
     bool LabelOnTop,
-    bool IsSensitive);
+    bool IsSensitive)
+{
+    /// Member types only: whether a member may edit or view the property.
+    public bool MemberCanEdit { get; init; }
+    public bool MemberCanView { get; init; }
+}
 
 public sealed record PropertyGroup(Guid Key, string Alias, string Caption, string Type, int SortOrder);
 
