@@ -1,6 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
+using Archive.Web.Cli;
+using Archive.Web.Health;
+using Archive.Web.Hosting;
+
+if (ArchiveCli.IsCommand(args))
+    return await ArchiveCli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json travels with the binaries; data paths resolve against the repository root.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddArchive();
+builder.Services.AddProblemDetails();
+builder.Services.AddArchiveHealth();
+builder.Services.AddHostedService<StartupImport>();
+builder.Services.AddHostedService<ScheduledPublishing>();
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapArchiveHealth();
+app.MapGet("/", () => Results.Redirect("/health/ready"));
 
-app.MapGet("/", () => "Hello World!");
+await app.RunAsync();
+return 0;
 
-app.Run();
+public partial class Program;

@@ -29,6 +29,9 @@ public sealed record PropertyType(
     public bool MemberCanView { get; init; }
 }
 
+/// Umbraco's per-type version clean-up settings; empty strings mean "inherit the global setting".
+public sealed record HistoryCleanup(bool PreventCleanup = false, string KeepAllVersionsNewerThanDays = "", string KeepLatestVersionPerDayForDays = "");
+
 public sealed record PropertyGroup(Guid Key, string Alias, string Caption, string Type, int SortOrder);
 
 public sealed record ContentTypeReference(Guid Key, string Alias, int SortOrder = 0);
@@ -47,6 +50,7 @@ public sealed record ContentType
     public Guid? ListView { get; init; }
     public Variation Variations { get; init; } = Variation.Nothing;
     public bool IsElement { get; init; }
+    public HistoryCleanup HistoryCleanup { get; init; } = new();
     public string? Folder { get; init; }
     public IReadOnlyList<ContentTypeReference> Compositions { get; init; } = [];
     public IReadOnlyList<ContentTypeReference> AllowedChildren { get; init; } = [];
@@ -54,9 +58,6 @@ public sealed record ContentType
     public IReadOnlyList<ContentTypeReference> AllowedTemplates { get; init; } = [];
     public IReadOnlyList<PropertyType> Properties { get; init; } = [];
     public IReadOnlyList<PropertyGroup> Groups { get; init; } = [];
-    /// Localised names (culture → name) kept beside the default name; uSync has no slot for them,
-    /// so they travel in the description of the archive's own types only.
-    public IReadOnlyDictionary<string, string> LocalizedNames { get; init; } = new Dictionary<string, string>();
 
     public bool VariesByCulture => Variations.VariesByCulture();
 }

@@ -30,6 +30,9 @@ public static class ContentTypeSerializer
             ListView = Guid.TryParse(info.Element("ListView")?.Value, out var listView) && listView != Guid.Empty ? listView : null,
             Variations = Enum.TryParse<Variation>(info.Element("Variations")?.Value, out var variation) ? variation : Variation.Nothing,
             IsElement = info.Bool("IsElement"),
+            HistoryCleanup = info.Element("HistoryCleanup") is { } cleanup
+                ? new HistoryCleanup(cleanup.Bool("PreventCleanup"), cleanup.Text("KeepAllVersionsNewerThanDays"), cleanup.Text("KeepLatestVersionPerDayForDays"))
+                : new HistoryCleanup(),
             Folder = info.Element("Folder")?.Value,
             Compositions = References(info.Element("Compositions"), "Composition", file),
             DefaultTemplate = info.TextOrNull("DefaultTemplate"),
@@ -88,9 +91,9 @@ public static class ContentTypeSerializer
             new XElement("IsElement", USyncXml.Lower(type.IsElement)));
         if (isDocument)
             info.Add(new XElement("HistoryCleanup",
-                new XElement("PreventCleanup", "False"),
-                new XElement("KeepAllVersionsNewerThanDays", ""),
-                new XElement("KeepLatestVersionPerDayForDays", "")));
+                new XElement("PreventCleanup", USyncXml.Pascal(type.HistoryCleanup.PreventCleanup)),
+                new XElement("KeepAllVersionsNewerThanDays", type.HistoryCleanup.KeepAllVersionsNewerThanDays),
+                new XElement("KeepLatestVersionPerDayForDays", type.HistoryCleanup.KeepLatestVersionPerDayForDays)));
         if (type.Folder is not null)
             info.Add(new XElement("Folder", type.Folder));
         info.Add(new XElement("Compositions", type.Compositions.OrderBy(c => c.Alias, StringComparer.OrdinalIgnoreCase)

@@ -65,7 +65,7 @@ public static class USyncXml
     internal static int Int(this XElement parent, string name) =>
         int.TryParse(parent.Element(name)?.Value.Trim(), out var value) ? value : 0;
 
-    internal static Guid KeyOf(XElement element, string file) =>
+    public static Guid KeyOf(XElement element, string file) =>
         Guid.TryParse(element.Attribute("Key")?.Value, out var key)
             ? key
             : throw new USyncFormatException(file, $"<{element.Name}> has no valid Key attribute");

@@ -1,0 +1,87 @@
+using Archive.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Data;
+
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+{
+    public DbSet<LanguageEntity> Languages => Set<LanguageEntity>();
+    public DbSet<SchemaItemEntity> SchemaItems => Set<SchemaItemEntity>();
+    public DbSet<DictionaryItemEntity> DictionaryItems => Set<DictionaryItemEntity>();
+    public DbSet<DomainEntity> Domains => Set<DomainEntity>();
+    public DbSet<NodeEntity> Nodes => Set<NodeEntity>();
+    public DbSet<NodeCultureEntity> NodeCultures => Set<NodeCultureEntity>();
+    public DbSet<NodeVersionEntity> NodeVersions => Set<NodeVersionEntity>();
+    public DbSet<ScheduleEntity> Schedules => Set<ScheduleEntity>();
+    public DbSet<AuditEntity> Audit => Set<AuditEntity>();
+    public DbSet<ChangeLogEntity> ChangeLog => Set<ChangeLogEntity>();
+    public DbSet<UniqueValueEntity> UniqueValues => Set<UniqueValueEntity>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        var json = Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "jsonb" : null;
+
+        b.Entity<LanguageEntity>(e =>
+        {
+            e.HasKey(x => x.IsoCode);
+            e.Property(x => x.IsoCode).HasMaxLength(20);
+        });
+        b.Entity<SchemaItemEntity>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.HasIndex(x => new { x.Kind, x.Alias });
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Alias).HasMaxLength(255);
+        });
+        b.Entity<DictionaryItemEntity>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.HasIndex(x => x.ItemKey).IsUnique();
+        });
+        b.Entity<DomainEntity>(e => e.HasKey(x => x.Key));
+        b.Entity<NodeEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => new { x.ParentId, x.SortOrder });
+            e.HasIndex(x => x.Path);
+            e.Property(x => x.ContentTypeAlias).HasMaxLength(255);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            e.HasOne<NodeEntity>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<NodeCultureEntity>(e =>
+        {
+            e.HasKey(x => new { x.NodeId, x.Culture });
+            e.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Culture).HasMaxLength(20);
+            e.HasIndex(x => new { x.Culture, x.UrlSegment });
+        });
+        b.Entity<NodeVersionEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.NodeId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.NodeId, x.IsDraft });
+            e.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+            if (json is not null)
+                e.Property(x => x.Data).HasColumnType(json);
+        });
+        b.Entity<ScheduleEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Date);
+            e.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuditEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.EntityKey, x.Timestamp });
+        });
+        b.Entity<ChangeLogEntity>(e => e.HasKey(x => x.Id));
+        b.Entity<UniqueValueEntity>(e =>
+        {
+            e.HasKey(x => new { x.ScopeKey, x.Alias, x.Value });
+            e.HasIndex(x => x.NodeId);
+            e.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

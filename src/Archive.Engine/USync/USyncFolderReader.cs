@@ -1,0 +1,72 @@
+using System.Xml.Linq;
+
+namespace Archive.Engine.USync;
+
+/// Reads a uSync version folder (the one holding usync.config). Every file is parsed before anything
+/// is returned, so a malformed file stops the whole read with its name and problem.
+public static class USyncFolderReader
+{
+    public static USyncPackage Read(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new USyncFormatException(folder, "the uSync folder does not exist");
+        var marker = Path.Combine(folder, "usync.config");
+        var version = "17.0.0.0";
+        var format = "10.7.0";
+        if (File.Exists(marker))
+        {
+            var root = USyncXml.Load(marker);
+            version = root.Attribute("version")?.Value ?? version;
+            format = root.Attribute("format")?.Value ?? format;
+        }
+        var package = new USyncPackage { Version = version, Format = format };
+        foreach (var path in Directory.EnumerateFiles(folder, "*.config", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetFullPath(path) == Path.GetFullPath(marker))
+                continue;
+            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            Add(package, relative, USyncXml.Load(path));
+        }
+        return package;
+    }
+
+    public static void Add(USyncPackage package, string file, XElement root)
+    {
+        var xml = root.ToString(SaveOptions.DisableFormatting);
+        switch (root.Name.LocalName)
+        {
+            case "Language":
+                package.Languages.Add(new(file, LanguageSerializer.Read(root, file), xml));
+                break;
+            case "DataType":
+                package.DataTypes.Add(new(file, DataTypeSerializer.Read(root, file), xml));
+                break;
+            case "ContentType" or "MediaType" or "MemberType":
+                package.ContentTypes.Add(new(file, ContentTypeSerializer.Read(root, file), xml));
+                break;
+            case "Content" or "Media":
+                // Blueprints share the Content root element; they are templates, not content.
+                if (file.StartsWith("Blueprints/", StringComparison.OrdinalIgnoreCase))
+                    package.Opaque.Add(new(file, root, xml));
+                else
+                    package.Nodes.Add(new(file, NodeSerializer.Read(root, file), xml));
+                break;
+            case "Dictionary":
+                package.Dictionary.Add(new(file, DictionarySerializer.Read(root, file), xml));
+                break;
+            case "Domain":
+                package.Domains.Add(new(file, DomainSerializer.Read(root, file), xml));
+                break;
+            case "Empty":
+                package.Removals.Add(new USyncRemoval(file, USyncXml.KeyOf(root, file), root.Attribute("Alias")?.Value ?? "",
+                    root.Attribute("Change")?.Value ?? "Delete"));
+                break;
+            case "Template" or "RelationType" or "Webhook" or "Macro":
+                USyncXml.KeyOf(root, file);
+                package.Opaque.Add(new(file, root, xml));
+                break;
+            default:
+                throw new USyncFormatException(file, $"<{root.Name.LocalName}> is not a uSync item this archive knows");
+        }
+    }
+}

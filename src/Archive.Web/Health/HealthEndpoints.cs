@@ -1,0 +1,48 @@
+using Archive.Data;
+using Archive.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Archive.Web.Health;
+
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    /// Readiness is a list of checks; later parts (the cache, the index) add theirs with the "ready" tag.
+    public static IServiceCollection AddArchiveHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<StartupCheck>("startup", tags: [ReadyTag])
+            .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static void MapArchiveHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteJsonAsync,
+        });
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+
+    private sealed class StartupCheck(StartupState state) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(state.IsReady ? HealthCheckResult.Healthy("Start-up work is done.")
+                : state.Failure is { } failure ? HealthCheckResult.Unhealthy($"Start-up failed: {failure}")
+                : HealthCheckResult.Unhealthy("Start-up work (migrations, uSync import) is still running."));
+    }
+}

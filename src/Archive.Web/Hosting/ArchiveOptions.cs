@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Archive.Web.Hosting;
+
+public sealed class ArchiveOptions
+{
+    public const string Section = "Archive";
+
+    /// Folder for the SQLite file, the search index and caches; relative to the repository root.
+    [Required]
+    public string DataPath { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public USyncOptions USync { get; set; } = new();
+    public MediaOptions Media { get; set; } = new();
+
+    /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
+    public string? PublicBaseUrl { get; set; }
+}
+
+public sealed class DatabaseOptions
+{
+    [RegularExpression("^(Sqlite|PostgreSQL)$", ErrorMessage = "Archive:Database:Provider must be Sqlite or PostgreSQL.")]
+    public string Provider { get; set; } = "Sqlite";
+}
+
+public sealed class USyncOptions
+{
+    /// A uSync version folder (the one holding usync.config).
+    public string Folder { get; set; } = "uSync/v17";
+    /// Where the media binaries of imported Media items are read from.
+    public string MediaFolder { get; set; } = "media";
+    /// Import the schema when it changed, and content into an empty database, at start-up.
+    public bool ImportOnStartup { get; set; } = true;
+    /// Whether the start-up import includes content and media.
+    public bool ImportContent { get; set; } = true;
+}
+
+public sealed class MediaOptions
+{
+    [RegularExpression("^(FileSystem|AzureBlob)$", ErrorMessage = "Archive:Media:Store must be FileSystem or AzureBlob.")]
+    public string Store { get; set; } = "FileSystem";
+    public string RootPath { get; set; } = "media";
+    public AzureBlobOptions AzureBlob { get; set; } = new();
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytes { get; set; } = 1L << 30;
+}
+
+public sealed class AzureBlobOptions
+{
+    public string? ConnectionString { get; set; }
+    public string Container { get; set; } = "media";
+}

@@ -1,0 +1,67 @@
+using Archive.Data;
+using Archive.Data.Content;
+using Archive.Data.Schema;
+using Archive.Data.USync;
+using Archive.Engine.Editors;
+using Archive.Media.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Web.Hosting;
+
+public static class ArchiveServices
+{
+    /// Options, database, engine and media: everything the web host and the command line share.
+    public static IHostApplicationBuilder AddArchive(this IHostApplicationBuilder builder)
+    {
+        var paths = RepositoryPaths.Discover(builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(PropertyEditors.Default);
+        builder.Services.AddSingleton<SchemaStore>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Archive:Content").Get<ContentOptions>() ?? new ContentOptions());
+        builder.Services.AddDbContext<ArchiveDbContext>((sp, db) => ConfigureDatabase(db, options, paths, builder.Configuration));
+        builder.Services.AddScoped<ContentService>();
+        builder.Services.AddScoped<USyncImporter>();
+        builder.Services.AddScoped<USyncExporter>();
+
+        builder.Services.AddSingleton<IMediaStore>(sp =>
+        {
+            var media = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Media;
+            return media.Store switch
+            {
+                "FileSystem" => new FileSystemMediaStore(paths.Resolve(media.RootPath)),
+                _ => throw new OptionsValidationException(nameof(MediaOptions), typeof(MediaOptions), [$"The media store '{media.Store}' is not available in this build."]),
+            };
+        });
+        builder.Services.AddSingleton<IMediaImportTarget, MediaImportTarget>();
+        builder.Services.AddSingleton<StartupState>();
+        return builder;
+    }
+
+    private static void ConfigureDatabase(DbContextOptionsBuilder db, ArchiveOptions options, RepositoryPaths paths, IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Archive");
+        var typed = (DbContextOptionsBuilder<ArchiveDbContext>)db;
+        if (options.Database.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new OptionsValidationException("ConnectionStrings:Archive", typeof(ArchiveOptions), ["ConnectionStrings:Archive is required when Archive:Database:Provider is PostgreSQL."]);
+            typed.UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("Archive.Data.PostgreSql"));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                var dataPath = paths.Resolve(options.DataPath);
+                Directory.CreateDirectory(dataPath);
+                connection = $"Data Source={Path.Combine(dataPath, "archive.db")}";
+            }
+            typed.UseSqlite(connection, sqlite => sqlite.MigrationsAssembly("Archive.Data.Sqlite"));
+        }
+        typed.UseArchiveDefaults();
+    }
+}

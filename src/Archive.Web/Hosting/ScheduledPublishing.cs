@@ -1,0 +1,38 @@
+using Archive.Data.Content;
+
+namespace Archive.Web.Hosting;
+
+/// Carries out scheduled publishing and unpublishing once a minute.
+public sealed class ScheduledPublishing(IServiceProvider services, StartupState state, ILogger<ScheduledPublishing> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await state.WhenReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var results = await scope.ServiceProvider.GetRequiredService<ContentService>().RunDueSchedulesAsync(stoppingToken);
+                foreach (var result in results)
+                    if (result.Succeeded)
+                        logger.LogInformation("Scheduled change carried out for {Key}", result.Key);
+                    else
+                        logger.LogWarning("Scheduled change failed: {Result}", result.ToString());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled publishing failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
