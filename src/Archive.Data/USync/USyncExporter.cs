@@ -15,8 +15,6 @@ public sealed record ExportReport(int Files, int MediaFiles, IReadOnlyList<strin
 /// binaries into "<folder>/media/". Exporting what was imported gives back the same files.
 public sealed class USyncExporter(ArchiveDbContext db, IMediaImportTarget media)
 {
-    private static readonly string[] MediaLabels = ["umbracoWidth", "umbracoHeight", "umbracoBytes", "umbracoExtension"];
-
     public async Task<ExportReport> ExportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
@@ -126,19 +124,7 @@ public sealed class USyncExporter(ArchiveDbContext db, IMediaImportTarget media)
     {
         var variant = type?.VariesByCulture == true && data.Names.Keys.Any(k => k.Length > 0);
         var available = data.Names.Keys.Where(k => k.Length > 0).OrderBy(k => k, StringComparer.OrdinalIgnoreCase).ToList();
-        var values = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
-        var properties = type is null ? [] : schema.PropertiesOf(type);
-        foreach (var property in properties)
-        {
-            if (node.IsMedia && MediaLabels.Contains(property.Alias))
-                continue;
-            values[property.Alias] = variant && property.Variations.VariesByCulture()
-                ? available.Select(c => KeyValuePair.Create(c, data.GetValue(property.Alias, c) ?? "")).ToList()
-                : [KeyValuePair.Create("", data.GetValue(property.Alias) ?? "")];
-        }
-        // Values of properties the type no longer has are kept, so nothing is lost on the way out.
-        foreach (var (alias, byCulture) in data.Values.Where(v => !values.ContainsKey(v.Key) && !(node.IsMedia && MediaLabels.Contains(v.Key))))
-            values[alias] = byCulture.Select(c => KeyValuePair.Create(c.Key, c.Value)).ToList();
+        var values = NodeValues.From(type, schema, data, node.IsMedia);
 
         var name = names.TryGetValue(node.Id, out var own) ? own.Name : node.Key.ToString();
         var path = new List<string>();

@@ -220,7 +220,7 @@ public sealed partial class USyncImporter
             data.Names[ContentData.Invariant] = item.Name;
         foreach (var (alias, values) in item.Values)
         {
-            if (item.IsMedia && MediaLabels.Contains(alias))
+            if (item.IsMedia && NodeValues.MediaLabels.Contains(alias))
                 continue;
             foreach (var (culture, value) in values)
                 if (value.Length > 0)

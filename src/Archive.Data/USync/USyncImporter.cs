@@ -21,8 +21,6 @@ namespace Archive.Data.USync;
 public sealed partial class USyncImporter(
     ArchiveDbContext db, SchemaStore schemas, PropertyEditors editors, IMediaImportTarget media, ContentOptions options, TimeProvider clock)
 {
-    private static readonly string[] MediaLabels = ["umbracoWidth", "umbracoHeight", "umbracoBytes", "umbracoExtension"];
-
     public async Task<ImportReport> ImportAsync(USyncPackage package, USyncImportOptions importOptions, string actor,
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {

@@ -17,6 +17,19 @@ public class BlockListEditor : PropertyEditor
     {
         if (value is null)
             return null;
+        // A stored block value (a JSON string, as uSync holds it) is accepted as well as the object.
+        if (value is JsonValue text && text.TryGetValue<string>(out var json) && json.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                value = JsonNode.Parse(json);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                errors.Add(new EditorError("", "The block value is not valid JSON."));
+                return null;
+            }
+        }
         if (value is not JsonObject blocks)
         {
             errors.Add(new EditorError("", "Expected a block value with contentData and layout."));
