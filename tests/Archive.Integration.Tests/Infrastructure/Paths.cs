@@ -1,0 +1,30 @@
+namespace Archive.Integration.Tests.Infrastructure;
+
+internal static class Paths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string ArchiveUSync => Path.Combine(RepositoryRoot, "uSync", "v17");
+
+    public static string ArchiveMedia => Path.Combine(RepositoryRoot, "media");
+
+    /// The shared fixtures sit beside the repository (../shared), in development and in CI alike.
+    public static string Fixtures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "usync"));
+
+    public static string CleanSite => Path.Combine(Fixtures, "prjseal__Clean", "template", "Clean.Blog");
+
+    public static string TempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "archive-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Archive.sln not found above the test binaries.");
+    }
+}
