@@ -37,7 +37,7 @@ public sealed class USyncExporter(ArchiveDbContext db, IMediaImportTarget media)
                     break;
                 case SchemaKinds.Opaque:
                     var xml = XElement.Parse(item.Definition);
-                    files.Write(item.USyncFile, xml.Name.LocalName + "s", USyncFileNames.ForAlias(xml.Attribute("Alias")?.Value ?? item.Key.ToString()), item.Key, xml);
+                    files.Write(item.USyncFile, xml.Name.LocalName == "Empty" ? "Removals" : xml.Name.LocalName + "s", USyncFileNames.ForAlias(xml.Attribute("Alias")?.Value ?? item.Key.ToString()), item.Key, xml);
                     break;
                 default:
                     var type = JsonSerializer.Deserialize<ContentType>(item.Definition, SchemaStore.Json)!;

@@ -45,7 +45,7 @@ public sealed partial class USyncImporter
             Upsert(items, entry.Item.Key, kind, entry.Item.Alias, JsonSerializer.Serialize(entry.Item, SchemaStore.Json), entry, "content types", report, now);
         }
         foreach (var entry in package.Opaque)
-            Upsert(items, USyncXml.KeyOf(entry.Item, entry.File), SchemaKinds.Opaque, entry.Item.Name.LocalName + ":" + (entry.Item.Attribute("Alias")?.Value ?? ""),
+            Upsert(items, OpaqueKey(entry.Item, entry.File), SchemaKinds.Opaque, entry.Item.Name.LocalName + ":" + (entry.Item.Attribute("Alias")?.Value ?? ""),
                 entry.SourceXml, entry, "other items", report, now);
 
         var dictionary = await db.DictionaryItems.ToDictionaryAsync(d => d.Key, ct);
@@ -90,6 +90,16 @@ public sealed partial class USyncImporter
             db.Audit.Add(new AuditEntity { Timestamp = now, Actor = actor, Action = "ImportSchema", EntityType = ChangeTypes.Schema, Comment = report.ToString() });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// Removal markers share their key with the item they mark, so they are stored under a derived key.
+    private static Guid OpaqueKey(System.Xml.Linq.XElement item, string file)
+    {
+        var key = USyncXml.KeyOf(item, file);
+        if (item.Name.LocalName != "Empty")
+            return key;
+        var bytes = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes("removal:" + key));
+        return new Guid(bytes);
     }
 
     private void Upsert<T>(Dictionary<Guid, SchemaItemEntity> items, Guid key, string kind, string alias, string definition, USyncEntry<T> entry,

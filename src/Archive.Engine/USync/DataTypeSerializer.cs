@@ -14,8 +14,7 @@ public static class DataTypeSerializer
         var config = root.Element("Config")?.Value ?? "{}";
         try
         {
-            if (!string.IsNullOrWhiteSpace(config))
-                JsonNode.Parse(config);
+            config = CanonicalConfig(config);
         }
         catch (JsonException ex)
         {
@@ -46,8 +45,10 @@ public static class DataTypeSerializer
     /// as uSync writes it (nested objects keep their order).
     public static string CanonicalConfig(string json)
     {
-        if (string.IsNullOrWhiteSpace(json) || JsonNode.Parse(json) is not JsonObject config)
+        if (string.IsNullOrWhiteSpace(json))
             return "{}";
+        if (JsonNode.Parse(json) is not JsonObject config)
+            return json;
         var sorted = new JsonObject(config.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
         return sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

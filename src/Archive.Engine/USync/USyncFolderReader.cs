@@ -25,7 +25,8 @@ public static class USyncFolderReader
             if (Path.GetFullPath(path) == Path.GetFullPath(marker))
                 continue;
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            Add(package, relative, USyncXml.Load(path));
+            using var stream = File.OpenRead(path);
+            Add(package, relative, USyncXml.Parse(stream, relative));
         }
         return package;
     }
@@ -58,8 +59,10 @@ public static class USyncFolderReader
                 package.Domains.Add(new(file, DomainSerializer.Read(root, file), xml));
                 break;
             case "Empty":
+                // Kept as a file too, so an export carries the marker on as uSync would.
                 package.Removals.Add(new USyncRemoval(file, USyncXml.KeyOf(root, file), root.Attribute("Alias")?.Value ?? "",
                     root.Attribute("Change")?.Value ?? "Delete"));
+                package.Opaque.Add(new(file, root, xml));
                 break;
             case "Template" or "RelationType" or "Webhook" or "Macro":
                 USyncXml.KeyOf(root, file);

@@ -1,0 +1,115 @@
+using Archive.Data.USync;
+using Archive.Engine.USync;
+using Archive.Integration.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Integration.Tests.USync;
+
+public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    private static string Nikcio => Path.Combine(Paths.Fixtures, "nikcio__Nikcio.UHeadless");
+
+    [Fact]
+    public async Task A_partial_folder_with_a_missing_content_type_is_refused_and_nothing_is_imported()
+    {
+        var archive = new ArchiveServices(database);
+        var folder = Path.Combine(Nikcio, "examples", "code-examples", "uSync", "v17");
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => archive.ImportAsync(folder));
+        Assert.Contains(error.Problems, p => p.StartsWith("Content/filledpage.config:") && p.Contains("'defaultCulture'"));
+        await using var db = database.NewContext();
+        Assert.False(await db.Nodes.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_content_type_whose_data_type_no_file_defines_is_refused_naming_the_file()
+    {
+        var archive = new ArchiveServices(database);
+        var folder = Path.Combine(Nikcio, "examples", "code-examples", "uSync", "v16");
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => archive.ImportAsync(folder));
+        Assert.Contains(error.Problems, p => p.StartsWith("ContentTypes/textboxeditorculture.config:") && p.Contains("data type"));
+        await using var db = database.NewContext();
+        Assert.False(await db.SchemaItems.AnyAsync(s => s.Alias == "textBoxEditorCulture"));
+        Assert.False(await db.Languages.AnyAsync(l => l.IsoCode == "da"));
+    }
+
+    [Fact]
+    public async Task One_bad_reference_stops_the_whole_import()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        // Point one artefact at a parent that no file defines.
+        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var text = File.ReadAllText(file);
+        var parentKey = System.Text.RegularExpressions.Regex.Match(text, "<Parent Key=\"([^\"]+)\"").Groups[1].Value;
+        File.WriteAllText(file, text.Replace(parentKey, "11111111-2222-3333-4444-555555555555"));
+
+        await using var db = database.NewContext();
+        var before = await db.Nodes.CountAsync();
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(database).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia));
+        Assert.Contains(error.Problems, p => p.StartsWith("Content/" + Path.GetFileName(file)) && p.Contains("parent"));
+        Assert.Equal(before, await db.Nodes.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_media_file_is_refused_with_the_item_and_path()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(database).ImportAsync(folder, mediaFolder: Paths.TempFolder()));
+        Assert.Contains(error.Problems, p => p.StartsWith("Media/") && p.Contains("/media/demo0001/"));
+    }
+
+    [Fact]
+    public async Task Script_in_imported_rich_text_is_kept_and_reported()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var text = File.ReadAllText(file);
+        var index = text.IndexOf("\"markup\": \"<p>", StringComparison.Ordinal) + "\"markup\": \"".Length;
+        File.WriteAllText(file, text.Insert(index, "<script>alert(1)</script>"));
+
+        await using var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        var report = await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        var warning = Assert.Single(report.Warnings);
+        Assert.Contains(Path.GetFileName(file), warning);
+        Assert.Contains("<script>", warning);
+        await fresh.DisposeAsync();
+    }
+
+    internal static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
+
+public sealed class DemoCatalogueTests(SqliteTestDatabase database) : IClassFixture<SqliteTestDatabase>
+{
+    [Fact]
+    public async Task The_demo_catalogue_imports_once_and_again_without_changes()
+    {
+        var archive = new ArchiveServices(database);
+        var first = await archive.ImportAsync(Paths.ArchiveUSync, mediaFolder: Paths.ArchiveMedia);
+        Assert.Empty(first.Warnings);
+        await using (var db = database.NewContext())
+        {
+            Assert.True(await db.Nodes.CountAsync(n => n.ContentTypeAlias == "artefact") >= 60);
+            Assert.Equal(4, await db.Nodes.CountAsync(n => n.ContentTypeAlias == "institution" && db.NodeCultures.Any(c => c.NodeId == n.Id && c.Name.Contains("(үлгі)") && (c.Name.Contains("мұражай") || c.Name.Contains("Мұражай")))));
+            Assert.Equal(2, await db.Nodes.CountAsync(n => n.ContentTypeAlias == "exhibitionStop"));
+            Assert.All(await db.NodeCultures.Where(c => db.Nodes.Any(n => n.Id == c.NodeId && n.ContentTypeAlias == "artefact")).ToListAsync(), c => Assert.True(c.Published));
+            Assert.True(await db.Languages.CountAsync() >= 8);
+            Assert.Equal("kk", (await db.Languages.SingleAsync(l => l.IsDefault)).IsoCode);
+        }
+
+        var second = await archive.ImportAsync(Paths.ArchiveUSync, mediaFolder: Paths.ArchiveMedia);
+        Assert.Equal(0, second.Total(second.Created));
+        Assert.Equal(0, second.Total(second.Updated));
+        Assert.False(second.SchemaChanged);
+    }
+}
