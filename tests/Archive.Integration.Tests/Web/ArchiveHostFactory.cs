@@ -1,0 +1,37 @@
+using Archive.Integration.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Archive.Integration.Tests.Web;
+
+/// The real host on a temporary data folder and media store, seeded from the repository's uSync folder.
+public class ArchiveHostFactory : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = Paths.TempFolder();
+    public string MediaRoot { get; } = Paths.TempFolder();
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Archive:DataPath", DataPath);
+        builder.UseSetting("Archive:Media:RootPath", MediaRoot);
+        builder.UseSetting("Archive:USync:Folder", Paths.ArchiveUSync);
+        builder.UseSetting("Archive:USync:MediaFolder", Paths.ArchiveMedia);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                return client;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The archive did not become ready in time.");
+    }
+}
