@@ -35,9 +35,9 @@ public sealed class DecimalEditor : PropertyEditor
         var text = AsString(value, errors, "a number");
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            errors.Add(new EditorError("", $"'{text}' is not a number."));
+            errors.Add(new EditorError("", $"'{text}' is not a number (use a point for decimals and no thousands separators)."));
             return null;
         }
         return number.ToString(CultureInfo.InvariantCulture);
