@@ -1,1 +1,27 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using Archive.Benchmarks;
+
+var root = new RootCommand("Archive benchmarks. Each prints its figures beside a baseline measured in the same run.");
+var count = new Option<int>("--count") { Description = "Synthetic artefacts to generate.", DefaultValueFactory = _ => 100_000 };
+var provider = new Option<string>("--provider") { Description = "Sqlite or PostgreSQL.", DefaultValueFactory = _ => "Sqlite" };
+var connection = new Option<string?>("--connection") { Description = "PostgreSQL server connection string (its database is not used; a fresh one is made)." };
+var schema = new Option<string>("--schema") { Description = "The uSync folder with the archive schema.", DefaultValueFactory = _ => FindSchema() };
+var runs = new Option<int>("--runs") { Description = "Measured operations.", DefaultValueFactory = _ => 500 };
+
+var import = new Command("import", "Bulk import of synthetic artefacts (time, rows/s, peak memory).") { count, provider, connection, schema };
+import.SetAction((parse, _) => ImportBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(schema)!));
+root.Subcommands.Add(import);
+
+var savePublish = new Command("save-publish", "Save-and-publish latency of one artefact (median, p99).") { count, runs, provider, connection, schema };
+savePublish.SetAction((parse, _) => SavePublishBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(runs), parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(schema)!));
+root.Subcommands.Add(savePublish);
+
+return await root.Parse(args).InvokeAsync();
+
+static string FindSchema()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
+            return Path.Combine(dir.FullName, "uSync", "v17");
+    return "uSync/v17";
+}

@@ -10,11 +10,41 @@ namespace Archive.Data.USync;
 
 public sealed partial class USyncImporter
 {
-    internal sealed record NodeRef(long Id, string Path, int Level, bool IsMedia, string? Hash);
+    /// What the import needs to know of a node already stored (or just written): where it is, and its root.
+    internal sealed record NodeRef(long Id, string Path, int Level, bool IsMedia, string? Hash, Guid RootKey);
 
-    private async Task<Dictionary<Guid, NodeRef>> LoadNodeIndexAsync(CancellationToken ct) =>
-        await db.Nodes.AsNoTracking().Select(n => new { n.Key, n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash })
-            .ToDictionaryAsync(n => n.Key, n => new NodeRef(n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash), ct);
+    private async Task<Dictionary<Guid, NodeRef>> LoadNodeIndexAsync(CancellationToken ct)
+    {
+        var rows = await db.Nodes.AsNoTracking().Select(n => new { n.Key, n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash }).ToListAsync(ct);
+        var keys = rows.ToDictionary(r => r.Id, r => r.Key);
+        return rows.ToDictionary(n => n.Key, n => new NodeRef(n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash, keys[RootIdOf(n.Path)]));
+    }
+
+    private static long RootIdOf(string path) =>
+        long.Parse(path.AsSpan(0, path.IndexOf(',') is var comma and > 0 ? comma : path.Length));
+
+    /// Rows of new nodes, written in bulk once per batch; changed nodes go through change tracking.
+    private sealed class NewRows
+    {
+        public List<NodeEntity> Nodes { get; } = [];
+        public List<NodeCultureEntity> Cultures { get; } = [];
+        public List<NodeVersionEntity> Versions { get; } = [];
+        public List<UniqueValueEntity> Uniques { get; } = [];
+        public List<ScheduleEntity> Schedules { get; } = [];
+        public List<ChangeLogEntity> Changes { get; } = [];
+        public List<AuditEntity> Audit { get; } = [];
+
+        public async Task WriteAsync(ArchiveDbContext db, CancellationToken ct)
+        {
+            await BulkInserter.InsertAsync(db, Nodes, ct);
+            await BulkInserter.InsertAsync(db, Cultures, ct);
+            await BulkInserter.InsertAsync(db, Versions, ct);
+            await BulkInserter.InsertAsync(db, Uniques, ct);
+            await BulkInserter.InsertAsync(db, Schedules, ct);
+            await BulkInserter.InsertAsync(db, Changes, ct);
+            await BulkInserter.InsertAsync(db, Audit, ct);
+        }
+    }
 
     private async Task ImportNodesAsync(USyncPackage package, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index, USyncImportOptions importOptions,
         ImportReport report, string actor, IProgress<ImportProgress>? progress, CancellationToken ct)
@@ -24,47 +54,33 @@ public sealed partial class USyncImporter
             .OrderBy(n => n.Item.IsMedia ? 0 : 1).ThenBy(n => n.Item.Level).ThenBy(n => n.Item.SortOrder)
             .ToList();
         var segments = new SiblingSegments(db);
-        var uniques = new HashSet<(Guid, string, string)>();
+        var uniques = new UniqueValues(db);
+        // Ids are given here, inside the import's transaction, so a node's path is known before it is written.
+        var nextId = (await db.Nodes.MaxAsync(n => (long?)n.Id, ct) ?? 0) + 1;
         var done = 0;
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        foreach (var levelGroup in ordered.GroupBy(n => (n.Item.IsMedia, n.Item.Level)))
         {
-            foreach (var levelGroup in ordered.GroupBy(n => (n.Item.IsMedia, n.Item.Level)))
+            foreach (var batch in levelGroup.Chunk(importOptions.BatchSize))
             {
-                foreach (var batch in levelGroup.Chunk(importOptions.BatchSize))
-                {
-                    var created = new List<(NodeEntity Node, string ParentPath)>();
-                    foreach (var entry in batch)
-                    {
-                        var added = await ImportNodeAsync(entry, schema, index, segments, uniques, importOptions, report, actor, ct);
-                        if (added is not null)
-                            created.Add(added.Value);
-                    }
-                    db.ChangeTracker.DetectChanges();
-                    await db.SaveChangesAsync(ct);
-                    // Paths hold ids, which the database has only just assigned.
-                    foreach (var (node, parentPath) in created)
-                    {
-                        node.Path = parentPath.Length == 0 ? $"{node.Id}" : $"{parentPath},{node.Id}";
-                        index[node.Key] = new NodeRef(node.Id, node.Path, node.Level, node.IsMedia, node.USyncHash);
-                    }
-                    db.ChangeTracker.DetectChanges();
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    done += batch.Length;
-                    progress?.Report(new ImportProgress("content and media", done, ordered.Count));
-                }
+                var rows = new NewRows();
+                foreach (var entry in batch)
+                    if (await ImportNodeAsync(entry, schema, index, segments, uniques, importOptions, report, actor, rows, nextId, ct))
+                        nextId++;
+                await rows.WriteAsync(db, ct);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += batch.Length;
+                progress?.Report(new ImportProgress("content and media", done, ordered.Count));
             }
         }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
-        }
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('\"Nodes\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"Nodes\"))", ct);
     }
 
-    private async Task<(NodeEntity, string)?> ImportNodeAsync(USyncEntry<USyncNode> entry, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index,
-        SiblingSegments segments, HashSet<(Guid, string, string)> uniques, USyncImportOptions importOptions, ImportReport report, string actor, CancellationToken ct)
+    /// Imports one node; true when it was new (and took the id offered).
+    private async Task<bool> ImportNodeAsync(USyncEntry<USyncNode> entry, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index,
+        SiblingSegments segments, UniqueValues uniques, USyncImportOptions importOptions, ImportReport report, string actor,
+        NewRows rows, long id, CancellationToken ct)
     {
         var item = entry.Item;
         var label = item.IsMedia ? "media" : "content";
@@ -74,7 +90,7 @@ public sealed partial class USyncImporter
         if (exists && known!.Hash == hash)
         {
             report.Count(report.Unchanged, label);
-            return null;
+            return false;
         }
 
         var parent = item.ParentKey == Guid.Empty ? null : index[item.ParentKey];
@@ -94,15 +110,17 @@ public sealed partial class USyncImporter
         {
             await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, schema, segments, actor, now, ct);
             report.Count(report.Updated, label);
-            return null;
+            return false;
         }
 
         var node = new NodeEntity
         {
+            Id = id,
             Key = item.Key,
             IsMedia = item.IsMedia,
             ContentTypeAlias = type.Alias,
             ParentId = parent?.Id,
+            Path = parent is null ? $"{id}" : $"{parent.Path},{id}",
             Level = (parent?.Level ?? 0) + 1,
             SortOrder = item.SortOrder,
             Trashed = item.Trashed,
@@ -117,39 +135,40 @@ public sealed partial class USyncImporter
             USyncFile = entry.File,
             USyncHash = hash,
         };
-        db.Nodes.Add(node);
+        rows.Nodes.Add(node);
+        var scope = parent?.RootKey ?? item.Key;
+        index[item.Key] = new NodeRef(id, node.Path, node.Level, node.IsMedia, hash, scope);
         foreach (var (culture, name) in data.Names)
         {
             var segment = await segments.ClaimAsync(parent?.Id, item.IsMedia, culture, name, item.Key, ct);
             data.Segments[culture] = segment;
             var isPublished = published.Contains(culture);
-            db.NodeCultures.Add(new NodeCultureEntity
+            rows.Cultures.Add(new NodeCultureEntity
             {
-                Node = node, Culture = culture, Name = name, UrlSegment = segment, Published = isPublished,
+                NodeId = id, Culture = culture, Name = name, UrlSegment = segment, Published = isPublished,
                 PublishedName = isPublished ? name : null, PublishedUrlSegment = isPublished ? segment : null, PublishDate = isPublished ? now : null,
             });
         }
-        db.NodeVersions.Add(new NodeVersionEntity
+        rows.Versions.Add(new NodeVersionEntity
         {
-            Node = node, Number = 1, CreatedAt = now, CreatedBy = actor, Data = data.ToJson(), IsDraft = true,
+            NodeId = id, Number = 1, CreatedAt = now, CreatedBy = actor, Data = data.ToJson(), IsDraft = true,
             IsPublished = published.Count > 0, IsPublishedSnapshot = published.Count > 0, Note = $"Imported from {entry.File}",
         });
-        var scope = parent is null ? item.Key : RootKeyOf(parent, index);
         foreach (var alias in options.UniqueWithinRoot)
         {
             var value = data.GetValue(alias)?.Trim().ToUpperInvariant();
             if (string.IsNullOrEmpty(value))
                 continue;
-            if (!uniques.Add((scope, alias, value)) || await db.UniqueValues.AnyAsync(u => u.ScopeKey == scope && u.Alias == alias && u.Value == value, ct))
+            if (!await uniques.ClaimAsync(scope, alias, value, ct))
                 throw new USyncImportException([$"{entry.File}: '{alias}' value '{data.GetValue(alias)}' is used by another item in the same institution."]);
-            db.UniqueValues.Add(new UniqueValueEntity { ScopeKey = scope, Alias = alias, Value = value, Node = node });
+            rows.Uniques.Add(new UniqueValueEntity { ScopeKey = scope, Alias = alias, Value = value, NodeId = id });
         }
         foreach (var schedule in item.Schedule)
-            db.Schedules.Add(new ScheduleEntity { Node = node, Culture = schema.Cultures.Resolve(schedule.Culture) ?? "", Action = schedule.Action, Date = schedule.Date });
-        db.ChangeLog.Add(new ChangeLogEntity { Timestamp = now, EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, Key = item.Key, Change = published.Count > 0 ? ChangeTypes.Published : ChangeTypes.Saved, Cultures = string.Join(",", published) });
-        db.Audit.Add(new AuditEntity { Timestamp = now, Actor = actor, Action = "Import", EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, EntityKey = item.Key, Comment = entry.File });
+            rows.Schedules.Add(new ScheduleEntity { NodeId = id, Culture = schema.Cultures.Resolve(schedule.Culture) ?? "", Action = schedule.Action, Date = schedule.Date });
+        rows.Changes.Add(new ChangeLogEntity { Timestamp = now, EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, Key = item.Key, Change = published.Count > 0 ? ChangeTypes.Published : ChangeTypes.Saved, Cultures = string.Join(",", published) });
+        rows.Audit.Add(new AuditEntity { Timestamp = now, Actor = actor, Action = "Import", EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, EntityKey = item.Key, Comment = entry.File });
         report.Count(report.Created, label);
-        return (node, parent?.Path ?? "");
+        return true;
     }
 
     private async Task UpdateNodeAsync(long id, USyncNode item, ContentData data, HashSet<string> published, string hash, string file, NodeRef? parent,
@@ -204,12 +223,6 @@ public sealed partial class USyncImporter
         }
     }
 
-    private static Guid RootKeyOf(NodeRef parent, Dictionary<Guid, NodeRef> index)
-    {
-        var rootId = long.Parse(parent.Path.Split(',')[0]);
-        return index.First(p => p.Value.Id == rootId).Key;
-    }
-
     private static ContentData ToContentData(USyncNode item, ContentType type, SchemaSnapshot schema)
     {
         var data = new ContentData();
@@ -237,6 +250,20 @@ public sealed partial class USyncImporter
         if (type.VariesByCulture && item.CultureNames.Count > 0)
             return item.PublishedCultures.Where(p => p.Value).Select(p => cultures.Resolve(p.Key)!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return item.PublishedDefault ? [ContentData.Invariant] : [];
+    }
+
+    /// Values that must be unique within a root, loaded once per root and alias.
+    private sealed class UniqueValues(ArchiveDbContext db)
+    {
+        private readonly Dictionary<(Guid, string), HashSet<string>> _taken = [];
+
+        public async Task<bool> ClaimAsync(Guid scope, string alias, string value, CancellationToken ct)
+        {
+            if (!_taken.TryGetValue((scope, alias), out var taken))
+                _taken[(scope, alias)] = taken = (await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias)
+                    .Select(u => u.Value).ToListAsync(ct)).ToHashSet();
+            return taken.Add(value);
+        }
     }
 
     /// URL segments already taken among siblings, loaded once per parent and culture.

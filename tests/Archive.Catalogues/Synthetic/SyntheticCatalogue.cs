@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Archive.Catalogues.Demo;
+using Archive.Catalogues.Schema;
+using Archive.Engine.Content;
+using Archive.Engine.Cultures;
+using Archive.Engine.Editors;
+using Archive.Engine.Schema;
+using Archive.Engine.USync;
+
+namespace Archive.Catalogues.Synthetic;
+
+/// A deterministic (seeded) catalogue of N artefacts with kk/ru/en text, spread over institutions
+/// and collections, as uSync Content items: what benchmarks import and query.
+public sealed class SyntheticCatalogue(int seed = 20261125)
+{
+    private static readonly string[] Cultures = ArchiveSchema.MainCultures;
+    private readonly SchemaSnapshot _schema = new(new CultureSet(ArchiveSchema.Languages), ArchiveSchema.DataTypes, ArchiveTypes.All);
+
+    /// Institutions (one per 10,000 artefacts, at least one), a collection per 500 artefacts, then the artefacts.
+    public USyncPackage Generate(int artefacts, IProgress<int>? progress = null)
+    {
+        var random = new Random(seed);
+        var package = new USyncPackage();
+        var institutions = Math.Max(1, artefacts / 10_000);
+        var collectionsPerInstitution = Math.Max(1, (int)Math.Ceiling(artefacts / 500.0 / institutions));
+        var collections = new List<(Guid Key, string Path, string Name, int Institution)>();
+        for (var i = 0; i < institutions; i++)
+        {
+            var name = new Texts($"Синтетикалық мұражай {i + 1}", $"Синтетический музей {i + 1}", $"Synthetic museum {i + 1}");
+            var institution = Node(package, $"synthetic:institution:{seed}:{i}", "institution", null, "", 1, name, i,
+                [("institutionKind", null, new JsonArray("museum")), .. Variant("city", WordPools.Places[i % WordPools.Places.Length])]);
+            for (var c = 0; c < collectionsPerInstitution; c++)
+            {
+                var collectionName = new Texts($"Коллекция {i + 1}.{c + 1}", $"Коллекция {i + 1}.{c + 1}", $"Collection {i + 1}.{c + 1}");
+                var key = Node(package, $"synthetic:collection:{seed}:{i}:{c}", "collection", institution.Key, institution.Path, 2, collectionName, c, []);
+                collections.Add((key.Key, key.Path, collectionName.Kk, i));
+            }
+        }
+        var numbers = new int[institutions];
+        for (var n = 0; n < artefacts; n++)
+        {
+            var collection = collections[n % collections.Count];
+            var number = ++numbers[collection.Institution];
+            var obj = Pick(random, WordPools.Objects);
+            var adj = Pick(random, WordPools.Adjectives);
+            var place = Pick(random, WordPools.Places);
+            var owner = Pick(random, WordPools.Owners);
+            var title = new Texts($"{Capital(adj.Kk)} {obj.Kk} №{number}", $"{Capital(adj.Ru)} {obj.Ru} №{number}", $"{Capital(adj.En)} {obj.En} No. {number}");
+            var description = title.Map((_, c) => "<p>" + Fill(WordPools.SentenceA[c], adj[c], obj[c], place[c], owner[c]) + " " + WordPools.SentenceB[c] + "</p><p>" + WordPools.SentenceC[c] + "</p>");
+            Node(package, $"synthetic:artefact:{seed}:{n}", "artefact", collection.Key, collection.Path, 3, title, n / collections.Count,
+            [
+                ("accessionNumber", null, $"SYN{collection.Institution + 1}-{number:000000}"),
+                .. Variant("title", title),
+                .. Variant("description", description),
+                .. Variant("dimensions", Dimensions(random)),
+                ("dating", null, Dating(random)),
+                ("tags", null, new JsonArray("synthetic", obj.En)),
+                ("valuation", null, (random.Next(10, 5000) * 1000).ToString(CultureInfo.InvariantCulture)),
+            ]);
+            if (n % 1000 == 0)
+                progress?.Report(n);
+        }
+        return package;
+    }
+
+    private static Texts Dimensions(Random random)
+    {
+        var size = $"{random.Next(5, 200)} × {random.Next(5, 200)}";
+        return new Texts(size + " см", size + " см", size + " cm");
+    }
+
+    private static string Dating(Random random)
+    {
+        var template = Pick(random, WordPools.Datings);
+        var year = random.Next(1780, 1990);
+        return template.Replace("{0}", year.ToString(CultureInfo.InvariantCulture))
+            .Replace("{1}", (year + random.Next(1, 30)).ToString(CultureInfo.InvariantCulture))
+            .Replace("{d}", (year / 10 * 10).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string Fill(string sentence, string adj, string obj, string place, string owner) =>
+        sentence.Replace("{adj}", adj).Replace("{obj}", obj).Replace("{place}", place).Replace("{owner}", owner);
+
+    private static string Capital(string word) => char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..];
+
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+
+    private static IEnumerable<(string, string?, JsonNode?)> Variant(string alias, Texts texts) =>
+        Cultures.Where(c => texts[c].Length > 0).Select(c => (alias, (string?)c, (JsonNode?)JsonValue.Create(texts[c])));
+
+    private (Guid Key, string Path) Node(USyncPackage package, string id, string typeAlias, Guid? parent, string parentPath, int level, Texts name, int sortOrder,
+        IEnumerable<(string Alias, string? Culture, JsonNode? Value)> values)
+    {
+        var key = Keys.For(id);
+        var type = _schema.FindType(typeAlias, ContentTypeKind.Document)!;
+        var data = new ContentData();
+        foreach (var culture in Cultures)
+            data.Names[culture] = name[culture];
+        foreach (var (alias, culture, value) in values)
+        {
+            var property = _schema.FindProperty(type, alias)!;
+            var (stored, errors) = PropertyEditors.Default.Validate(property with { Mandatory = false }, value, _schema);
+            if (errors.Count > 0)
+                throw new InvalidOperationException($"{id}.{alias}: {errors[0].Message}");
+            data.SetValue(alias, culture ?? ContentData.Invariant, stored);
+        }
+        var path = $"{parentPath}/{USyncFileNames.SafeAlias(name.En)}";
+        var node = new USyncNode
+        {
+            Key = key,
+            IsMedia = false,
+            Name = name.Kk,
+            ContentTypeAlias = typeAlias,
+            ParentKey = parent ?? Guid.Empty,
+            Path = path,
+            Level = level,
+            SortOrder = sortOrder,
+            CreateDate = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            CultureNames = Cultures.ToDictionary(c => c, c => name[c]),
+            PublishedDefault = true,
+            PublishedCultures = Cultures.ToDictionary(c => c, _ => true),
+            Values = NodeValues.From(type, _schema, data, isMedia: false),
+        };
+        var xml = NodeSerializer.Write(node).ToString(SaveOptions.DisableFormatting);
+        package.Nodes.Add(new USyncEntry<USyncNode>($"Content/{id.Replace(':', '-')}.config", node, xml));
+        return (key, path);
+    }
+}
