@@ -20,7 +20,7 @@ public static class SavePublishBenchmark
         await using var database = await BenchmarkDatabase.CreateAsync(provider, connection, schemaFolder);
         await using (var db = database.NewContext())
             await database.Importer(db).ImportAsync(package, new USyncImportOptions { Schema = false }, "benchmark");
-        var artefacts = package.Nodes.Where(n => n.Item.ContentTypeAlias == "artefact").Select(n => n.Item.Key).ToList();
+        var artefacts = package.Nodes.Where(n => n.ContentTypeAlias == "artefact").Select(n => n.Key).ToList();
         var random = new Random(7);
 
         var baseline = await BaselineAsync(database, runs, random);

@@ -78,7 +78,7 @@ public class USyncFixtureTests
         package.Languages.Select(l => LanguageSerializer.Write(l.Item))
             .Concat(package.DataTypes.Select(d => DataTypeSerializer.Write(d.Item)))
             .Concat(package.ContentTypes.Select(c => ContentTypeSerializer.Write(c.Item)))
-            .Concat(package.Nodes.Select(n => NodeSerializer.Write(n.Item)))
+            .Concat(package.Nodes.Select(n => NodeSerializer.Write(n.Load())))
             .Concat(package.Dictionary.Select(d => DictionarySerializer.Write(d.Item, d.Item.ParentKey is null ? 0 : 1)))
             .Concat(package.Domains.Select(d => DomainSerializer.Write(d.Item)))
             .FirstOrDefault();
@@ -86,7 +86,7 @@ public class USyncFixtureTests
     private static string Model(USyncPackage package) => JsonSerializer.Serialize(new object?[]
     {
         package.Languages.Select(l => l.Item), package.DataTypes.Select(d => d.Item), package.ContentTypes.Select(c => c.Item),
-        package.Nodes.Select(n => n.Item), package.Dictionary.Select(d => d.Item), package.Domains.Select(d => d.Item),
+        package.Nodes.Select(n => n.Load()), package.Dictionary.Select(d => d.Item), package.Domains.Select(d => d.Item),
     });
 
     // One fixture file ends with a newline that uSync does not write; it is not part of the item.

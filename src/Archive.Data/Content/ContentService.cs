@@ -80,11 +80,9 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
 
     public async Task<OperationResult> SaveAsync(Guid key, ContentEdit edit, string actor, int? expectedRevision = null, CancellationToken ct = default)
     {
-        var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == key, ct);
+        var (node, failure) = await FindForChangeAsync(key, expectedRevision, ct);
         if (node is null)
-            return OperationResult.NotFound(key);
-        if (expectedRevision is { } expected && expected != node.Revision)
-            return Conflict(node);
+            return failure!;
         if (node.Trashed)
             return OperationResult.Fail(OperationStatus.NotAllowed, "$.id", "The item is in the recycle bin; restore it before editing.");
         var schema = await schemas.GetAsync(db, ct);
@@ -113,11 +111,9 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
 
     public async Task<OperationResult> PublishAsync(Guid key, IReadOnlyCollection<string>? cultures, string actor, int? expectedRevision = null, CancellationToken ct = default)
     {
-        var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == key, ct);
+        var (node, failure) = await FindForChangeAsync(key, expectedRevision, ct);
         if (node is null)
-            return OperationResult.NotFound(key);
-        if (expectedRevision is { } expected && expected != node.Revision)
-            return Conflict(node);
+            return failure!;
         if (node.Trashed)
             return OperationResult.Fail(OperationStatus.NotAllowed, "$.id", "An item in the recycle bin cannot be published.");
         var schema = await schemas.GetAsync(db, ct);
@@ -131,17 +127,10 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
             targets = [ContentData.Invariant];
         else if (cultures is null || cultures.Count == 0 || cultures.Contains("*"))
             targets = draft.Names.Keys.Where(c => c.Length > 0).ToList();
+        else if (ResolveCultures(cultures, schema) is { } resolved)
+            targets = resolved;
         else
-        {
-            targets = [];
-            foreach (var requested in cultures)
-            {
-                if (schema.Cultures.Resolve(requested) is { } resolved)
-                    targets.Add(resolved);
-                else
-                    return OperationResult.Fail(OperationStatus.CultureNotAllowed, "$.cultures", $"'{requested}' is not one of the archive's cultures.", requested);
-            }
-        }
+            return UnknownCulture(cultures, schema);
         var problems = ContentRules.CanPublish(draft, type, targets, schema, editors);
         if (type.VariesByCulture)
         {
@@ -196,24 +185,18 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
 
     public async Task<OperationResult> UnpublishAsync(Guid key, IReadOnlyCollection<string>? cultures, string actor, int? expectedRevision = null, CancellationToken ct = default)
     {
-        var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == key, ct);
+        var (node, failure) = await FindForChangeAsync(key, expectedRevision, ct);
         if (node is null)
-            return OperationResult.NotFound(key);
-        if (expectedRevision is { } expected && expected != node.Revision)
-            return Conflict(node);
+            return failure!;
         var schema = await schemas.GetAsync(db, ct);
         var nodeCultures = await db.NodeCultures.Where(c => c.NodeId == node.Id).ToListAsync(ct);
-        var targets = new List<string>();
+        List<string> targets;
         if (cultures is null || cultures.Count == 0 || cultures.Contains("*"))
-            targets.AddRange(nodeCultures.Select(c => c.Culture));
+            targets = nodeCultures.Select(c => c.Culture).ToList();
+        else if (ResolveCultures(cultures, schema) is { } resolved)
+            targets = resolved;
         else
-            foreach (var requested in cultures)
-            {
-                var resolved = schema.Cultures.Resolve(requested);
-                if (resolved is null)
-                    return OperationResult.Fail(OperationStatus.CultureNotAllowed, "$.cultures", $"'{requested}' is not one of the archive's cultures.", requested);
-                targets.Add(resolved);
-            }
+            return UnknownCulture(cultures, schema);
         // Unpublishing a mandatory language takes the whole item offline, as in Umbraco.
         if (targets.Any(t => schema.Cultures.Languages.Any(l => l.IsMandatory && l.IsoCode.Equals(t, StringComparison.OrdinalIgnoreCase))))
             targets = nodeCultures.Select(c => c.Culture).ToList();
@@ -229,6 +212,29 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         Log(node, ChangeTypes.Unpublished, targets);
         Audit(actor, "Unpublish", node, string.Join(",", targets), null);
         return await CommitAsync(node, ct);
+    }
+
+    private async Task<(NodeEntity? Node, OperationResult? Failure)> FindForChangeAsync(Guid key, int? expectedRevision, CancellationToken ct)
+    {
+        var node = await db.Nodes.FirstOrDefaultAsync(n => n.Key == key, ct);
+        if (node is null)
+            return (null, OperationResult.NotFound(key));
+        if (expectedRevision is { } expected && expected != node.Revision)
+            return (null, Conflict(node));
+        return (node, null);
+    }
+
+    /// The configured cultures for the requested ones, or null when one of them is not a culture of ours.
+    private static List<string>? ResolveCultures(IEnumerable<string> requested, SchemaSnapshot schema)
+    {
+        var resolved = requested.Select(schema.Cultures.Resolve).ToList();
+        return resolved.Any(r => r is null) ? null : resolved.Select(r => r!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static OperationResult UnknownCulture(IEnumerable<string> requested, SchemaSnapshot schema)
+    {
+        var unknown = requested.First(r => schema.Cultures.Resolve(r) is null);
+        return OperationResult.Fail(OperationStatus.CultureNotAllowed, "$.cultures", $"'{unknown}' is not one of the archive's cultures.", unknown);
     }
 
     private static ContentType? TypeOf(NodeEntity node, SchemaSnapshot schema) =>

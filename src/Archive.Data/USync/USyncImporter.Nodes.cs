@@ -51,14 +51,14 @@ public sealed partial class USyncImporter
     {
         // Media before content (content picks media), parents before children.
         var ordered = package.Nodes
-            .OrderBy(n => n.Item.IsMedia ? 0 : 1).ThenBy(n => n.Item.Level).ThenBy(n => n.Item.SortOrder)
+            .OrderBy(n => n.IsMedia ? 0 : 1).ThenBy(n => n.Level).ThenBy(n => n.SortOrder)
             .ToList();
         var segments = new SiblingSegments(db);
         var uniques = new UniqueValues(db);
         // Ids are given here, inside the import's transaction, so a node's path is known before it is written.
         var nextId = (await db.Nodes.MaxAsync(n => (long?)n.Id, ct) ?? 0) + 1;
         var done = 0;
-        foreach (var levelGroup in ordered.GroupBy(n => (n.Item.IsMedia, n.Item.Level)))
+        foreach (var levelGroup in ordered.GroupBy(n => (n.IsMedia, n.Level)))
         {
             foreach (var batch in levelGroup.Chunk(importOptions.BatchSize))
             {
@@ -78,20 +78,20 @@ public sealed partial class USyncImporter
     }
 
     /// Imports one node; true when it was new (and took the id offered).
-    private async Task<bool> ImportNodeAsync(USyncEntry<USyncNode> entry, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index,
+    private async Task<bool> ImportNodeAsync(USyncNodeEntry entry, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index,
         SiblingSegments segments, UniqueValues uniques, USyncImportOptions importOptions, ImportReport report, string actor,
         NewRows rows, long id, CancellationToken ct)
     {
-        var item = entry.Item;
-        var label = item.IsMedia ? "media" : "content";
-        var hash = Hash(entry.SourceXml);
-        var type = schema.FindType(item.ContentTypeAlias, item.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document)!;
-        var exists = index.TryGetValue(item.Key, out var known);
+        var label = entry.IsMedia ? "media" : "content";
+        var hash = entry.SourceHash;
+        var exists = index.TryGetValue(entry.Key, out var known);
         if (exists && known!.Hash == hash)
         {
             report.Count(report.Unchanged, label);
             return false;
         }
+        var item = entry.Load();
+        var type = schema.FindType(item.ContentTypeAlias, item.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document)!;
 
         var parent = item.ParentKey == Guid.Empty ? null : index[item.ParentKey];
         var data = ToContentData(item, type, schema);
@@ -298,7 +298,7 @@ public sealed partial class USyncImporter
         }
         if (importOptions.Content)
         {
-            var keys = package.Nodes.Select(n => n.Item.Key).ToHashSet();
+            var keys = package.Nodes.Select(n => n.Key).ToHashSet();
             var missing = await db.Nodes.AsNoTracking().Where(n => n.USyncFile != null).Select(n => new { n.Key, n.IsMedia, n.USyncFile }).ToListAsync(ct);
             foreach (var item in missing.Where(m => !keys.Contains(m.Key)).Take(listed))
                 report.NotInFolder.Add($"{(item.IsMedia ? "media" : "content")} {item.Key} (was {item.USyncFile})");

@@ -46,7 +46,7 @@ public sealed partial class USyncImporter
         }
         foreach (var entry in package.Opaque)
             Upsert(items, OpaqueKey(entry.Item, entry.File), SchemaKinds.Opaque, entry.Item.Name.LocalName + ":" + (entry.Item.Attribute("Alias")?.Value ?? ""),
-                entry.SourceXml, entry, "other items", report, now);
+                entry.Item.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), entry, "other items", report, now);
 
         var dictionary = await db.DictionaryItems.ToDictionaryAsync(d => d.Key, ct);
         foreach (var entry in package.Dictionary)

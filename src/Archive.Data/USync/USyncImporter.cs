@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Archive.Data.Content;
@@ -102,13 +100,13 @@ public sealed partial class USyncImporter(
     private void ValidateNodes(USyncPackage package, SchemaSnapshot schema, Dictionary<Guid, NodeRef> nodeIndex, USyncImportOptions importOptions,
         List<string> problems, ImportReport report)
     {
-        var keys = package.Nodes.Select(n => n.Item.Key).ToHashSet();
-        var duplicates = package.Nodes.GroupBy(n => n.Item.Key).Where(g => g.Count() > 1);
+        var keys = package.Nodes.Select(n => n.Key).ToHashSet();
+        var duplicates = package.Nodes.GroupBy(n => n.Key).Where(g => g.Count() > 1);
         foreach (var duplicate in duplicates)
             problems.Add($"{string.Join(", ", duplicate.Select(d => d.File))}: the same key {duplicate.Key} is used by more than one file.");
         foreach (var entry in package.Nodes)
         {
-            var node = entry.Item;
+            var node = entry.Load();
             var kind = node.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document;
             var type = schema.FindType(node.ContentTypeAlias, kind);
             if (type is null)
@@ -155,6 +153,4 @@ public sealed partial class USyncImporter(
         var query = path.IndexOf('?');
         return query >= 0 ? path[..query] : path;
     }
-
-    private static string Hash(string xml) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
 }

@@ -25,48 +25,58 @@ public static class USyncFolderReader
             if (Path.GetFullPath(path) == Path.GetFullPath(marker))
                 continue;
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            using var stream = File.OpenRead(path);
-            Add(package, relative, USyncXml.Parse(stream, relative));
+            Add(package, relative, Load(path, relative), () => Load(path, relative));
         }
         return package;
     }
 
-    public static void Add(USyncPackage package, string file, XElement root)
+    private static XElement Load(string path, string relative)
     {
-        var xml = root.ToString(SaveOptions.DisableFormatting);
+        using var stream = File.OpenRead(path);
+        return USyncXml.Parse(stream, relative);
+    }
+
+    /// Adds one parsed file; reload gives the file's XML again when a node is needed later
+    /// (without it the parsed node is kept).
+    public static void Add(USyncPackage package, string file, XElement root, Func<XElement>? reload = null)
+    {
+        var hash = USyncEntry<XElement>.HashOf(root);
         switch (root.Name.LocalName)
         {
             case "Language":
-                package.Languages.Add(new(file, LanguageSerializer.Read(root, file), xml));
+                package.Languages.Add(new(file, LanguageSerializer.Read(root, file), hash));
                 break;
             case "DataType":
-                package.DataTypes.Add(new(file, DataTypeSerializer.Read(root, file), xml));
+                package.DataTypes.Add(new(file, DataTypeSerializer.Read(root, file), hash));
                 break;
             case "ContentType" or "MediaType" or "MemberType":
-                package.ContentTypes.Add(new(file, ContentTypeSerializer.Read(root, file), xml));
+                package.ContentTypes.Add(new(file, ContentTypeSerializer.Read(root, file), hash));
                 break;
             case "Content" or "Media":
                 // Blueprints share the Content root element; they are templates, not content.
                 if (file.StartsWith("Blueprints/", StringComparison.OrdinalIgnoreCase))
-                    package.Opaque.Add(new(file, root, xml));
+                    package.Opaque.Add(new(file, root, hash));
                 else
-                    package.Nodes.Add(new(file, NodeSerializer.Read(root, file), xml));
+                {
+                    var node = NodeSerializer.Read(root, file);
+                    package.Nodes.Add(new USyncNodeEntry(file, node, hash, reload is null ? () => node : () => NodeSerializer.Read(reload(), file)));
+                }
                 break;
             case "Dictionary":
-                package.Dictionary.Add(new(file, DictionarySerializer.Read(root, file), xml));
+                package.Dictionary.Add(new(file, DictionarySerializer.Read(root, file), hash));
                 break;
             case "Domain":
-                package.Domains.Add(new(file, DomainSerializer.Read(root, file), xml));
+                package.Domains.Add(new(file, DomainSerializer.Read(root, file), hash));
                 break;
             case "Empty":
                 // Kept as a file too, so an export carries the marker on as uSync would.
                 package.Removals.Add(new USyncRemoval(file, USyncXml.KeyOf(root, file), root.Attribute("Alias")?.Value ?? "",
                     root.Attribute("Change")?.Value ?? "Delete"));
-                package.Opaque.Add(new(file, root, xml));
+                package.Opaque.Add(new(file, root, hash));
                 break;
             case "Template" or "RelationType" or "Webhook" or "Macro":
                 USyncXml.KeyOf(root, file);
-                package.Opaque.Add(new(file, root, xml));
+                package.Opaque.Add(new(file, root, hash));
                 break;
             default:
                 throw new USyncFormatException(file, $"<{root.Name.LocalName}> is not a uSync item this archive knows");

@@ -4,8 +4,30 @@ using Archive.Engine.Schema;
 
 namespace Archive.Engine.USync;
 
-/// One item read from a uSync folder: where it came from, what it says, and its XML as read.
-public sealed record USyncEntry<T>(string File, T Item, string SourceXml);
+/// One item read from a uSync folder: where it came from, what it says, and a hash of its XML as read
+/// (an unchanged file is skipped on the next import).
+public sealed record USyncEntry<T>(string File, T Item, string SourceHash)
+{
+    public static string HashOf(System.Xml.Linq.XElement root) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root.ToString(System.Xml.Linq.SaveOptions.DisableFormatting))));
+}
+
+/// A Content or Media item of a package: what ordering and reference checks need, with the item itself
+/// loaded on demand, so a folder of 100,000 items is never held in memory whole.
+public sealed class USyncNodeEntry(string file, USyncNode header, string sourceHash, Func<USyncNode> load)
+{
+    public string File { get; } = file;
+    public Guid Key { get; } = header.Key;
+    public bool IsMedia { get; } = header.IsMedia;
+    public Guid ParentKey { get; } = header.ParentKey;
+    public string ParentName { get; } = header.ParentName;
+    public int Level { get; } = header.Level;
+    public int SortOrder { get; } = header.SortOrder;
+    public string ContentTypeAlias { get; } = header.ContentTypeAlias;
+    public string SourceHash { get; } = sourceHash;
+
+    public USyncNode Load() => load();
+}
 
 /// A deletion or rename marker uSync leaves behind: <Empty Key Alias Change="Delete"/>.
 public sealed record USyncRemoval(string File, Guid Key, string Alias, string Change);
@@ -18,14 +40,14 @@ public sealed class USyncPackage
     public List<USyncEntry<Language>> Languages { get; } = [];
     public List<USyncEntry<DataType>> DataTypes { get; } = [];
     public List<USyncEntry<ContentType>> ContentTypes { get; } = [];
-    public List<USyncEntry<USyncNode>> Nodes { get; } = [];
+    public List<USyncNodeEntry> Nodes { get; } = [];
     public List<USyncEntry<DictionaryItem>> Dictionary { get; } = [];
     public List<USyncEntry<DomainItem>> Domains { get; } = [];
     /// Items the archive keeps but does not interpret (templates, relation types, webhooks, …).
     public List<USyncEntry<XElement>> Opaque { get; } = [];
     public List<USyncRemoval> Removals { get; } = [];
 
-    public IEnumerable<USyncEntry<USyncNode>> Content => Nodes.Where(n => !n.Item.IsMedia);
+    public IEnumerable<USyncNodeEntry> Content => Nodes.Where(n => !n.IsMedia);
 
-    public IEnumerable<USyncEntry<USyncNode>> Media => Nodes.Where(n => n.Item.IsMedia);
+    public IEnumerable<USyncNodeEntry> Media => Nodes.Where(n => n.IsMedia);
 }

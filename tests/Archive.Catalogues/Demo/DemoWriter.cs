@@ -239,20 +239,7 @@ public sealed class DemoWriter
         var key = Keys.For((isMedia ? "media:" : "node:") + id);
         var type = _schema.FindType(typeAlias, isMedia ? ContentTypeKind.Media : ContentTypeKind.Document)
             ?? throw new InvalidOperationException($"No type {typeAlias}");
-        var data = new ContentData();
-        if (type.VariesByCulture)
-            foreach (var culture in Cultures)
-                data.Names[culture] = name[culture];
-        else
-            data.Names[ContentData.Invariant] = name.Kk;
-        foreach (var (alias, culture, value) in values)
-        {
-            var property = _schema.FindProperty(type, alias) ?? throw new InvalidOperationException($"{typeAlias} has no property {alias}");
-            var (stored, errors) = PropertyEditors.Default.Validate(property with { Mandatory = false }, value, _schema);
-            if (errors.Count > 0)
-                throw new InvalidOperationException($"{id}.{alias}: {string.Join("; ", errors.Select(e => e.Message))}");
-            data.SetValue(alias, culture ?? ContentData.Invariant, stored);
-        }
+        var data = CatalogueData.Build(_schema, type, id, name, Cultures, values);
         (string Name, string Path) parentInfo = parent is { } p ? _written[p] : ("", "");
         var level = parent is null ? 1 : parentInfo.Path.Count(ch => ch == '/') + 1;
         var path = $"{parentInfo.Path}/{USyncFileNames.SafeAlias(name.Kk)}";

@@ -18,52 +18,85 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
     private static readonly string[] Cultures = ArchiveSchema.MainCultures;
     private readonly SchemaSnapshot _schema = new(new CultureSet(ArchiveSchema.Languages), ArchiveSchema.DataTypes, ArchiveTypes.All);
 
-    /// Institutions (one per 10,000 artefacts, at least one), a collection per 500 artefacts, then the artefacts.
-    public USyncPackage Generate(int artefacts, IProgress<int>? progress = null)
+    /// Institutions (one per 10,000 artefacts, at least one), a collection per 500 artefacts, then the
+    /// artefacts. Each artefact is built from its own seeded random, so it is rebuilt (not kept) when
+    /// the importer asks for it: a million artefacts fit in memory as headers.
+    public USyncPackage Generate(int artefacts)
     {
-        var random = new Random(seed);
         var package = new USyncPackage();
         var institutions = Math.Max(1, artefacts / 10_000);
         var collectionsPerInstitution = Math.Max(1, (int)Math.Ceiling(artefacts / 500.0 / institutions));
-        var collections = new List<(Guid Key, string Path, string Name, int Institution)>();
+        var collections = new List<(Guid Key, string Path, int Institution)>();
         for (var i = 0; i < institutions; i++)
         {
             var name = new Texts($"Синтетикалық мұражай {i + 1}", $"Синтетический музей {i + 1}", $"Synthetic museum {i + 1}");
-            var institution = Node(package, $"synthetic:institution:{seed}:{i}", "institution", null, "", 1, name, i,
-                [("institutionKind", null, new JsonArray("museum")), .. Variant("city", WordPools.Places[i % WordPools.Places.Length])]);
+            var institution = Add(package, Node($"synthetic:institution:{seed}:{i}", "institution", null, "", 1, name, i,
+                [("institutionKind", null, new JsonArray("museum")), .. Variant("city", WordPools.Places[i % WordPools.Places.Length])]));
             for (var c = 0; c < collectionsPerInstitution; c++)
             {
                 var collectionName = new Texts($"Коллекция {i + 1}.{c + 1}", $"Коллекция {i + 1}.{c + 1}", $"Collection {i + 1}.{c + 1}");
-                var key = Node(package, $"synthetic:collection:{seed}:{i}:{c}", "collection", institution.Key, institution.Path, 2, collectionName, c, []);
-                collections.Add((key.Key, key.Path, collectionName.Kk, i));
+                var collection = Add(package, Node($"synthetic:collection:{seed}:{i}:{c}", "collection", institution.Key, institution.Path, 2, collectionName, c, []));
+                collections.Add((collection.Key, collection.Path, i));
             }
         }
         var numbers = new int[institutions];
         for (var n = 0; n < artefacts; n++)
         {
-            var collection = collections[n % collections.Count];
-            var number = ++numbers[collection.Institution];
-            var obj = Pick(random, WordPools.Objects);
-            var adj = Pick(random, WordPools.Adjectives);
-            var place = Pick(random, WordPools.Places);
-            var owner = Pick(random, WordPools.Owners);
-            var title = new Texts($"{Capital(adj.Kk)} {obj.Kk} №{number}", $"{Capital(adj.Ru)} {obj.Ru} №{number}", $"{Capital(adj.En)} {obj.En} No. {number}");
-            var description = title.Map((_, c) => "<p>" + Fill(WordPools.SentenceA[c], adj[c], obj[c], place[c], owner[c]) + " " + WordPools.SentenceB[c] + "</p><p>" + WordPools.SentenceC[c] + "</p>");
-            Node(package, $"synthetic:artefact:{seed}:{n}", "artefact", collection.Key, collection.Path, 3, title, n / collections.Count,
-            [
-                ("accessionNumber", null, $"SYN{collection.Institution + 1}-{number:000000}"),
-                .. Variant("title", title),
-                .. Variant("description", description),
-                .. Variant("dimensions", Dimensions(random)),
-                ("dating", null, Dating(random)),
-                ("tags", null, new JsonArray("synthetic", obj.En)),
-                ("valuation", null, (random.Next(10, 5000) * 1000).ToString(CultureInfo.InvariantCulture)),
-            ]);
-            if (n % 1000 == 0)
-                progress?.Report(n);
+            var (key, path, institution) = collections[n % collections.Count];
+            var number = ++numbers[institution];
+            var node = Artefact(n, key, path, institution, number, n / collections.Count);
+            var xml = NodeSerializer.Write(node);
+            // Kept as compressed XML, as a file on disk would be: loading it costs a parse, like an import from a folder.
+            var compressed = Compress(xml.ToString(SaveOptions.DisableFormatting));
+            var file = FileOf(node);
+            package.Nodes.Add(new USyncNodeEntry(file, node, USyncEntry<XElement>.HashOf(xml), () => NodeSerializer.Read(XElement.Parse(Decompress(compressed)), file)));
         }
         return package;
     }
+
+    private USyncNode Artefact(int n, Guid collection, string collectionPath, int institution, int number, int sortOrder)
+    {
+        var random = new Random(seed + n * 7919);
+        var obj = Pick(random, WordPools.Objects);
+        var adj = Pick(random, WordPools.Adjectives);
+        var place = Pick(random, WordPools.Places);
+        var owner = Pick(random, WordPools.Owners);
+        var title = new Texts($"{Capital(adj.Kk)} {obj.Kk} №{number}", $"{Capital(adj.Ru)} {obj.Ru} №{number}", $"{Capital(adj.En)} {obj.En} No. {number}");
+        var description = title.Map((_, c) => "<p>" + Fill(WordPools.SentenceA[c], adj[c], obj[c], place[c], owner[c]) + " " + WordPools.SentenceB[c] + "</p><p>" + WordPools.SentenceC[c] + "</p>");
+        return Node($"synthetic:artefact:{seed}:{n}", "artefact", collection, collectionPath, 3, title, sortOrder,
+        [
+            ("accessionNumber", null, $"SYN{institution + 1}-{number:000000}"),
+            .. Variant("title", title),
+            .. Variant("description", description),
+            .. Variant("dimensions", Dimensions(random)),
+            ("dating", null, Dating(random)),
+            ("tags", null, new JsonArray("synthetic", obj.En)),
+            ("valuation", null, (random.Next(10, 5000) * 1000).ToString(CultureInfo.InvariantCulture)),
+        ]);
+    }
+
+    private static (Guid Key, string Path) Add(USyncPackage package, USyncNode node)
+    {
+        package.Nodes.Add(new USyncNodeEntry(FileOf(node), node, USyncEntry<XElement>.HashOf(NodeSerializer.Write(node)), () => node));
+        return (node.Key, node.Path);
+    }
+
+    private static byte[] Compress(string text)
+    {
+        using var output = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            brotli.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+
+    private static string Decompress(byte[] bytes)
+    {
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static string FileOf(USyncNode node) => $"Content/{node.Key:N}.config";
 
     private static Texts Dimensions(Random random)
     {
@@ -90,24 +123,14 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
     private static IEnumerable<(string, string?, JsonNode?)> Variant(string alias, Texts texts) =>
         Cultures.Where(c => texts[c].Length > 0).Select(c => (alias, (string?)c, (JsonNode?)JsonValue.Create(texts[c])));
 
-    private (Guid Key, string Path) Node(USyncPackage package, string id, string typeAlias, Guid? parent, string parentPath, int level, Texts name, int sortOrder,
+    private USyncNode Node(string id, string typeAlias, Guid? parent, string parentPath, int level, Texts name, int sortOrder,
         IEnumerable<(string Alias, string? Culture, JsonNode? Value)> values)
     {
         var key = Keys.For(id);
         var type = _schema.FindType(typeAlias, ContentTypeKind.Document)!;
-        var data = new ContentData();
-        foreach (var culture in Cultures)
-            data.Names[culture] = name[culture];
-        foreach (var (alias, culture, value) in values)
-        {
-            var property = _schema.FindProperty(type, alias)!;
-            var (stored, errors) = PropertyEditors.Default.Validate(property with { Mandatory = false }, value, _schema);
-            if (errors.Count > 0)
-                throw new InvalidOperationException($"{id}.{alias}: {errors[0].Message}");
-            data.SetValue(alias, culture ?? ContentData.Invariant, stored);
-        }
+        var data = CatalogueData.Build(_schema, type, id, name, Cultures, values);
         var path = $"{parentPath}/{USyncFileNames.SafeAlias(name.En)}";
-        var node = new USyncNode
+        return new USyncNode
         {
             Key = key,
             IsMedia = false,
@@ -123,8 +146,5 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
             PublishedCultures = Cultures.ToDictionary(c => c, _ => true),
             Values = NodeValues.From(type, _schema, data, isMedia: false),
         };
-        var xml = NodeSerializer.Write(node).ToString(SaveOptions.DisableFormatting);
-        package.Nodes.Add(new USyncEntry<USyncNode>($"Content/{id.Replace(':', '-')}.config", node, xml));
-        return (key, path);
     }
 }
