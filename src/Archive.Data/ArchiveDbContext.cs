@@ -76,7 +76,12 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.EntityKey, x.Timestamp });
         });
-        b.Entity<ChangeLogEntity>(e => e.HasKey(x => x.Id));
+        b.Entity<ChangeLogEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            // Readers ask "what is the newest schema change?" on every write.
+            e.HasIndex(x => new { x.EntityType, x.Id });
+        });
         b.Entity<UniqueValueEntity>(e =>
         {
             e.HasKey(x => new { x.ScopeKey, x.Alias, x.Value });

@@ -88,6 +88,8 @@ namespace Archive.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntityType", "Id");
+
                     b.ToTable("ChangeLog");
                 });
 

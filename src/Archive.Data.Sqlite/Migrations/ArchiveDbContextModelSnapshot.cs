@@ -79,6 +79,8 @@ namespace Archive.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntityType", "Id");
+
                     b.ToTable("ChangeLog");
                 });
 

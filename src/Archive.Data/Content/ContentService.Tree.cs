@@ -157,10 +157,8 @@ public sealed partial class ContentService
         // Segments stay unique among the new siblings.
         foreach (var state in await db.NodeCultures.Where(c => c.NodeId == node.Id).ToListAsync(ct))
         {
-            var taken = (await db.NodeCultures
-                .Where(c => c.Culture == state.Culture && c.NodeId != node.Id && db.Nodes.Any(n => n.Id == c.NodeId && n.ParentId == node.ParentId && n.IsMedia == node.IsMedia && !n.Trashed))
-                .Select(c => c.UrlSegment).ToListAsync(ct)).ToHashSet();
-            var segment = UrlSegment.Unique(UrlSegment.From(state.Name) is { Length: > 0 } s ? s : state.UrlSegment, taken);
+            var wanted = UrlSegment.From(state.Name) is { Length: > 0 } s ? s : state.UrlSegment;
+            var segment = UrlSegment.Unique(wanted, await SiblingSegmentQuery.ClashesAsync(db, node.ParentId, node.IsMedia, node.Id, state.Culture, wanted, ct));
             if (segment != state.UrlSegment)
             {
                 state.UrlSegment = segment;

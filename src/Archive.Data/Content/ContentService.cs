@@ -282,12 +282,16 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         var states = await db.NodeCultures.Where(c => c.NodeId == node.Id).ToListAsync(ct);
         foreach (var (culture, name) in data.Names)
         {
-            var siblingSegments = await db.NodeCultures
-                .Where(c => c.Culture == culture && c.NodeId != node.Id && db.Nodes.Any(n => n.Id == c.NodeId && n.ParentId == node.ParentId && n.IsMedia == node.IsMedia && !n.Trashed))
-                .Select(c => c.UrlSegment).ToListAsync(ct);
-            var segment = UrlSegment.Unique(UrlSegment.From(name) is { Length: > 0 } s ? s : node.Key.ToString("N")[..8], siblingSegments.ToHashSet());
-            data.Segments[culture] = segment;
             var state = states.FirstOrDefault(c => c.Culture.Equals(culture, StringComparison.OrdinalIgnoreCase));
+            // An unchanged name keeps its segment (moves re-check theirs): most saves touch values only.
+            if (state is not null && state.Name == name)
+            {
+                data.Segments[culture] = state.UrlSegment;
+                continue;
+            }
+            var wanted = UrlSegment.From(name) is { Length: > 0 } s ? s : node.Key.ToString("N")[..8];
+            var segment = UrlSegment.Unique(wanted, await SiblingSegmentQuery.ClashesAsync(db, node.ParentId, node.IsMedia, node.Id, culture, wanted, ct));
+            data.Segments[culture] = segment;
             if (state is null)
                 db.NodeCultures.Add(new NodeCultureEntity { Node = node, NodeId = node.Id, Culture = culture, Name = name, UrlSegment = segment, Edited = true });
             else
@@ -303,16 +307,19 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         var problems = new List<ContentProblem>();
         if (options.UniqueWithinRoot.Count == 0)
             return problems;
+        var existing = await db.UniqueValues.Where(u => u.NodeId == node.Id).ToListAsync(ct);
+        var wanted = options.UniqueWithinRoot
+            .Select(alias => (Alias: alias, Value: data.GetValue(alias)?.Trim()))
+            .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
+        // Unchanged values were checked when they were claimed.
+        if (existing.Count == wanted.Count && wanted.All(w => existing.Any(e => e.Alias == w.Alias && e.Value == w.Value!.ToUpperInvariant())))
+            return problems;
         var rootId = long.Parse(node.Path.Split(',')[0]);
         var scope = rootId == node.Id ? node.Key : await db.Nodes.Where(n => n.Id == rootId).Select(n => n.Key).FirstAsync(ct);
-        var existing = await db.UniqueValues.Where(u => u.NodeId == node.Id).ToListAsync(ct);
         db.UniqueValues.RemoveRange(existing);
-        foreach (var alias in options.UniqueWithinRoot)
+        foreach (var (alias, value) in wanted)
         {
-            var value = data.GetValue(alias)?.Trim();
-            if (string.IsNullOrEmpty(value))
-                continue;
-            var normalized = value.ToUpperInvariant();
+            var normalized = value!.ToUpperInvariant();
             var holder = await db.UniqueValues.Where(u => u.ScopeKey == scope && u.Alias == alias && u.Value == normalized && u.NodeId != node.Id)
                 .Join(db.Nodes, u => u.NodeId, n => n.Id, (u, n) => n.Key).FirstOrDefaultAsync(ct);
             if (holder != Guid.Empty)

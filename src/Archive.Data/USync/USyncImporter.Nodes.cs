@@ -1,3 +1,4 @@
+using Archive.Data.Content;
 using Archive.Data.Entities;
 using Archive.Engine.Content;
 using Archive.Engine.Cultures;
@@ -275,10 +276,8 @@ public sealed partial class USyncImporter
         {
             if (!_taken.TryGetValue((parentId, isMedia, culture), out var taken))
             {
-                var existing = await db.NodeCultures.AsNoTracking()
-                    .Where(c => c.Culture == culture && db.Nodes.Any(n => n.Id == c.NodeId && n.ParentId == parentId && n.IsMedia == isMedia))
-                    .Select(c => c.UrlSegment).ToListAsync(ct);
-                _taken[(parentId, isMedia, culture)] = taken = existing.ToHashSet();
+                var existing = await SiblingSegmentQuery.LoadAsync(db, parentId, isMedia, includeTrashed: true, ct);
+                _taken[(parentId, isMedia, culture)] = taken = existing[culture].ToHashSet();
             }
             var segment = UrlSegment.Unique(UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8], taken);
             taken.Add(segment);
