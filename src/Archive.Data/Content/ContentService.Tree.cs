@@ -77,8 +77,8 @@ public sealed partial class ContentService
             item.Trashed = false;
             item.TrashedAt = null;
         }
-        if (parent?.Id != node.ParentId)
-            await RelocateAsync(node, parent, ct);
+        // Relocating also re-checks the segments: a sibling may have taken one while the item was in the bin.
+        await RelocateAsync(node, parent, ct);
         Touch(node, actor);
         Log(node, ChangeTypes.Restored, null);
         Audit(actor, "Restore", node, null, null);

@@ -325,6 +325,21 @@ public abstract class ContentStoreTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task A_restored_item_gets_a_new_segment_when_a_sibling_took_its_own()
+    {
+        var institution = await CreateInstitutionAsync();
+        var first = await Do(c => c.CreateAsync(institution, "collection", new ContentEdit { Names = ThreeNames }, "curator"));
+        await Do(c => c.TrashAsync(first.Key!.Value, "curator"));
+        var second = await Do(c => c.CreateAsync(institution, "collection", new ContentEdit { Names = ThreeNames }, "curator"));
+        Assert.True((await Do(c => c.RestoreAsync(first.Key!.Value, null, "curator"))).Succeeded);
+
+        await using var db = database.NewContext();
+        var segments = await db.NodeCultures.Where(c => c.Culture == "en" && db.Nodes.Any(n => n.Id == c.NodeId && (n.Key == first.Key || n.Key == second.Key)))
+            .Select(c => c.UrlSegment).OrderBy(s => s).ToListAsync();
+        Assert.Equal(["dombra", "dombra-2"], segments);
+    }
+
+    [Fact]
     public async Task Scheduled_publishing_runs_when_due()
     {
         var institution = await CreateInstitutionAsync();
