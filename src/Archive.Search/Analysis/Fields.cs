@@ -1,0 +1,23 @@
+namespace Archive.Search.Analysis;
+
+/// The index's field names, after Examine's habit of one document per item and culture.
+public static class Fields
+{
+    public const string Key = "__key";
+    public const string Culture = "__culture";
+    public const string ContentType = "__contentType";
+    public const string Published = "__published";
+    public const string Path = "__path";
+    public const string Parent = "__parent";
+    public const string Level = "__level";
+    public const string SortOrder = "__sortOrder";
+    public const string Name = "name";
+    public const string NameSort = "__nameSort";
+    public const string CreateDate = "__createDate";
+    public const string UpdateDate = "__updateDate";
+    public const string Folded = "fold";
+    public const string Skeleton = "skeleton";
+
+    /// The language's own analysed text field ("text_ru"); languages without one share "text".
+    public static string Text(string language) => language is "ru" or "uk" or "en" or "kk" ? $"text_{language}" : "text";
+}
