@@ -16,6 +16,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Web.Search.SearchIndexing>());
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -19,9 +19,17 @@ public sealed class ArchiveAnalyzers
 
     public ArchiveAnalyzers(HunspellDictionaries dictionaries)
     {
-        _byField[Fields.Text("ru")] = Hunspell(dictionaries.Russian);
-        _byField[Fields.Text("uk")] = Hunspell(dictionaries.Ukrainian);
-        _byField[Fields.Text("en")] = Analyzer.NewAnonymous((_, reader) =>
+        _byField[IndexFields.Text("ru")] = Hunspell(dictionaries.Russian);
+        _byField[IndexFields.RussianSnowball] = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var tokenizer = new StandardTokenizer(Version, reader);
+            TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+            stream = new MapTermFilter(stream, Terms.FoldYo);
+            stream = new Lucene.Net.Analysis.Snowball.SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.RussianStemmer());
+            return new TokenStreamComponents(tokenizer, stream);
+        });
+        _byField[IndexFields.Text("uk")] = Hunspell(dictionaries.Ukrainian);
+        _byField[IndexFields.Text("en")] = Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
@@ -29,7 +37,7 @@ public sealed class ArchiveAnalyzers
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         });
-        _byField[Fields.Text("kk")] = Analyzer.NewAnonymous((_, reader) =>
+        _byField[IndexFields.Text("kk")] = Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new LowerCaseFilter(Version, tokenizer);
@@ -44,8 +52,8 @@ public sealed class ArchiveAnalyzers
             stream = new ICUFoldingFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         });
-        _byField[Fields.Folded] = Folded;
-        _byField[Fields.Skeleton] = Analyzer.NewAnonymous((_, reader) =>
+        _byField[IndexFields.Folded] = Folded;
+        _byField[IndexFields.Skeleton] = Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new MapTermFilter(tokenizer, Terms.RepairCyrillic);

@@ -14,7 +14,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<StartupCheck>("startup", tags: [ReadyTag])
-            .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag]);
+            .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag])
+            .AddCheck<SearchIndexCheck>("search index", tags: [ReadyTag]);
         return services;
     }
 
@@ -36,6 +37,13 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         });
+    }
+
+    private sealed class SearchIndexCheck(Archive.Web.Search.SearchIndexing indexing) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(indexing.IsReady ? HealthCheckResult.Healthy("The search index is built and following the change log.")
+                : HealthCheckResult.Unhealthy("The search index is being built."));
     }
 
     private sealed class StartupCheck(StartupState state) : IHealthCheck

@@ -4,6 +4,10 @@ using Archive.Data.Schema;
 using Archive.Data.USync;
 using Archive.Engine.Editors;
 using Archive.Media.Storage;
+using Archive.Search.Analysis;
+using Archive.Search.Indexing;
+using Archive.Search.Querying;
+using Archive.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +43,13 @@ public static class ArchiveServices
         });
         builder.Services.AddSingleton<IMediaImportTarget, MediaImportTarget>();
         builder.Services.AddSingleton<StartupState>();
+
+        builder.Services.AddSingleton(new HunspellDictionaries());
+        builder.Services.AddSingleton<ArchiveAnalyzers>();
+        builder.Services.AddSingleton(sp => new SearchIndex(Path.Combine(paths.Resolve(options.DataPath), "index"), sp.GetRequiredService<ArchiveAnalyzers>()));
+        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddScoped<IndexSource>();
+        builder.Services.AddSingleton<SearchIndexing>();
         return builder;
     }
 

@@ -1,7 +1,7 @@
 namespace Archive.Search.Analysis;
 
 /// The index's field names, after Examine's habit of one document per item and culture.
-public static class Fields
+public static class IndexFields
 {
     public const string Key = "__key";
     public const string Culture = "__culture";
@@ -15,8 +15,13 @@ public static class Fields
     public const string NameSort = "__nameSort";
     public const string CreateDate = "__createDate";
     public const string UpdateDate = "__updateDate";
+    public const string DatingEarliest = "__datingEarliest";
+    public const string DatingLatest = "__datingLatest";
     public const string Folded = "fold";
     public const string Skeleton = "skeleton";
+
+    /// A second stemmed Russian field (Snowball): the dictionary leaves out proper names and rare words.
+    public const string RussianSnowball = "stem_ru";
 
     /// The language's own analysed text field ("text_ru"); languages without one share "text".
     public static string Text(string language) => language is "ru" or "uk" or "en" or "kk" ? $"text_{language}" : "text";

@@ -1,0 +1,57 @@
+using Archive.Engine.Content;
+using Archive.Engine.Editors;
+using Archive.Engine.Schema;
+
+namespace Archive.Search.Indexing;
+
+/// One node as the index sees it: where it sits and, per culture, its searchable text.
+/// Built from the engine's model, so the index never needs the database's types.
+public sealed record IndexedNode(
+    Guid Key,
+    string ContentTypeAlias,
+    bool IsMedia,
+    IReadOnlyList<Guid> AncestorKeys,
+    int Level,
+    int SortOrder,
+    DateTime CreateDate,
+    DateTime UpdateDate,
+    IReadOnlyList<IndexedCulture> Cultures);
+
+/// A culture's document ("" for invariant items): published, or a draft that only preview may see.
+public sealed record IndexedCulture(string Culture, bool Published, string Name, string Text, int? DatingEarliest, int? DatingLatest);
+
+public static class IndexedNodeBuilder
+{
+    /// The searchable text of one culture of a version: its name and every non-private text value
+    /// (the culture's own and the invariant ones). Private (sensitive) properties never reach the index.
+    public static IndexedCulture Culture(ContentData data, string culture, bool published, ContentType? type, SchemaSnapshot schema, PropertyEditors editors)
+    {
+        var name = data.NameFor(culture) ?? "";
+        var parts = new List<string> { name };
+        int? earliest = null, latest = null;
+        var properties = type is null ? [] : schema.PropertiesOf(type);
+        foreach (var property in properties)
+        {
+            if (property.IsSensitive)
+                continue;
+            var editor = editors.For(property.EditorAlias);
+            foreach (var source in new[] { culture, ContentData.Invariant }.Distinct())
+            {
+                if (data.GetValue(property.Alias, source) is not { Length: > 0 } stored)
+                    continue;
+                if (editor is HistoricalDatingEditor && HistoricalDatingEditor.Read(stored) is { } dating)
+                    (earliest, latest) = (dating.Earliest, dating.Latest);
+                try
+                {
+                    if (editor.TextOf(stored) is { Length: > 0 } text)
+                        parts.Add(text);
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    // A value the editor cannot read is not searchable; it is still stored as it came.
+                }
+            }
+        }
+        return new IndexedCulture(culture, published, name, string.Join("\n", parts), earliest, latest);
+    }
+}

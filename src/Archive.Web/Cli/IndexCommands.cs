@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Archive.Data;
+using Archive.Web.Search;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Archive.Web.Cli;
+
+public static class IndexCommands
+{
+    public static Command Create(IServiceProvider services)
+    {
+        var rebuild = new Command("rebuild", "Rebuild the search index from the database (searches keep using the old index until it is done).");
+        rebuild.SetAction(async (_, ct) =>
+        {
+            await using (var scope = services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.MigrateAsync(ct);
+            var indexing = services.GetRequiredService<SearchIndexing>();
+            var count = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Reading items", maxValue: 1);
+                count = await indexing.RebuildAsync(new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
+                task.Value = task.MaxValue;
+            });
+            Console.WriteLine($"Indexed {count} items in {watch.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        });
+        return new Command("index", "The search index.") { rebuild };
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Archive.Data.Content;
+using Archive.Engine.Content;
+using Archive.Integration.Tests.Web;
+using Archive.Search.Querying;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests.Search;
+
+/// The search index over the demo catalogue, in a running host (SQLite, index on disk).
+public sealed class SearchTests : IClassFixture<SearchTests.Host>
+{
+    public sealed class Host : ArchiveHostFactory, IAsyncLifetime
+    {
+        public Task InitializeAsync() => ReadyClientAsync();
+
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    }
+
+    private readonly Host _host;
+    private readonly SearchService _search;
+
+    public SearchTests(Host host)
+    {
+        _host = host;
+        _search = host.Services.GetRequiredService<SearchService>();
+    }
+
+    private SearchResult Find(string query, string culture, bool preview = false, string? type = null) =>
+        _search.Search(new SearchRequest { Query = query, Culture = culture, Take = 50, Preview = preview, ContentType = type });
+
+    private List<string> Names(string query, string culture, string? type = null) => Find(query, culture, type: type).Items.Select(i => i.Name).ToList();
+
+    [Theory]
+    [InlineData("музея", "ru")]        // genitive finds "музей"
+    [InlineData("музеи", "ru")]
+    [InlineData("мұражай", "kk")]      // finds "мұражайы"
+    [InlineData("museums", "en")]
+    public void Word_forms_find_the_literary_museums(string query, string culture)
+    {
+        var found = Names(query, culture, "institution");
+        Assert.True(found.Count >= 4, string.Join(" | ", found));
+    }
+
+    [Theory]
+    [InlineData("Абай", "en", "Abai Qunanbaiuly")]
+    [InlineData("Abay", "kk", "Абай Құнанбайұлы")]
+    [InlineData("Abaidyñ", "kk", "Абай Құнанбайұлы")]
+    [InlineData("Достоевского", "ru", "Фёдор Достоевский")]
+    [InlineData("Dostojevsky", "en", "Fyodor Dostoevsky")]
+    [InlineData("Shevcenko", "en", "Taras Shevchenko")]
+    public void Spellings_scripts_and_typos_find_people(string query, string culture, string expected) =>
+        Assert.Contains(expected, Names(query, culture, "person"));
+
+    [Fact]
+    public void Exact_matches_rank_above_near_spellings()
+    {
+        var exact = Find("Dostoevsky", "en", type: "person").Items.Single(i => i.Name.Contains("Dostoevsky"));
+        var typo = Find("Dostojevsky", "en", type: "person").Items.Single(i => i.Name.Contains("Dostoevsky"));
+        Assert.True(exact.Score > typo.Score);
+    }
+
+    [Theory]
+    [InlineData("shelf")]               // storageLocation
+    [InlineData("office contact")]      // ownerContact
+    [InlineData("700")]                 // the phone number in ownerContact
+    public void Private_fields_are_never_searchable(string query)
+    {
+        foreach (var culture in new[] { "kk", "ru", "en" })
+        {
+            Assert.Equal(0, Find(query, culture).Total);
+            Assert.Equal(0, Find(query, culture, preview: true).Total);
+        }
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced")]
+    [InlineData("title:(museum OR")]
+    [InlineData("*:* AND NOT")]
+    [InlineData("museum~2^5 [1 TO 2]")]
+    public void Lucene_syntax_is_searched_as_words(string query) =>
+        Assert.Equal(SearchStatus.Success, Find(query, "en").Status);
+
+    [Fact]
+    public void Empty_wildcard_only_and_huge_queries_are_refused_clearly()
+    {
+        Assert.Equal(SearchStatus.EmptyQuery, Find("*** ?? ~", "en").Status);
+        Assert.Equal(SearchStatus.QueryTooLong, Find(new string('a', SearchRequest.MaxQueryLength + 1), "en").Status);
+    }
+
+    [Fact]
+    public async Task Published_changes_reach_the_index_within_a_second_and_drafts_only_preview()
+    {
+        Guid collection;
+        using (var scope = _host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
+            collection = db.Nodes.First(n => n.ContentTypeAlias == "collection").Key;
+        }
+        var names = new Dictionary<string, string> { ["kk"] = "Зергерлік тостаған", ["ru"] = "Ювелирная чаша", ["en"] = "Jeweller's goblet" };
+        Guid key;
+        using (var scope = _host.Services.CreateScope())
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentService>();
+            var created = await content.CreateAsync(collection, "artefact", new ContentEdit
+            {
+                Names = names,
+                Values = [new ValueEdit("accessionNumber", null, "SEARCH-1"), .. names.Select(n => new ValueEdit("title", n.Key, n.Value))],
+            }, "test");
+            Assert.True(created.Succeeded, created.ToString());
+            key = created.Key!.Value;
+        }
+        await Eventually(() => Find("goblet", "en", preview: true).Items.Any(i => i.Key == key && !i.Published));
+        Assert.Equal(0, Find("goblet", "en").Total);
+
+        using (var scope = _host.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ContentService>().PublishAsync(key, ["*"], "test")).Succeeded);
+        await Eventually(() => Find("чаши", "ru").Items.Any(i => i.Key == key));
+
+        using (var scope = _host.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ContentService>().TrashAsync(key, "test")).Succeeded);
+        await Eventually(() => Find("goblet", "en", preview: true).Total == 0);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The index did not follow the change in time.");
+            await Task.Delay(50);
+        }
+    }
+}
