@@ -73,6 +73,31 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
         }
     }
 
+    [Fact]
+    public async Task No_value_of_any_private_property_reaches_an_index_document()
+    {
+        using var scope = _host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
+        var schema = await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>().GetAsync(db);
+        var source = scope.ServiceProvider.GetRequiredService<Archive.Web.Search.IndexSource>();
+        var checkedValues = 0;
+        await foreach (var node in source.AllAsync(default))
+        {
+            var type = schema.FindType(node.ContentTypeAlias, node.IsMedia ? Archive.Engine.Schema.ContentTypeKind.Media : Archive.Engine.Schema.ContentTypeKind.Document);
+            if (type is null)
+                continue;
+            var nodeId = db.Nodes.Single(n => n.Key == node.Key).Id;
+            var versions = db.NodeVersions.Where(v => v.NodeId == nodeId).Select(v => v.Data).ToList().Select(ContentData.FromJson).ToList();
+            foreach (var property in schema.SensitiveProperties(type))
+                foreach (var value in versions.SelectMany(v => v.Values.GetValueOrDefault(property.Alias)?.Values ?? Enumerable.Empty<string>()))
+                {
+                    checkedValues++;
+                    Assert.All(node.Cultures, c => Assert.DoesNotContain(value, c.Text));
+                }
+        }
+        Assert.True(checkedValues >= 63 * 3, $"only {checkedValues} private values were checked");
+    }
+
     [Theory]
     [InlineData("\"unbalanced")]
     [InlineData("title:(museum OR")]
