@@ -57,15 +57,25 @@ public sealed class SearchIndex : IDisposable
         var path = Path.Combine(_root, name);
         var generation = Open(path, create: true);
         var count = 0;
-        foreach (var node in nodes)
+        try
         {
-            foreach (var document in Documents(node))
-                generation.Writer.AddDocument(document);
-            if (++count % 1000 == 0)
-                progress?.Report(count);
+            foreach (var node in nodes)
+            {
+                foreach (var document in Documents(node))
+                    generation.Writer.AddDocument(document);
+                if (++count % 1000 == 0)
+                    progress?.Report(count);
+            }
+            generation.Position = position;
+            Commit(generation);
         }
-        generation.Position = position;
-        Commit(generation);
+        catch
+        {
+            // The unfinished generation is dropped; the current one goes on answering.
+            generation.Dispose();
+            TryDelete(path);
+            throw;
+        }
         File.WriteAllText(Path.Combine(_root, CurrentFile + ".tmp"), name);
         File.Move(Path.Combine(_root, CurrentFile + ".tmp"), Path.Combine(_root, CurrentFile), overwrite: true);
         Generation? old;
