@@ -131,7 +131,6 @@ public sealed class SearchIndex : IDisposable
 
     private IEnumerable<Document> Documents(IndexedNode node)
     {
-        var ancestors = string.Join(" ", node.AncestorKeys);
         foreach (var culture in node.Cultures)
         {
             var language = culture.Culture.Split('-')[0].ToLowerInvariant();
@@ -142,7 +141,6 @@ public sealed class SearchIndex : IDisposable
                 new StringField(IndexFields.ContentType, node.ContentTypeAlias, Field.Store.YES),
                 new StringField(IndexFields.Published, culture.Published ? "y" : "n", Field.Store.YES),
                 new StringField(IndexFields.Parent, node.AncestorKeys.Count > 0 ? node.AncestorKeys[^1].ToString() : "", Field.Store.NO),
-                new TextField(IndexFields.Path, ancestors, Field.Store.NO),
                 new Int32Field(IndexFields.Level, node.Level, Field.Store.NO),
                 new NumericDocValuesField(IndexFields.SortOrder, node.SortOrder),
                 new Int64Field(IndexFields.CreateDate, node.CreateDate.Ticks, Field.Store.NO),
@@ -153,6 +151,8 @@ public sealed class SearchIndex : IDisposable
                 new TextField(IndexFields.Folded, culture.Text, Field.Store.NO),
                 new TextField(IndexFields.Skeleton, culture.Text, Field.Store.NO),
             };
+            foreach (var ancestor in node.AncestorKeys)
+                document.Add(new StringField(IndexFields.Path, ancestor.ToString(), Field.Store.NO));
             if (language == "ru")
                 document.Add(new TextField(IndexFields.RussianSnowball, culture.Text, Field.Store.NO));
             if (culture.DatingEarliest is { } earliest && culture.DatingLatest is { } latest)

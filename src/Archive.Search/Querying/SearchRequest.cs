@@ -14,6 +14,11 @@ public sealed record SearchRequest
     /// Drafts too (they are only ever shown to preview requests).
     public bool Preview { get; init; }
     public string? ContentType { get; init; }
+    /// Only items beneath this one (an institution, a collection).
+    public Guid? Under { get; init; }
+    /// Only items whose dating overlaps these years.
+    public int? DatingFrom { get; init; }
+    public int? DatingTo { get; init; }
 }
 
 public sealed record SearchHit(Guid Key, string Culture, float Score, string Name, bool Published);

@@ -79,6 +79,13 @@ public sealed partial class SearchService(SearchIndex index)
             query.Add(Filter(new TermQuery(new Term(IndexFields.Published, "y"))), Occur.MUST);
         if (!string.IsNullOrEmpty(request.ContentType))
             query.Add(Filter(new TermQuery(new Term(IndexFields.ContentType, request.ContentType))), Occur.MUST);
+        if (request.Under is { } ancestor)
+            query.Add(Filter(new TermQuery(new Term(IndexFields.Path, ancestor.ToString()))), Occur.MUST);
+        // Overlap of spans: the item's earliest year is not after the range's end, its latest not before its start.
+        if (request.DatingTo is { } to)
+            query.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.DatingEarliest, null, to, true, true)), Occur.MUST);
+        if (request.DatingFrom is { } from)
+            query.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.DatingLatest, from, null, true, true)), Occur.MUST);
     }
 
     // Lucene 4.8 has no FILTER clause: a constant score of zero restricts without changing the ranking.

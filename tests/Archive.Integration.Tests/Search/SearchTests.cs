@@ -74,6 +74,26 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
     }
 
     [Fact]
+    public void Results_can_be_limited_to_an_institution_and_to_overlapping_dating()
+    {
+        Guid dostoevsky;
+        using (var scope = _host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
+            dostoevsky = db.Nodes.Single(n => n.ContentTypeAlias == "institution" && db.NodeCultures.Any(c => c.NodeId == n.Id && c.Name.Contains("Dostoevsky"))).Key;
+        }
+        var all = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50 });
+        var under = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50, Under = dostoevsky });
+        Assert.True(all.Total > under.Total);
+        Assert.Contains("Letter written in Semipalatinsk", under.Items.Select(i => i.Name));
+
+        // "1856" overlaps 1850–1860; "1940s" does not.
+        var fifties = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50, DatingFrom = 1850, DatingTo = 1860 });
+        Assert.Contains("Letter written in Semipalatinsk", fifties.Items.Select(i => i.Name));
+        Assert.DoesNotContain("Letter to fellow villagers", fifties.Items.Select(i => i.Name));
+    }
+
+    [Fact]
     public async Task No_value_of_any_private_property_reaches_an_index_document()
     {
         using var scope = _host.Services.CreateScope();
