@@ -17,6 +17,9 @@ public static class IndexFields
     public const string UpdateDate = "__updateDate";
     public const string DatingEarliest = "__datingEarliest";
     public const string DatingLatest = "__datingLatest";
+    public const string StoredText = "__text";
+    public const string UpdateDateSort = "__updateDateSort";
+    public const string DatingSort = "__datingSort";
     public const string Folded = "fold";
     public const string Skeleton = "skeleton";
 

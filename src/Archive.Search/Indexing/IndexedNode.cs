@@ -18,13 +18,18 @@ public sealed record IndexedNode(
     IReadOnlyList<IndexedCulture> Cultures);
 
 /// A culture's document ("" for invariant items): published, or a draft that only preview may see.
-public sealed record IndexedCulture(string Culture, bool Published, string Name, string Text, int? DatingEarliest, int? DatingLatest);
+public sealed record IndexedCulture(string Culture, bool Published, string Name, string Text, int? DatingEarliest, int? DatingLatest)
+{
+    /// Facet name → values (term keys, centuries, "true"/"false").
+    public IReadOnlyDictionary<string, List<string>> Facets { get; init; } = new Dictionary<string, List<string>>();
+}
 
 public static class IndexedNodeBuilder
 {
     /// The searchable text of one culture of a version: its name and every non-private text value
     /// (the culture's own and the invariant ones). Private (sensitive) properties never reach the index.
-    public static IndexedCulture Culture(ContentData data, string culture, bool published, ContentType? type, SchemaSnapshot schema, PropertyEditors editors)
+    public static IndexedCulture Culture(ContentData data, string culture, bool published, ContentType? type, SchemaSnapshot schema, PropertyEditors editors,
+        IReadOnlyList<Ancestor>? ancestors = null, IReadOnlyCollection<Guid>? exhibitions = null)
     {
         var name = data.NameFor(culture) ?? "";
         var parts = new List<string> { name };
@@ -52,6 +57,9 @@ public static class IndexedNodeBuilder
                 }
             }
         }
-        return new IndexedCulture(culture, published, name, string.Join("\n", parts), earliest, latest);
+        return new IndexedCulture(culture, published, name, string.Join("\n", parts), earliest, latest)
+        {
+            Facets = FacetValues.Of(data, ancestors ?? [], exhibitions ?? [], earliest, latest),
+        };
     }
 }

@@ -108,6 +108,13 @@ public sealed class SearchIndex : IDisposable
         Commit(generation);
     }
 
+    /// Keys of the items whose documents carry a facet value (e.g. the objects of an exhibition).
+    public IReadOnlyList<Guid> KeysWithFacet(string facet, string value) => !Exists ? [] : Search(searcher =>
+    {
+        var top = searcher.Search(new TermQuery(new Term(FacetNames.Field(facet), value)), 100_000);
+        return top.ScoreDocs.Select(d => Guid.Parse(searcher.Doc(d.Doc).Get(IndexFields.Key))).Distinct().ToList();
+    });
+
     public T Search<T>(Func<IndexSearcher, T> search)
     {
         var generation = _current ?? throw new InvalidOperationException("The index has not been built yet.");
@@ -151,6 +158,15 @@ public sealed class SearchIndex : IDisposable
                 new TextField(IndexFields.Folded, culture.Text, Field.Store.NO),
                 new TextField(IndexFields.Skeleton, culture.Text, Field.Store.NO),
             };
+            foreach (var (facet, values) in culture.Facets)
+                foreach (var value in values)
+                {
+                    document.Add(new StringField(FacetNames.Field(facet), value, Field.Store.NO));
+                    document.Add(new SortedSetDocValuesField(FacetNames.Field(facet), new Lucene.Net.Util.BytesRef(value)));
+                }
+            document.Add(new StoredField(IndexFields.StoredText, culture.Text));
+            document.Add(new NumericDocValuesField(IndexFields.UpdateDateSort, node.UpdateDate.Ticks));
+            document.Add(new NumericDocValuesField(IndexFields.DatingSort, culture.DatingEarliest ?? int.MaxValue));
             foreach (var ancestor in node.AncestorKeys)
                 document.Add(new StringField(IndexFields.Path, ancestor.ToString(), Field.Store.NO));
             if (language == "ru")

@@ -19,9 +19,28 @@ public sealed record SearchRequest
     /// Only items whose dating overlaps these years.
     public int? DatingFrom { get; init; }
     public int? DatingTo { get; init; }
+    /// Facets to count (FacetNames), and facet values to keep (values of one facet are alternatives).
+    public IReadOnlyList<string> Facets { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FacetFilters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public bool Descending { get; init; }
 }
 
-public sealed record SearchHit(Guid Key, string Culture, float Score, string Name, bool Published);
+public enum SearchSort
+{
+    Relevance,
+    Name,
+    UpdateDate,
+    Dating,
+}
+
+public sealed record FacetValue(string Value, string Label, int Count);
+
+public sealed record SearchHit(Guid Key, string Culture, float Score, string Name, bool Published)
+{
+    /// Fragments of the item's text with the matched words in <mark>…</mark>.
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+}
 
 public enum SearchStatus
 {
@@ -29,9 +48,12 @@ public enum SearchStatus
     EmptyQuery,
     QueryTooLong,
     IndexNotReady,
+    UnknownFacet,
 }
 
 public sealed record SearchResult(SearchStatus Status, int Total, IReadOnlyList<SearchHit> Items, string? Problem = null)
 {
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
     public static SearchResult Fail(SearchStatus status, string problem) => new(status, 0, [], problem);
 }

@@ -22,6 +22,8 @@ public sealed partial class SearchService(SearchIndex index)
         var words = Word().Matches(request.Query).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(SearchRequest.MaxWords).ToList();
         if (words.Count == 0)
             return SearchResult.Fail(SearchStatus.EmptyQuery, "The query has no words to search for.");
+        if (request.Facets.Concat(request.FacetFilters.Keys).FirstOrDefault(f => !FacetNames.All.Contains(f)) is { } unknown)
+            return SearchResult.Fail(SearchStatus.UnknownFacet, $"'{unknown}' is not a facet; the facets are {string.Join(", ", FacetNames.All)}.");
         if (!index.Exists)
             return SearchResult.Fail(SearchStatus.IndexNotReady, "The search index is being built.");
 
@@ -32,18 +34,88 @@ public sealed partial class SearchService(SearchIndex index)
         AddFilters(query, request);
 
         var take = Math.Clamp(request.Take, 0, SearchRequest.MaxTake);
-        var skip = Math.Max(0, request.Skip);
+        var skip = Math.Clamp(request.Skip, 0, 100_000);
+        var highlighter = Highlighting(query, language);
         return index.Search(searcher =>
         {
-            var top = searcher.Search(query, Math.Max(1, skip + take));
-            var hits = top.ScoreDocs.Skip(skip).Take(take).Select(d =>
+            var size = Math.Max(1, skip + take);
+            ITopDocsCollector top = request.Sort == SearchSort.Relevance
+                ? TopScoreDocCollector.Create(size, true)
+                : TopFieldCollector.Create(SortOf(request), size, false, true, false, true);
+            var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList());
+            searcher.Search(query, request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
+            var docs = top.GetTopDocs();
+            var hits = docs.ScoreDocs.Skip(skip).Take(take).Select(d =>
             {
                 var document = searcher.Doc(d.Doc);
-                return new SearchHit(Guid.Parse(document.Get(IndexFields.Key)), document.Get(IndexFields.Culture), d.Score,
-                    document.Get(IndexFields.Name), document.Get(IndexFields.Published) == "y");
+                return new SearchHit(Guid.Parse(document.Get(IndexFields.Key)), document.Get(IndexFields.Culture), float.IsNaN(d.Score) ? 0 : d.Score,
+                    document.Get(IndexFields.Name), document.Get(IndexFields.Published) == "y")
+                {
+                    Highlights = highlighter(document.Get(IndexFields.StoredText) ?? ""),
+                };
             }).ToList();
-            return new SearchResult(SearchStatus.Success, top.TotalHits, hits);
+            var facets = request.Facets.Distinct().ToDictionary(f => f, f => (IReadOnlyList<FacetValue>)counter.Counts[FacetNames.Field(f)]
+                .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), c.Value)).ToList());
+            return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets };
         });
+    }
+
+    private static Sort SortOf(SearchRequest request) => new(request.Sort switch
+    {
+        SearchSort.Name => new SortField(IndexFields.NameSort, SortFieldType.STRING, request.Descending),
+        SearchSort.UpdateDate => new SortField(IndexFields.UpdateDateSort, SortFieldType.INT64, request.Descending),
+        _ => new SortField(IndexFields.DatingSort, SortFieldType.INT32, request.Descending),
+    }, SortField.FIELD_SCORE);
+
+    /// A facet value's label in the request's culture: a term's, institution's or exhibition's name
+    /// (the invariant or any culture's when the culture has none), a century's ordinal.
+    private static string Label(IndexSearcher searcher, string facet, string value, string? culture)
+    {
+        if (facet == FacetNames.Century && int.TryParse(value, out var century))
+            return CenturyLabel(century, (culture ?? "").Split('-')[0]);
+        if (!FacetNames.IsKeyed(facet))
+            return value;
+        var docs = searcher.Search(new TermQuery(new Term(IndexFields.Key, value)), 20).ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
+        var best = docs.FirstOrDefault(d => d.Get(IndexFields.Culture) == culture && d.Get(IndexFields.Published) == "y")
+            ?? docs.FirstOrDefault(d => d.Get(IndexFields.Culture) == "") ?? docs.FirstOrDefault();
+        return best?.Get(IndexFields.Name) ?? value;
+    }
+
+    private static string CenturyLabel(int century, string language)
+    {
+        var roman = new[] { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI" };
+        var numeral = century is > 0 and < 22 ? roman[century] : century.ToString();
+        return language switch
+        {
+            "ru" => $"{numeral} век",
+            "kk" => $"{numeral} ғасыр",
+            _ => century % 100 is 11 or 12 or 13 ? $"{century}th century"
+                : (century % 10) switch { 1 => $"{century}st century", 2 => $"{century}nd century", 3 => $"{century}rd century", _ => $"{century}th century" },
+        };
+    }
+
+    /// Snippets from the stored text, marking words matched in the language's field or the folded one.
+    private Func<string, IReadOnlyList<string>> Highlighting(Query query, string language)
+    {
+        var fields = new[] { IndexFields.Text(language), IndexFields.Folded };
+        var highlighters = fields.Select(field => (Field: field, Highlighter: new Lucene.Net.Search.Highlight.Highlighter(
+            new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), new Lucene.Net.Search.Highlight.SimpleHTMLEncoder(),
+            new Lucene.Net.Search.Highlight.QueryScorer(query, field))
+        {
+            TextFragmenter = new Lucene.Net.Search.Highlight.SimpleFragmenter(120),
+        })).ToList();
+        return text =>
+        {
+            foreach (var (field, highlighter) in highlighters)
+            {
+                using var stream = index.Analyzers.ForField(field).GetTokenStream(field, text);
+                var fragments = highlighter.GetBestFragments(stream, text, 2);
+                if (fragments.Length > 0)
+                    return fragments;
+            }
+            return [];
+        };
     }
 
     private Query WordQuery(string word, string language)
@@ -77,6 +149,13 @@ public sealed partial class SearchService(SearchIndex index)
         query.Add(Filter(culture), Occur.MUST);
         if (!request.Preview)
             query.Add(Filter(new TermQuery(new Term(IndexFields.Published, "y"))), Occur.MUST);
+        foreach (var (facet, values) in request.FacetFilters)
+        {
+            var any = new BooleanQuery();
+            foreach (var value in values.Take(50))
+                any.Add(new TermQuery(new Term(FacetNames.Field(facet), value)), Occur.SHOULD);
+            query.Add(Filter(any), Occur.MUST);
+        }
         if (!string.IsNullOrEmpty(request.ContentType))
             query.Add(Filter(new TermQuery(new Term(IndexFields.ContentType, request.ContentType))), Occur.MUST);
         if (request.Under is { } ancestor)

@@ -54,27 +54,63 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
         return (await BuildAsync(live, keys, schema, ct), removed);
     }
 
+    /// The objects the given exhibitions (if any are exhibitions) show now.
+    public async Task<IReadOnlyList<Guid>> ObjectsOfExhibitionsAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct)
+    {
+        var lookup = await ExhibitionsByObjectAsync(ct);
+        return lookup.Where(g => g.Any(keys.Contains)).Select(g => g.Key).ToList();
+    }
+
+    private async Task<Dictionary<long, string>> AncestorTypesAsync(List<NodeEntity> batch, CancellationToken ct)
+    {
+        var ids = batch.SelectMany(n => n.Path.Split(',').Select(long.Parse)).Distinct().ToList();
+        return await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ContentTypeAlias, ct);
+    }
+
+    private ILookup<Guid, Guid>? _exhibitions;
+
+    /// Which published exhibitions show an object (their "objects" picker), read once per source.
+    private async Task<ILookup<Guid, Guid>> ExhibitionsByObjectAsync(CancellationToken ct)
+    {
+        if (_exhibitions is not null)
+            return _exhibitions;
+        var rows = await db.NodeVersions.AsNoTracking()
+            .Where(v => v.IsPublished && db.Nodes.Any(n => n.Id == v.NodeId && n.ContentTypeAlias == "exhibition" && !n.Trashed))
+            .Join(db.Nodes, v => v.NodeId, n => n.Id, (v, n) => new { n.Key, v.Data }).ToListAsync(ct);
+        var pairs = new List<(Guid Object, Guid Exhibition)>();
+        foreach (var row in rows)
+            foreach (var udi in (ContentData.FromJson(row.Data).GetValue("objects") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+                if (Udi.TryParse(udi.Trim(), out var parsed))
+                    pairs.Add((parsed.Value.Key, row.Key));
+        return _exhibitions = pairs.ToLookup(p => p.Object, p => p.Exhibition);
+    }
+
     private async Task<List<IndexedNode>> BuildAsync(List<NodeEntity> batch, Dictionary<long, Guid> keys, SchemaSnapshot schema, CancellationToken ct)
     {
         var ids = batch.Select(n => n.Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
         var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && (v.IsDraft || v.IsPublished))
             .Select(v => new { v.NodeId, v.IsDraft, v.IsPublished, v.Data }).ToListAsync(ct)).ToLookup(v => v.NodeId);
+        var types = await AncestorTypesAsync(batch, ct);
+        var exhibitions = await ExhibitionsByObjectAsync(ct);
         var result = new List<IndexedNode>(batch.Count);
         foreach (var node in batch)
         {
             var type = schema.FindType(node.ContentTypeAlias, node.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
             var draft = versions[node.Id].FirstOrDefault(v => v.IsDraft)?.Data is { } d ? ContentData.FromJson(d) : null;
             var published = versions[node.Id].FirstOrDefault(v => v.IsPublished)?.Data is { } p ? ContentData.FromJson(p) : null;
+            var ancestorIds = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).ToList();
+            var ancestors = ancestorIds.Select(id => keys[id]).ToList();
+            var typed = ancestorIds.Select(id => new Ancestor(keys[id], types.GetValueOrDefault(id, ""))).ToList();
+            var inExhibitions = exhibitions[node.Key].ToList();
             var documents = new List<IndexedCulture>();
             foreach (var state in cultures[node.Id])
             {
                 if (state.Published && published is not null)
-                    documents.Add(IndexedNodeBuilder.Culture(published, state.Culture, true, type, schema, editors));
+                    documents.Add(IndexedNodeBuilder.Culture(published, state.Culture, true, type, schema, editors, typed, inExhibitions));
                 if ((!state.Published || state.Edited) && draft is not null)
-                    documents.Add(IndexedNodeBuilder.Culture(draft, state.Culture, false, type, schema, editors));
+                    documents.Add(IndexedNodeBuilder.Culture(draft, state.Culture, false, type, schema, editors, typed, inExhibitions));
             }
-            var ancestors = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).Select(id => keys[id]).ToList();
             result.Add(new IndexedNode(node.Key, node.ContentTypeAlias, node.IsMedia, ancestors, node.Level, node.SortOrder, node.CreateDate, node.UpdateDate, documents));
         }
         return result;

@@ -76,7 +76,12 @@ public sealed class SearchIndexing(IServiceProvider services, SearchIndex index,
             return;
         }
         var source = scope.ServiceProvider.GetRequiredService<IndexSource>();
-        var (changed, removed) = await source.ChangedAsync(changes.Select(c => c.Key).Distinct().ToList(), ct);
+        var keys = changes.Select(c => c.Key).ToHashSet();
+        // An exhibition's objects carry it as a facet: those it showed and those it shows now are re-read.
+        foreach (var key in keys.ToList())
+            keys.UnionWith(index.KeysWithFacet(Archive.Search.Indexing.FacetNames.Exhibition, key.ToString()));
+        keys.UnionWith(await source.ObjectsOfExhibitionsAsync(keys, ct));
+        var (changed, removed) = await source.ChangedAsync(keys, ct);
         index.Apply(changed, removed, changes[^1].Id);
     }
 }

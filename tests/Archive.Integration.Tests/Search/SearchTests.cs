@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Archive.Data.Content;
 using Archive.Engine.Content;
 using Archive.Integration.Tests.Web;
+using Archive.Search.Indexing;
 using Archive.Search.Querying;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -91,6 +92,52 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
         var fifties = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50, DatingFrom = 1850, DatingTo = 1860 });
         Assert.Contains("Letter written in Semipalatinsk", fifties.Items.Select(i => i.Name));
         Assert.DoesNotContain("Letter to fellow villagers", fifties.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void Facets_count_every_match_with_labels_in_the_request_culture()
+    {
+        var result = _search.Search(new SearchRequest
+        {
+            Query = "letter", Culture = "en", Take = 5, ContentType = "artefact",
+            Facets = [FacetNames.Institution, FacetNames.Material, FacetNames.Century, FacetNames.HasImage],
+        });
+        Assert.Equal(SearchStatus.Success, result.Status);
+        Assert.Equal(result.Total, result.Facets[FacetNames.Institution].Sum(f => f.Count));
+        Assert.Contains(result.Facets[FacetNames.Institution], f => f.Label.Contains("Dostoevsky"));
+        Assert.Contains(result.Facets[FacetNames.Material], f => f.Label == "Paper" && f.Count >= 4);
+        Assert.Contains(result.Facets[FacetNames.Century], f => f.Label == "19th century");
+        Assert.Equal(result.Total, Assert.Single(result.Facets[FacetNames.HasImage]).Count);
+
+        var russian = _search.Search(new SearchRequest { Query = "письмо", Culture = "ru", ContentType = "artefact", Facets = [FacetNames.Material, FacetNames.Century] });
+        Assert.Contains(russian.Facets[FacetNames.Material], f => f.Label == "Бумага");
+        Assert.Contains(russian.Facets[FacetNames.Century], f => f.Label == "XIX век");
+
+        var paper = result.Facets[FacetNames.Material].Single(f => f.Label == "Paper").Value;
+        var ink = _search.Search(new SearchRequest
+        {
+            Query = "letter", Culture = "en", ContentType = "artefact",
+            FacetFilters = new Dictionary<string, IReadOnlyList<string>> { [FacetNames.Material] = [paper], [FacetNames.Century] = ["20"] },
+        });
+        Assert.True(ink.Total > 0 && ink.Total < result.Total);
+    }
+
+    [Fact]
+    public void Unknown_facets_are_refused_by_name() =>
+        Assert.Equal(SearchStatus.UnknownFacet, _search.Search(new SearchRequest { Query = "letter", Culture = "en", Facets = ["colour"] }).Status);
+
+    [Fact]
+    public void Results_sort_by_name_and_dating_and_carry_highlights()
+    {
+        var byName = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50, ContentType = "artefact", Sort = SearchSort.Name });
+        var names = byName.Items.Select(i => i.Name).ToList();
+        Assert.Equal(names.OrderBy(n => n.ToLowerInvariant(), StringComparer.Ordinal), names);
+
+        var newestFirst = _search.Search(new SearchRequest { Query = "letter", Culture = "en", Take = 50, ContentType = "artefact", Sort = SearchSort.Dating, Descending = true });
+        Assert.Equal("Letter from the Virgin Lands", newestFirst.Items.First(i => i.Name.StartsWith("Letter")).Name); // 1954, the latest start
+
+        var relevance = _search.Search(new SearchRequest { Query = "semipalatinsk letter", Culture = "en" });
+        Assert.Contains(relevance.Items[0].Highlights, h => h.Contains("<mark>"));
     }
 
     [Fact]
