@@ -60,7 +60,21 @@ public sealed class ArchiveAnalyzers
             stream = new MapTermFilter(stream, t => KazakhStemmer.StemSkeleton(Skeleton.Of(t)));
             return new TokenStreamComponents(tokenizer, stream);
         });
-        PerField = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), _byField);
+        Suggest = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var tokenizer = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(tokenizer, new LowerCaseFilter(Version, tokenizer));
+        });
+        PerField = new SuggestAwareAnalyzer(new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), _byField), Suggest);
+    }
+
+    /// Lower-cased words, unstemmed: what autocomplete offers.
+    public Analyzer Suggest { get; }
+
+    /// Suggest fields are named per culture, so they are recognised by prefix rather than listed.
+    private sealed class SuggestAwareAnalyzer(Analyzer fields, Analyzer suggest) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => fieldName.StartsWith("suggest", StringComparison.Ordinal) ? suggest : fields;
     }
 
     /// Other languages (German, Tatar, Uyghur, Korean…) are tokenised and folded.

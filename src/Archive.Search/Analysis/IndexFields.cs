@@ -18,6 +18,9 @@ public static class IndexFields
     public const string DatingEarliest = "__datingEarliest";
     public const string DatingLatest = "__datingLatest";
     public const string StoredText = "__text";
+    /// Words of published names, lower-cased, for autocomplete; one field per culture.
+    public static string Suggest(string culture) => culture.Length == 0 ? "suggest" : $"suggest_{culture.ToLowerInvariant()}";
+
     public const string UpdateDateSort = "__updateDateSort";
     public const string DatingSort = "__datingSort";
     public const string Folded = "fold";

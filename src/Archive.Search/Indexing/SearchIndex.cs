@@ -165,6 +165,9 @@ public sealed class SearchIndex : IDisposable
                     document.Add(new SortedSetDocValuesField(FacetNames.Field(facet), new Lucene.Net.Util.BytesRef(value)));
                 }
             document.Add(new StoredField(IndexFields.StoredText, culture.Text));
+            // Only what the public may see is offered as you type.
+            if (culture.Published)
+                document.Add(new TextField(IndexFields.Suggest(culture.Culture), culture.Name, Field.Store.NO));
             document.Add(new NumericDocValuesField(IndexFields.UpdateDateSort, node.UpdateDate.Ticks));
             document.Add(new NumericDocValuesField(IndexFields.DatingSort, culture.DatingEarliest ?? int.MaxValue));
             foreach (var ancestor in node.AncestorKeys)

@@ -48,6 +48,7 @@ public static class ArchiveServices
         builder.Services.AddSingleton<ArchiveAnalyzers>();
         builder.Services.AddSingleton(sp => new SearchIndex(Path.Combine(paths.Resolve(options.DataPath), "index"), sp.GetRequiredService<ArchiveAnalyzers>()));
         builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddSingleton<SuggestService>();
         builder.Services.AddScoped<IndexSource>();
         builder.Services.AddSingleton<SearchIndexing>();
         return builder;

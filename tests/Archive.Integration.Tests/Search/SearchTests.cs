@@ -122,6 +122,25 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
         Assert.True(ink.Total > 0 && ink.Total < result.Total);
     }
 
+    [Theory]
+    [InlineData("дост", "ru", "достоевского")]
+    [InlineData("Dost", "en", "dostoevsky")]
+    [InlineData("мұра", "kk", "мұражайы")]
+    [InlineData("the poet's po", "en", "portrait")]
+    public void Autocomplete_offers_words_of_published_names(string prefix, string culture, string expected)
+    {
+        var suggestions = _host.Services.GetRequiredService<SuggestService>().Suggest(prefix, culture);
+        Assert.Contains(expected, suggestions);
+        Assert.All(suggestions, s => Assert.StartsWith(prefix.Split(' ')[^1].ToLowerInvariant(), s));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("zzzzqqq")]
+    public void Autocomplete_answers_nothing_for_nothing(string prefix) =>
+        Assert.Empty(_host.Services.GetRequiredService<SuggestService>().Suggest(prefix, "en"));
+
     [Fact]
     public void Unknown_facets_are_refused_by_name() =>
         Assert.Equal(SearchStatus.UnknownFacet, _search.Search(new SearchRequest { Query = "letter", Culture = "en", Facets = ["colour"] }).Status);
