@@ -21,8 +21,11 @@ public sealed record SearchRequest
     public int? DatingTo { get; init; }
     /// Facets to count (FacetNames), and facet values to keep (values of one facet are alternatives).
     public IReadOnlyList<string> Facets { get; init; } = [];
+    /// The most frequent values returned per facet.
+    public int FacetValues { get; init; } = 20;
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FacetFilters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public bool Highlight { get; init; } = true;
     public bool Descending { get; init; }
 }
 

@@ -13,6 +13,11 @@ namespace Archive.Search.Querying;
 /// cross-script skeleton, or, for words of five letters or more, a near spelling ranked lower).
 public sealed partial class SearchService(SearchIndex index)
 {
+    /// Facet labels by (key, culture), valid for one index position.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), string> _labels = new();
+    private long _labelsPosition = -1;
+    private static readonly ISet<string> LabelFields = new HashSet<string> { IndexFields.Culture, IndexFields.Published, IndexFields.Name };
+
     private const float LanguageBoost = 3f, FoldedBoost = 2f, SkeletonBoost = 1.5f, FuzzyBoost = 0.3f;
 
     public SearchResult Search(SearchRequest request)
@@ -35,7 +40,7 @@ public sealed partial class SearchService(SearchIndex index)
 
         var take = Math.Clamp(request.Take, 0, SearchRequest.MaxTake);
         var skip = Math.Clamp(request.Skip, 0, 100_000);
-        var highlighter = Highlighting(query, language);
+        var highlighter = request.Highlight ? Highlighting(words, language) : _ => [];
         return index.Search(searcher =>
         {
             var size = Math.Max(1, skip + take);
@@ -56,6 +61,7 @@ public sealed partial class SearchService(SearchIndex index)
             }).ToList();
             var facets = request.Facets.Distinct().ToDictionary(f => f, f => (IReadOnlyList<FacetValue>)counter.Counts[FacetNames.Field(f)]
                 .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Take(request.FacetValues)
                 .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), c.Value)).ToList());
             return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets };
         });
@@ -70,13 +76,20 @@ public sealed partial class SearchService(SearchIndex index)
 
     /// A facet value's label in the request's culture: a term's, institution's or exhibition's name
     /// (the invariant or any culture's when the culture has none), a century's ordinal.
-    private static string Label(IndexSearcher searcher, string facet, string value, string? culture)
+    private string Label(IndexSearcher searcher, string facet, string value, string? culture)
     {
         if (facet == FacetNames.Century && int.TryParse(value, out var century))
             return CenturyLabel(century, (culture ?? "").Split('-')[0]);
         if (!FacetNames.IsKeyed(facet))
             return value;
-        var docs = searcher.Search(new TermQuery(new Term(IndexFields.Key, value)), 20).ScoreDocs.Select(d => searcher.Doc(d.Doc)).ToList();
+        if (Interlocked.Exchange(ref _labelsPosition, index.Position) != index.Position)
+            _labels.Clear();
+        return _labels.GetOrAdd((value, culture), _ => LookUpLabel(searcher, value, culture));
+    }
+
+    private static string LookUpLabel(IndexSearcher searcher, string value, string? culture)
+    {
+        var docs = searcher.Search(new TermQuery(new Term(IndexFields.Key, value)), 20).ScoreDocs.Select(d => searcher.Doc(d.Doc, LabelFields)).ToList();
         var best = docs.FirstOrDefault(d => d.Get(IndexFields.Culture) == culture && d.Get(IndexFields.Published) == "y")
             ?? docs.FirstOrDefault(d => d.Get(IndexFields.Culture) == "") ?? docs.FirstOrDefault();
         return best?.Get(IndexFields.Name) ?? value;
@@ -95,16 +108,21 @@ public sealed partial class SearchService(SearchIndex index)
         };
     }
 
-    /// Snippets from the stored text, marking words matched in the language's field or the folded one.
-    private Func<string, IReadOnlyList<string>> Highlighting(Query query, string language)
+    /// Snippets from the stored text with the query's words marked, as the language's analyzer (or,
+    /// failing that, the folding one) sees them. Term-based scoring: no query rewriting per document.
+    private Func<string, IReadOnlyList<string>> Highlighting(IReadOnlyList<string> words, string language)
     {
         var fields = new[] { IndexFields.Text(language), IndexFields.Folded };
-        var highlighters = fields.Select(field => (Field: field, Highlighter: new Lucene.Net.Search.Highlight.Highlighter(
-            new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), new Lucene.Net.Search.Highlight.SimpleHTMLEncoder(),
-            new Lucene.Net.Search.Highlight.QueryScorer(query, field))
+        var highlighters = fields.Select(field =>
         {
-            TextFragmenter = new Lucene.Net.Search.Highlight.SimpleFragmenter(120),
-        })).ToList();
+            var terms = words.SelectMany(w => Analyze(field, w)).Distinct().Select(t => new Lucene.Net.Search.Highlight.WeightedTerm(1f, t)).ToArray();
+            return (Field: field, Highlighter: new Lucene.Net.Search.Highlight.Highlighter(
+                new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), new Lucene.Net.Search.Highlight.SimpleHTMLEncoder(),
+                new Lucene.Net.Search.Highlight.QueryTermScorer(terms))
+            {
+                TextFragmenter = new Lucene.Net.Search.Highlight.SimpleFragmenter(120),
+            });
+        }).ToList();
         return text =>
         {
             foreach (var (field, highlighter) in highlighters)
@@ -117,6 +135,7 @@ public sealed partial class SearchService(SearchIndex index)
             return [];
         };
     }
+
 
     private Query WordQuery(string word, string language)
     {
