@@ -150,7 +150,7 @@ public sealed partial class SearchService(SearchIndex index)
         {
             either.Add(new TermQuery(new Term(IndexFields.Folded, term)) { Boost = FoldedBoost }, Occur.SHOULD);
             if (term.Length >= 5)
-                either.Add(new FuzzyQuery(new Term(IndexFields.Folded, term), term.Length >= 8 ? 2 : 1, prefixLength: 1) { Boost = FuzzyBoost }, Occur.SHOULD);
+                either.Add(new FuzzyQuery(new Term(IndexFields.Folded, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = FuzzyBoost }, Occur.SHOULD);
         }
         foreach (var term in Analyze(IndexFields.Skeleton, word))
             either.Add(new TermQuery(new Term(IndexFields.Skeleton, term)) { Boost = SkeletonBoost }, Occur.SHOULD);
