@@ -48,7 +48,7 @@ public sealed partial class SearchService(SearchIndex index)
                 ? TopScoreDocCollector.Create(size, true)
                 : TopFieldCollector.Create(SortOf(request), size, false, true, false, true);
             var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList());
-            searcher.Search(query, request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
+            searcher.Search(query, VisibleTo(request), request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
             var docs = top.GetTopDocs();
             var hits = docs.ScoreDocs.Skip(skip).Take(take).Select(d =>
             {
@@ -157,17 +157,32 @@ public sealed partial class SearchService(SearchIndex index)
         return either;
     }
 
+    /// Which documents a request may see (its culture and the invariant ones; drafts only in preview):
+    /// few distinct combinations, each a cached bit set per index segment.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), Lucene.Net.Search.Filter> _visible = new();
+
+    private Lucene.Net.Search.Filter VisibleTo(SearchRequest request)
+    {
+        var key = (request.Culture ?? "", request.Preview);
+        // Cultures come from requests: the cache stays bounded whatever they send.
+        return _visible.TryGetValue(key, out var cached) ? cached
+            : _visible.Count < 64 ? _visible.GetOrAdd(key, BuildVisible) : BuildVisible(key);
+    }
+
+    private static Lucene.Net.Search.Filter BuildVisible((string Culture, bool Preview) key)
+    {
+        var (culture, preview) = key;
+        var cultures = new BooleanQuery { { new TermQuery(new Term(IndexFields.Culture, "")), Occur.SHOULD } };
+        if (culture.Length > 0)
+            cultures.Add(new TermQuery(new Term(IndexFields.Culture, culture)), Occur.SHOULD);
+        var visible = new BooleanQuery { { cultures, Occur.MUST } };
+        if (!preview)
+            visible.Add(new TermQuery(new Term(IndexFields.Published, "y")), Occur.MUST);
+        return new CachingWrapperFilter(new QueryWrapperFilter(visible));
+    }
+
     private static void AddFilters(BooleanQuery query, SearchRequest request)
     {
-        var culture = new BooleanQuery
-        {
-            { new TermQuery(new Term(IndexFields.Culture, "")), Occur.SHOULD },
-        };
-        if (!string.IsNullOrEmpty(request.Culture))
-            culture.Add(new TermQuery(new Term(IndexFields.Culture, request.Culture)), Occur.SHOULD);
-        query.Add(Filter(culture), Occur.MUST);
-        if (!request.Preview)
-            query.Add(Filter(new TermQuery(new Term(IndexFields.Published, "y"))), Occur.MUST);
         foreach (var (facet, values) in request.FacetFilters)
         {
             var any = new BooleanQuery();
