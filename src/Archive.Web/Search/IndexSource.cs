@@ -21,14 +21,13 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
     public async IAsyncEnumerable<IndexedNode> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
-        var keys = await db.Nodes.AsNoTracking().Select(n => new { n.Id, n.Key }).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
         long last = 0;
         while (true)
         {
             var batch = await db.Nodes.AsNoTracking().Where(n => n.Id > last && !n.Trashed).OrderBy(n => n.Id).Take(1000).ToListAsync(ct);
             if (batch.Count == 0)
                 yield break;
-            foreach (var node in await BuildAsync(batch, keys, schema, ct))
+            foreach (var node in await BuildAsync(batch, schema, ct))
                 yield return node;
             last = batch[^1].Id;
         }
@@ -38,7 +37,6 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
     public async Task<(List<IndexedNode> Changed, List<Guid> Removed)> ChangedAsync(IReadOnlyCollection<Guid> changedKeys, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
-        var keys = await db.Nodes.AsNoTracking().Select(n => new { n.Id, n.Key }).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
         var roots = await db.Nodes.AsNoTracking().Where(n => changedKeys.Contains(n.Key)).ToListAsync(ct);
         var nodes = new Dictionary<long, NodeEntity>();
         foreach (var root in roots)
@@ -51,7 +49,7 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
         var removed = changedKeys.Where(k => roots.All(r => r.Key != k)).ToList();
         removed.AddRange(nodes.Values.Where(n => n.Trashed).Select(n => n.Key));
         var live = nodes.Values.Where(n => !n.Trashed).ToList();
-        return (await BuildAsync(live, keys, schema, ct), removed);
+        return (await BuildAsync(live, schema, ct), removed);
     }
 
     /// The objects the given exhibitions (if any are exhibitions) show now.
@@ -61,10 +59,13 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
         return lookup.Where(g => g.Any(keys.Contains)).Select(g => g.Key).ToList();
     }
 
-    private async Task<Dictionary<long, string>> AncestorTypesAsync(List<NodeEntity> batch, CancellationToken ct)
+    /// Key and type of every ancestor of the batch, in one query: a change to one item reads its
+    /// ancestors only, never the whole tree.
+    private async Task<Dictionary<long, Ancestor>> AncestorsAsync(List<NodeEntity> batch, CancellationToken ct)
     {
         var ids = batch.SelectMany(n => n.Path.Split(',').Select(long.Parse)).Distinct().ToList();
-        return await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.ContentTypeAlias, ct);
+        return await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id))
+            .ToDictionaryAsync(n => n.Id, n => new Ancestor(n.Key, n.ContentTypeAlias), ct);
     }
 
     private ILookup<Guid, Guid>? _exhibitions;
@@ -85,13 +86,13 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
         return _exhibitions = pairs.ToLookup(p => p.Object, p => p.Exhibition);
     }
 
-    private async Task<List<IndexedNode>> BuildAsync(List<NodeEntity> batch, Dictionary<long, Guid> keys, SchemaSnapshot schema, CancellationToken ct)
+    private async Task<List<IndexedNode>> BuildAsync(List<NodeEntity> batch, SchemaSnapshot schema, CancellationToken ct)
     {
         var ids = batch.Select(n => n.Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
         var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && (v.IsDraft || v.IsPublished))
             .Select(v => new { v.NodeId, v.IsDraft, v.IsPublished, v.Data }).ToListAsync(ct)).ToLookup(v => v.NodeId);
-        var types = await AncestorTypesAsync(batch, ct);
+        var known = await AncestorsAsync(batch, ct);
         var exhibitions = await ExhibitionsByObjectAsync(ct);
         var result = new List<IndexedNode>(batch.Count);
         foreach (var node in batch)
@@ -100,8 +101,8 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
             var draft = versions[node.Id].FirstOrDefault(v => v.IsDraft)?.Data is { } d ? ContentData.FromJson(d) : null;
             var published = versions[node.Id].FirstOrDefault(v => v.IsPublished)?.Data is { } p ? ContentData.FromJson(p) : null;
             var ancestorIds = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).ToList();
-            var ancestors = ancestorIds.Select(id => keys[id]).ToList();
-            var typed = ancestorIds.Select(id => new Ancestor(keys[id], types.GetValueOrDefault(id, ""))).ToList();
+            var typed = ancestorIds.Select(id => known[id]).ToList();
+            var ancestors = typed.Select(a => a.Key).ToList();
             var inExhibitions = exhibitions[node.Key].ToList();
             var documents = new List<IndexedCulture>();
             foreach (var state in cultures[node.Id])
