@@ -63,6 +63,60 @@ public class SearchIndexTests
         Assert.Equal(1, search.Search(new SearchRequest { Query = "рукопись", Culture = "ru", Preview = true }).Total);
     }
 
+    [Fact]
+    public void A_rebuild_cut_short_resumes_after_its_last_checkpoint_with_its_starting_position()
+    {
+        var root = Directory.CreateTempSubdirectory().FullName;
+        var nodes = Enumerable.Range(1, 6).Select(i => Node($"Самовар {i}", $"Латунный самовар номер {i}")).ToList();
+        using (var index = new SearchIndex(root, Analyzers))
+        {
+            var build = index.StartBuild(position: 30);
+            foreach (var node in nodes.Take(3))
+                build.Add(node);
+            build.Checkpoint("3");
+            build.Add(nodes[3]);
+            build.Dispose(); // cut short: what came after the checkpoint is not kept
+            Assert.False(index.Exists);
+        }
+        using (var index = new SearchIndex(root, Analyzers))
+        {
+            Assert.False(index.Exists);
+            using var build = index.StartBuild(position: 55);
+            Assert.Equal("3", build.ResumeAfter);
+            Assert.Equal(30, build.Position);
+            foreach (var node in nodes.Skip(3))
+                build.Add(node);
+            build.Complete();
+            Assert.Equal(30, index.Position);
+            Assert.Equal(6, new SearchService(index).Search(new SearchRequest { Query = "самовар", Culture = "ru" }).Total);
+        }
+        // Only the finished generation is left on disk.
+        Assert.Single(Directory.EnumerateDirectories(root));
+
+        using (var index = new SearchIndex(root, Analyzers))
+        {
+            using var build = index.StartBuild(position: 60);
+            Assert.Null(build.ResumeAfter);
+        }
+    }
+
+    [Fact]
+    public void Another_process_s_finished_rebuild_is_picked_up()
+    {
+        var root = Directory.CreateTempSubdirectory().FullName;
+        using var server = new SearchIndex(root, Analyzers);
+        server.Rebuild([Node("Самовар", "Латунный самовар")], position: 5);
+        Assert.False(server.FollowPointer());
+        using (var commandLine = new SearchIndex(root, Analyzers))
+        {
+            // The server still holds the current generation's writer: the command line builds beside it.
+            commandLine.Rebuild([Node("Рукопись", "Рукопись повести"), Node("Ковёр", "Ковёр")], position: 9);
+        }
+        Assert.True(server.FollowPointer());
+        Assert.Equal(9, server.Position);
+        Assert.Equal(1, new SearchService(server).Search(new SearchRequest { Query = "ковёр", Culture = "ru" }).Total);
+    }
+
     private static IEnumerable<IndexedNode> Failing()
     {
         yield return Node("Ковёр", "Ковёр");

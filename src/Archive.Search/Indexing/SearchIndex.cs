@@ -13,7 +13,7 @@ namespace Archive.Search.Indexing;
 /// one in place.
 public sealed class SearchIndex : IDisposable
 {
-    private const string CurrentFile = "current";
+    private const string CurrentFile = "current", BuildingFile = "building", PositionKey = "position", CursorKey = "cursor";
     private readonly string _root;
     private readonly ArchiveAnalyzers _analyzers;
     private readonly object _switch = new();
@@ -35,7 +35,7 @@ public sealed class SearchIndex : IDisposable
     /// The change-log position the index reflects (stored in the index's commit data).
     public long Position => _current?.Position ?? 0;
 
-    private sealed class Generation(string path, Directory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
+    internal sealed class Generation(string path, Directory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
     {
         public string Path { get; } = path;
         public IndexWriter Writer { get; } = writer;
@@ -50,34 +50,134 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// Builds a new generation from all nodes and makes it current.
+    /// Builds a new generation from all nodes and makes it current; a failure leaves the current one.
     public void Rebuild(IEnumerable<IndexedNode> nodes, long position, IProgress<int>? progress = null)
     {
-        var name = $"g{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-        var path = Path.Combine(_root, name);
-        var generation = Open(path, create: true);
-        var count = 0;
-        try
+        using var build = StartBuild(position, resume: false);
+        foreach (var node in nodes)
         {
-            foreach (var node in nodes)
+            build.Add(node);
+            if (build.Count % 1000 == 0)
+                progress?.Report(build.Count);
+        }
+        build.Complete();
+        progress?.Report(build.Count);
+    }
+
+    /// Starts building a new generation, or resumes the unfinished one a cut-short rebuild left
+    /// (with the change-log position it started at, so the catch-up afterwards covers what changed since).
+    public IndexBuild StartBuild(long position, bool resume = true)
+    {
+        var building = Path.Combine(_root, BuildingFile);
+        if (File.Exists(building))
+        {
+            var unfinished = Path.Combine(_root, File.ReadAllText(building).Trim());
+            if (IsLocked(unfinished))
+                throw new InvalidOperationException("Another process is rebuilding the search index.");
+            if (resume && TryOpenExisting(unfinished) is { } generation)
             {
-                foreach (var document in Documents(node))
-                    generation.Writer.AddDocument(document);
-                if (++count % 1000 == 0)
-                    progress?.Report(count);
+                var data = generation.Writer.CommitData;
+                if (data.TryGetValue(CursorKey, out var cursor))
+                    return new IndexBuild(this, generation, cursor, generation.Position);
+                generation.Dispose();
             }
-            generation.Position = position;
-            Commit(generation);
+            TryDelete(unfinished);
         }
-        catch
+        var name = $"g{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var fresh = Open(Path.Combine(_root, name), create: true);
+        fresh.Position = position;
+        WritePointer(BuildingFile, name);
+        return new IndexBuild(this, fresh, null, position);
+    }
+
+    /// A generation being built. Checkpoints commit what has been added together with a cursor (the
+    /// caller's place in its source), so a process killed mid-rebuild resumes after the last one.
+    public sealed class IndexBuild : IDisposable
+    {
+        private readonly SearchIndex _index;
+        private readonly Generation _generation;
+        private bool _done;
+
+        internal IndexBuild(SearchIndex index, Generation generation, string? resumeAfter, long position)
         {
-            // The unfinished generation is dropped; the current one goes on answering.
-            generation.Dispose();
-            TryDelete(path);
-            throw;
+            (_index, _generation, ResumeAfter, Position) = (index, generation, resumeAfter, position);
         }
-        File.WriteAllText(Path.Combine(_root, CurrentFile + ".tmp"), name);
-        File.Move(Path.Combine(_root, CurrentFile + ".tmp"), Path.Combine(_root, CurrentFile), overwrite: true);
+
+        /// The cursor of the last checkpoint when this build resumes an unfinished one.
+        public string? ResumeAfter { get; }
+
+        /// The change-log position the build reflects once complete.
+        public long Position { get; }
+
+        /// Items added by this run.
+        public int Count { get; private set; }
+
+        public void Add(IndexedNode node)
+        {
+            // A resumed build may see again an item it had added after its last checkpoint.
+            if (ResumeAfter is not null)
+                _generation.Writer.DeleteDocuments(new Term(IndexFields.Key, node.Key.ToString()));
+            foreach (var document in _index.Documents(node))
+                _generation.Writer.AddDocument(document);
+            Count++;
+        }
+
+        public void Checkpoint(string cursor)
+        {
+            _generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = Position.ToString(), [CursorKey] = cursor });
+            _generation.Writer.Commit();
+        }
+
+        /// Commits the generation and makes it the one searches use.
+        public void Complete()
+        {
+            _generation.Position = Position;
+            Commit(_generation);
+            _index.SwitchTo(_generation);
+            _done = true;
+        }
+
+        public void Dispose()
+        {
+            if (_done)
+                return;
+            // Unfinished: closed as it stands; a later build resumes it if it reached a checkpoint.
+            var resumable = _generation.Writer.CommitData.ContainsKey(CursorKey);
+            // As a killed process would: what was added after the last checkpoint is dropped.
+            _generation.Writer.Rollback();
+            _generation.Dispose();
+            if (!resumable)
+                TryDelete(_generation.Path);
+        }
+    }
+
+    private void SwitchTo(Generation generation)
+    {
+        WritePointer(CurrentFile, Path.GetFileName(generation.Path));
+        File.Delete(Path.Combine(_root, BuildingFile));
+        Generation? old;
+        lock (_switch)
+        {
+            old = _current;
+            _current = generation;
+        }
+        old?.Dispose();
+        // Earlier generations, and any a crash left behind, are no longer needed.
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(_root))
+            if (folder != generation.Path && !IsLocked(folder))
+                TryDelete(folder);
+    }
+
+    /// Follows a rebuild finished by another process (the command line): opens the generation the
+    /// pointer names when it is not the one in use. Returns whether it switched.
+    public bool FollowPointer()
+    {
+        var pointer = Path.Combine(_root, CurrentFile);
+        if (!File.Exists(pointer))
+            return false;
+        var path = Path.Combine(_root, File.ReadAllText(pointer).Trim());
+        if (_current?.Path == path || TryOpenExisting(path) is not { } generation)
+            return false;
         Generation? old;
         lock (_switch)
         {
@@ -89,7 +189,14 @@ public sealed class SearchIndex : IDisposable
             old.Dispose();
             TryDelete(old.Path);
         }
-        progress?.Report(count);
+        return true;
+    }
+
+    private void WritePointer(string file, string name)
+    {
+        var temporary = Path.Combine(_root, file + ".tmp");
+        File.WriteAllText(temporary, name);
+        File.Move(temporary, Path.Combine(_root, file), overwrite: true);
     }
 
     /// Replaces the documents of changed nodes and removes those of deleted ones.
@@ -131,7 +238,7 @@ public sealed class SearchIndex : IDisposable
 
     private static void Commit(Generation generation)
     {
-        generation.Writer.SetCommitData(new Dictionary<string, string> { ["position"] = generation.Position.ToString() });
+        generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = generation.Position.ToString() });
         generation.Writer.Commit();
         generation.Searchers.MaybeRefreshBlocking();
     }
@@ -186,20 +293,22 @@ public sealed class SearchIndex : IDisposable
     private void OpenCurrent()
     {
         var pointer = Path.Combine(_root, CurrentFile);
-        if (!File.Exists(pointer))
-            return;
-        var path = Path.Combine(_root, File.ReadAllText(pointer).Trim());
+        // A damaged or missing generation leaves no index: the caller rebuilds.
+        _current = File.Exists(pointer) ? TryOpenExisting(Path.Combine(_root, File.ReadAllText(pointer).Trim())) : null;
+    }
+
+    private Generation? TryOpenExisting(string path)
+    {
         try
         {
             var generation = Open(path, create: false);
             var data = generation.Writer.CommitData;
-            generation.Position = data is not null && data.TryGetValue("position", out var p) && long.TryParse(p, out var position) ? position : 0;
-            _current = generation;
+            generation.Position = data.TryGetValue(PositionKey, out var p) && long.TryParse(p, out var position) ? position : 0;
+            return generation;
         }
         catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexNotFoundException or LockObtainFailedException)
         {
-            // A damaged or missing generation: the caller sees no index and rebuilds.
-            _current = null;
+            return null;
         }
     }
 
@@ -215,8 +324,25 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
         };
-        var writer = new IndexWriter(directory, config);
+        IndexWriter writer;
+        try
+        {
+            writer = new IndexWriter(directory, config);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
         return new Generation(path, directory, writer, new SearcherManager(writer, true, null));
+    }
+
+    private static bool IsLocked(string path)
+    {
+        if (!System.IO.Directory.Exists(path))
+            return false;
+        using var directory = FSDirectory.Open(path);
+        return IndexWriter.IsLocked(directory);
     }
 
     private static void TryDelete(string path)

@@ -33,16 +33,16 @@ public sealed partial class SearchService(SearchIndex index)
             return SearchResult.Fail(SearchStatus.IndexNotReady, "The search index is being built.");
 
         var language = (request.Culture ?? "").Split('-')[0].ToLowerInvariant();
-        var query = new BooleanQuery();
-        foreach (var word in words)
-            query.Add(WordQuery(word, language), Occur.MUST);
-        AddFilters(query, request);
 
         var take = Math.Clamp(request.Take, 0, SearchRequest.MaxTake);
         var skip = Math.Clamp(request.Skip, 0, 100_000);
         var highlighter = request.Highlight ? Highlighting(words, language) : _ => [];
         return index.Search(searcher =>
         {
+            var query = new BooleanQuery();
+            foreach (var word in words)
+                query.Add(WordQuery(word, language, searcher.IndexReader), Occur.MUST);
+            AddFilters(query, request);
             var size = Math.Max(1, skip + take);
             ITopDocsCollector top = request.Sort == SearchSort.Relevance
                 ? TopScoreDocCollector.Create(size, true)
@@ -137,7 +137,11 @@ public sealed partial class SearchService(SearchIndex index)
     }
 
 
-    private Query WordQuery(string word, string language)
+    /// A word found in at least this many documents is taken as spelled as meant: near spellings are
+    /// only looked for when it is rare or absent, which spares most queries the fuzzy term expansion.
+    private const int CommonEnough = 3;
+
+    private Query WordQuery(string word, string language, IndexReader reader)
     {
         var either = new BooleanQuery();
         var textField = IndexFields.Text(language);
@@ -149,7 +153,7 @@ public sealed partial class SearchService(SearchIndex index)
         foreach (var term in Analyze(IndexFields.Folded, word))
         {
             either.Add(new TermQuery(new Term(IndexFields.Folded, term)) { Boost = FoldedBoost }, Occur.SHOULD);
-            if (term.Length >= 5)
+            if (term.Length >= 5 && reader.DocFreq(new Term(IndexFields.Folded, term)) < CommonEnough)
                 either.Add(new FuzzyQuery(new Term(IndexFields.Folded, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = FuzzyBoost }, Occur.SHOULD);
         }
         foreach (var term in Analyze(IndexFields.Skeleton, word))

@@ -13,6 +13,7 @@ public sealed class ArchiveOptions
     public DatabaseOptions Database { get; set; } = new();
     public USyncOptions USync { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
+    public SearchOptions Search { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -34,6 +35,13 @@ public sealed class USyncOptions
     public bool ImportOnStartup { get; set; } = true;
     /// Whether the start-up import includes content and media.
     public bool ImportContent { get; set; } = true;
+}
+
+public sealed class SearchOptions
+{
+    /// Items indexed between the checkpoints of a rebuild; a rebuild cut short resumes after the last one.
+    [Range(100, 1_000_000)]
+    public int CheckpointEvery { get; set; } = 5000;
 }
 
 public sealed class MediaOptions

@@ -15,21 +15,22 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
 {
     public async Task<long> PositionAsync(CancellationToken ct) => await db.ChangeLog.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
-    public async Task<int> CountAsync(CancellationToken ct) => await db.Nodes.CountAsync(n => !n.Trashed, ct);
+    /// Nodes not in the recycle bin after the given id (the cursor of a resumed rebuild).
+    public async Task<int> CountAsync(long afterId, CancellationToken ct) => await db.Nodes.CountAsync(n => n.Id > afterId && !n.Trashed, ct);
 
-    /// Every node not in the recycle bin, in batches.
-    public async IAsyncEnumerable<IndexedNode> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// Every node not in the recycle bin after the given id, in batches of the given size, each with its last id.
+    public async IAsyncEnumerable<(List<IndexedNode> Nodes, long LastId)> AllAsync(long afterId, int batchSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
-        long last = 0;
+        var last = afterId;
         while (true)
         {
-            var batch = await db.Nodes.AsNoTracking().Where(n => n.Id > last && !n.Trashed).OrderBy(n => n.Id).Take(1000).ToListAsync(ct);
+            var batch = await db.Nodes.AsNoTracking().Where(n => n.Id > last && !n.Trashed).OrderBy(n => n.Id).Take(batchSize).ToListAsync(ct);
             if (batch.Count == 0)
                 yield break;
-            foreach (var node in await BuildAsync(batch, schema, ct))
-                yield return node;
             last = batch[^1].Id;
+            yield return (await BuildAsync(batch, schema, ct), last);
         }
     }
 

@@ -2,13 +2,15 @@ using Archive.Data;
 using Archive.Search.Indexing;
 using Archive.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Archive.Web.Search;
 
 /// Keeps the index in step with the database by following the change log: at start it rebuilds a
 /// missing or damaged index, or catches up from the position the index recorded; then it polls the
 /// log, so changes made by this process, another process or another server reach the index within a second.
-public sealed class SearchIndexing(IServiceProvider services, SearchIndex index, StartupState startup, ILogger<SearchIndexing> logger) : BackgroundService
+public sealed class SearchIndexing(IServiceProvider services, SearchIndex index, StartupState startup, IOptions<ArchiveOptions> options,
+    ILogger<SearchIndexing> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,6 +36,8 @@ public sealed class SearchIndexing(IServiceProvider services, SearchIndex index,
         {
             try
             {
+                if (index.FollowPointer())
+                    logger.LogInformation("Search index switched to a generation rebuilt by another process");
                 await CatchUpAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -44,21 +48,32 @@ public sealed class SearchIndexing(IServiceProvider services, SearchIndex index,
         }
     }
 
-    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    /// Rebuilds from the database, streaming in batches; resumes an unfinished rebuild a killed
+    /// process left (unless told to start over). Returns the items indexed and whether it resumed.
+    public async Task<(int Items, bool Resumed)> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct, bool resume = true)
     {
         await using var scope = services.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<IndexSource>();
-        var position = await source.PositionAsync(ct);
-        var total = await source.CountAsync(ct);
-        var nodes = new List<IndexedNode>(total);
-        await foreach (var node in source.AllAsync(ct))
+        using var build = index.StartBuild(await source.PositionAsync(ct), resume);
+        var after = long.TryParse(build.ResumeAfter, out var cursor) ? cursor : 0;
+        var total = await source.CountAsync(after, ct);
+        var sinceCheckpoint = 0;
+        progress?.Report((0, total));
+        await foreach (var (nodes, lastId) in source.AllAsync(after, Math.Min(500, options.Value.Search.CheckpointEvery), ct))
         {
-            nodes.Add(node);
-            progress?.Report((nodes.Count, total));
+            foreach (var node in nodes)
+                build.Add(node);
+            progress?.Report((build.Count, total));
+            if ((sinceCheckpoint += nodes.Count) >= options.Value.Search.CheckpointEvery)
+            {
+                build.Checkpoint(lastId.ToString());
+                sinceCheckpoint = 0;
+            }
         }
-        index.Rebuild(nodes, position);
-        logger.LogInformation("Search index rebuilt: {Nodes} items at change {Position}", nodes.Count, position);
-        return nodes.Count;
+        build.Complete();
+        logger.LogInformation("Search index rebuilt: {Items} items at change {Position}{Resumed}", build.Count, build.Position,
+            build.ResumeAfter is null ? "" : $", resuming after item {build.ResumeAfter}");
+        return (build.Count, build.ResumeAfter is not null);
     }
 
     /// Applies every change logged since the index's position.

@@ -167,7 +167,7 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
         var schema = await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>().GetAsync(db);
         var source = scope.ServiceProvider.GetRequiredService<Archive.Web.Search.IndexSource>();
         var checkedValues = 0;
-        await foreach (var node in source.AllAsync(default))
+        await foreach (var node in source.AllAsync(0, 100, default).SelectMany(b => b.Nodes.ToAsyncEnumerable()))
         {
             var type = schema.FindType(node.ContentTypeAlias, node.IsMedia ? Archive.Engine.Schema.ContentTypeKind.Media : Archive.Engine.Schema.ContentTypeKind.Document);
             if (type is null)
