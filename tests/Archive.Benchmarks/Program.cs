@@ -16,9 +16,10 @@ var savePublish = new Command("save-publish", "Save-and-publish latency of one a
 savePublish.SetAction((parse, _) => SavePublishBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(runs), parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(schema)!));
 root.Subcommands.Add(savePublish);
 
+var keep = new Option<string?>("--keep") { Description = "Build into this folder, resumably, and keep it (for 1M runs): an interrupted build resumes, a finished one is reused." };
 var searchRuns = new Option<int>("--queries") { Description = "Measured queries per kind.", DefaultValueFactory = _ => 500 };
-var search = new Command("search", "Index build beside a bare Lucene loop; query and autocomplete latency.") { count, searchRuns };
-search.SetAction((parse, _) => SearchBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(searchRuns)));
+var search = new Command("search", "Index build beside a bare Lucene loop; query and autocomplete latency.") { count, searchRuns, keep };
+search.SetAction((parse, _) => SearchBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(searchRuns), parse.GetValue(keep)));
 root.Subcommands.Add(search);
 
 return await root.Parse(args).InvokeAsync();
