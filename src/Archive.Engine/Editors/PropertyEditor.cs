@@ -32,6 +32,10 @@ public abstract class PropertyEditor
     /// The text a search or a regex sees for a stored value.
     public virtual string? TextOf(string stored) => stored;
 
+    /// What filters and sorts on this property compare: strings (exact words, tags, choices), numbers
+    /// (double) or dates (DateTime, UTC). Editors whose values are structures compare nothing.
+    public virtual IEnumerable<object> ComparableValuesOf(string stored) => [];
+
     protected static string? AsString(JsonNode? value, List<EditorError> errors, string expected = "a string")
     {
         if (value is null)
@@ -69,4 +73,19 @@ public abstract class PropertyEditor
     };
 
     protected static string Serialize(JsonNode node) => node.ToJsonString(StoredJson);
+
+    /// The items of a stored list: a JSON array, or comma-separated text (Umbraco's Csv storage).
+    protected static List<string> ListValues(string stored)
+    {
+        if (!stored.TrimStart().StartsWith('['))
+            return stored.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        try
+        {
+            return (JsonNode.Parse(stored) as JsonArray ?? []).Select(i => i?.ToString() ?? "").Where(v => v.Length > 0).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 }

@@ -24,6 +24,9 @@ public sealed class IntegerEditor : PropertyEditor
             errors.Add(new EditorError("", $"The value must be between {min} and {max}."));
         return number.ToString(CultureInfo.InvariantCulture);
     }
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) =>
+        double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? [number] : [];
 }
 
 public sealed class DecimalEditor : PropertyEditor
@@ -42,6 +45,9 @@ public sealed class DecimalEditor : PropertyEditor
         }
         return number.ToString(CultureInfo.InvariantCulture);
     }
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) =>
+        double.TryParse(stored, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? [number] : [];
 }
 
 public sealed class TrueFalseEditor : PropertyEditor
@@ -82,6 +88,9 @@ public sealed class DateTimeEditor : PropertyEditor
         // Umbraco stores dates without zone or fraction, as uSync writes them.
         return date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
     }
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) =>
+        DateTime.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) ? [date] : [];
 }
 
 public sealed class DropDownEditor : PropertyEditor
@@ -112,6 +121,8 @@ public sealed class DropDownEditor : PropertyEditor
 
     public override string? TextOf(string stored) =>
         JsonNode.Parse(stored) is JsonArray a ? string.Join(" ", a.Select(i => i?.ToString())) : stored;
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) => ListValues(stored);
 }
 
 public sealed class TagsEditor : PropertyEditor
@@ -142,7 +153,7 @@ public sealed class TagsEditor : PropertyEditor
         return csv ? string.Join(",", clean) : Serialize(new JsonArray(clean.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()));
     }
 
-    public override string? TextOf(string stored) => stored.TrimStart().StartsWith('[')
-        ? string.Join(" ", (JsonNode.Parse(stored) as JsonArray ?? []).Select(i => i?.ToString()))
-        : stored.Replace(',', ' ');
+    public override string? TextOf(string stored) => string.Join(" ", ListValues(stored));
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) => ListValues(stored);
 }

@@ -18,6 +18,8 @@ public class TextBoxEditor : PropertyEditor
             errors.Add(new EditorError("", "Control characters are not allowed."));
         return text;
     }
+
+    public override IEnumerable<object> ComparableValuesOf(string stored) => [stored];
 }
 
 public sealed class TextAreaEditor : TextBoxEditor

@@ -22,6 +22,22 @@ public static class IndexFields
     public static string Suggest(string culture) => culture.Length == 0 ? "suggest" : $"suggest_{culture.ToLowerInvariant()}";
 
     public const string UpdateDateSort = "__updateDateSort";
+    public const string CreateDateSort = "__createDateSort";
+    public const string LevelSort = "__levelSort";
+    /// Sort orders from the root down, zero-padded, so that a string sort walks the tree in order.
+    public const string PathOrder = "__pathOrder";
+    /// The whole name, lower-cased, for "name contains" filters.
+    public const string NameLower = "__nameLower";
+    /// "y" on a published document superseded in preview by a draft document of the same culture.
+    public const string HasDraft = "__hasDraft";
+    /// "content" or "media".
+    public const string Kind = "__kind";
+
+    /// A property's comparable values: exact lower-cased strings, or numbers (dates as Unix seconds).
+    public static string PropertyText(string alias) => "p." + alias;
+    public static string PropertyNumber(string alias) => "pn." + alias;
+    public static string PropertyTextSort(string alias) => "ps." + alias;
+    public static string PropertyNumberSort(string alias) => "pns." + alias;
     public const string DatingSort = "__datingSort";
     public const string Folded = "fold";
     public const string Skeleton = "skeleton";

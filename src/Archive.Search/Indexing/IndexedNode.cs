@@ -15,13 +15,23 @@ public sealed record IndexedNode(
     int SortOrder,
     DateTime CreateDate,
     DateTime UpdateDate,
-    IReadOnlyList<IndexedCulture> Cultures);
+    IReadOnlyList<IndexedCulture> Cultures)
+{
+    /// Sort orders of the ancestors and the item, root first (tree order).
+    public IReadOnlyList<int> PathSortOrders { get; init; } = [];
+}
 
 /// A culture's document ("" for invariant items): published, or a draft that only preview may see.
 public sealed record IndexedCulture(string Culture, bool Published, string Name, string Text, int? DatingEarliest, int? DatingLatest)
 {
     /// Facet name → values (term keys, centuries, "true"/"false").
     public IReadOnlyDictionary<string, List<string>> Facets { get; init; } = new Dictionary<string, List<string>>();
+
+    /// A published document whose culture also has a newer draft document (preview sees the draft).
+    public bool HasDraft { get; init; }
+
+    /// Property alias → values filters and sorts compare (strings, doubles, UTC dates).
+    public IReadOnlyDictionary<string, List<object>> Comparables { get; init; } = new Dictionary<string, List<object>>();
 }
 
 public static class IndexedNodeBuilder
@@ -34,6 +44,7 @@ public static class IndexedNodeBuilder
         var name = data.NameFor(culture) ?? "";
         var parts = new List<string> { name };
         int? earliest = null, latest = null;
+        var comparables = new Dictionary<string, List<object>>();
         var properties = type is null ? [] : schema.PropertiesOf(type);
         foreach (var property in properties)
         {
@@ -50,6 +61,8 @@ public static class IndexedNodeBuilder
                 {
                     if (editor.TextOf(stored) is { Length: > 0 } text)
                         parts.Add(text);
+                    foreach (var value in editor.ComparableValuesOf(stored))
+                        (comparables.TryGetValue(property.Alias, out var list) ? list : comparables[property.Alias] = []).Add(value);
                 }
                 catch (System.Text.Json.JsonException)
                 {
@@ -60,6 +73,7 @@ public static class IndexedNodeBuilder
         return new IndexedCulture(culture, published, name, string.Join("\n", parts), earliest, latest)
         {
             Facets = FacetValues.Of(data, ancestors ?? [], exhibitions ?? [], earliest, latest),
+            Comparables = comparables,
         };
     }
 }

@@ -282,6 +282,14 @@ public sealed class SearchIndex : IDisposable
             document.Add(new NumericDocValuesField(IndexFields.DatingSort, culture.DatingEarliest ?? int.MaxValue));
             foreach (var ancestor in node.AncestorKeys)
                 document.Add(new StringField(IndexFields.Path, ancestor.ToString(), Field.Store.NO));
+            if (culture.HasDraft)
+                document.Add(new StringField(IndexFields.HasDraft, "y", Field.Store.NO));
+            document.Add(new StringField(IndexFields.Kind, node.IsMedia ? "media" : "content", Field.Store.NO));
+            document.Add(new StringField(IndexFields.NameLower, culture.Name.ToLowerInvariant(), Field.Store.NO));
+            document.Add(new NumericDocValuesField(IndexFields.CreateDateSort, node.CreateDate.Ticks));
+            document.Add(new NumericDocValuesField(IndexFields.LevelSort, node.Level));
+            document.Add(new SortedDocValuesField(IndexFields.PathOrder, new Lucene.Net.Util.BytesRef(string.Join(",", node.PathSortOrders.Select(o => o.ToString("D6"))))));
+            AddComparables(document, culture.Comparables);
             if (language == "ru")
                 document.Add(new TextField(IndexFields.RussianSnowball, culture.Text, Field.Store.NO));
             if (culture.DatingEarliest is { } earliest && culture.DatingLatest is { } latest)
@@ -290,6 +298,34 @@ public sealed class SearchIndex : IDisposable
                 document.Add(new Int32Field(IndexFields.DatingLatest, latest, Field.Store.NO));
             }
             yield return document;
+        }
+    }
+
+    private static void AddComparables(Document document, IReadOnlyDictionary<string, List<object>> comparables)
+    {
+        foreach (var (alias, values) in comparables)
+        {
+            string? firstText = null;
+            double? firstNumber = null;
+            foreach (var value in values)
+            {
+                double? number = value switch { double d => d, DateTime t => new DateTimeOffset(t, TimeSpan.Zero).ToUnixTimeSeconds(), _ => null };
+                if (number is { } n)
+                {
+                    document.Add(new DoubleField(IndexFields.PropertyNumber(alias), n, Field.Store.NO));
+                    firstNumber ??= n;
+                }
+                else if (value is string s && s.Length is > 0 and <= 512)
+                {
+                    document.Add(new StringField(IndexFields.PropertyText(alias), s.ToLowerInvariant(), Field.Store.NO));
+                    firstText ??= s.ToLowerInvariant();
+                }
+            }
+            // Sorting by a property uses its first value.
+            if (firstNumber is { } first)
+                document.Add(new DoubleDocValuesField(IndexFields.PropertyNumberSort(alias), first));
+            if (firstText is not null)
+                document.Add(new SortedDocValuesField(IndexFields.PropertyTextSort(alias), new Lucene.Net.Util.BytesRef(firstText)));
         }
     }
 

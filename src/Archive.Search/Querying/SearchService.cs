@@ -161,29 +161,9 @@ public sealed partial class SearchService(SearchIndex index)
         return either;
     }
 
-    /// Which documents a request may see (its culture and the invariant ones; drafts only in preview):
-    /// few distinct combinations, each a cached bit set per index segment.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), Lucene.Net.Search.Filter> _visible = new();
+    private readonly Visibility _visibility = new();
 
-    private Lucene.Net.Search.Filter VisibleTo(SearchRequest request)
-    {
-        var key = (request.Culture ?? "", request.Preview);
-        // Cultures come from requests: the cache stays bounded whatever they send.
-        return _visible.TryGetValue(key, out var cached) ? cached
-            : _visible.Count < 64 ? _visible.GetOrAdd(key, BuildVisible) : BuildVisible(key);
-    }
-
-    private static Lucene.Net.Search.Filter BuildVisible((string Culture, bool Preview) key)
-    {
-        var (culture, preview) = key;
-        var cultures = new BooleanQuery { { new TermQuery(new Term(IndexFields.Culture, "")), Occur.SHOULD } };
-        if (culture.Length > 0)
-            cultures.Add(new TermQuery(new Term(IndexFields.Culture, culture)), Occur.SHOULD);
-        var visible = new BooleanQuery { { cultures, Occur.MUST } };
-        if (!preview)
-            visible.Add(new TermQuery(new Term(IndexFields.Published, "y")), Occur.MUST);
-        return new CachingWrapperFilter(new QueryWrapperFilter(visible));
-    }
+    private Lucene.Net.Search.Filter VisibleTo(SearchRequest request) => _visibility.For(request.Culture, request.Preview);
 
     private static void AddFilters(BooleanQuery query, SearchRequest request)
     {
@@ -205,8 +185,7 @@ public sealed partial class SearchService(SearchIndex index)
             query.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.DatingLatest, from, null, true, true)), Occur.MUST);
     }
 
-    // Lucene 4.8 has no FILTER clause: a constant score of zero restricts without changing the ranking.
-    private static Query Filter(Query query) => new ConstantScoreQuery(query) { Boost = 0 };
+    private static Query Filter(Query query) => Visibility.Restrict(query);
 
     private List<string> Analyze(string field, string text)
     {

@@ -62,11 +62,21 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
 
     /// Key and type of every ancestor of the batch, in one query: a change to one item reads its
     /// ancestors only, never the whole tree.
-    private async Task<Dictionary<long, Ancestor>> AncestorsAsync(List<NodeEntity> batch, CancellationToken ct)
+    private async Task<Dictionary<long, TreeNode>> AncestorsAsync(List<NodeEntity> batch, CancellationToken ct)
     {
         var ids = batch.SelectMany(n => n.Path.Split(',').Select(long.Parse)).Distinct().ToList();
-        return await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id))
-            .ToDictionaryAsync(n => n.Id, n => new Ancestor(n.Key, n.ContentTypeAlias), ct);
+        var published = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId) && c.Published).Select(c => new { c.NodeId, c.Culture }).ToListAsync(ct))
+            .ToLookup(c => c.NodeId, c => c.Culture);
+        return await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Key, n.ContentTypeAlias, n.SortOrder }).ToDictionaryAsync(
+            n => n.Id, n => new TreeNode(new Ancestor(n.Key, n.ContentTypeAlias), n.SortOrder, published[n.Id].ToHashSet(StringComparer.OrdinalIgnoreCase)), ct);
+    }
+
+    /// An ancestor as the index needs it: identity, place among siblings, cultures it is published in.
+    private sealed record TreeNode(Ancestor Ancestor, int SortOrder, HashSet<string> PublishedCultures)
+    {
+        /// Whether a descendant's culture can be reached through this node: published in that
+        /// culture or invariant; an invariant descendant needs any published culture.
+        public bool Passes(string culture) => PublishedCultures.Contains(culture) || PublishedCultures.Contains("") || (culture.Length == 0 && PublishedCultures.Count > 0);
     }
 
     private ILookup<Guid, Guid>? _exhibitions;
@@ -102,18 +112,25 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
             var draft = versions[node.Id].FirstOrDefault(v => v.IsDraft)?.Data is { } d ? ContentData.FromJson(d) : null;
             var published = versions[node.Id].FirstOrDefault(v => v.IsPublished)?.Data is { } p ? ContentData.FromJson(p) : null;
             var ancestorIds = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).ToList();
-            var typed = ancestorIds.Select(id => known[id]).ToList();
+            var tree = ancestorIds.Select(id => known[id]).ToList();
+            var typed = tree.Select(a => a.Ancestor).ToList();
             var ancestors = typed.Select(a => a.Key).ToList();
             var inExhibitions = exhibitions[node.Key].ToList();
             var documents = new List<IndexedCulture>();
             foreach (var state in cultures[node.Id])
             {
-                if (state.Published && published is not null)
-                    documents.Add(IndexedNodeBuilder.Culture(published, state.Culture, true, type, schema, editors, typed, inExhibitions));
-                if ((!state.Published || state.Edited) && draft is not null)
+                // Published means visible: the culture is published and so is every ancestor (as Umbraco's delivery index has it).
+                var visible = state.Published && tree.All(a => a.Passes(state.Culture));
+                var hasDraft = (!visible || state.Edited) && draft is not null;
+                if (visible && published is not null)
+                    documents.Add(IndexedNodeBuilder.Culture(published, state.Culture, true, type, schema, editors, typed, inExhibitions) with { HasDraft = hasDraft });
+                if (hasDraft && draft is not null)
                     documents.Add(IndexedNodeBuilder.Culture(draft, state.Culture, false, type, schema, editors, typed, inExhibitions));
             }
-            result.Add(new IndexedNode(node.Key, node.ContentTypeAlias, node.IsMedia, ancestors, node.Level, node.SortOrder, node.CreateDate, node.UpdateDate, documents));
+            result.Add(new IndexedNode(node.Key, node.ContentTypeAlias, node.IsMedia, ancestors, node.Level, node.SortOrder, node.CreateDate, node.UpdateDate, documents)
+            {
+                PathSortOrders = [.. tree.Select(a => a.SortOrder), node.SortOrder],
+            });
         }
         return result;
     }
