@@ -1,5 +1,6 @@
 using Archive.Web.Cli;
 using Archive.Web.Health;
+using Archive.Web.Delivery;
 using Archive.Web.Hosting;
 
 if (ArchiveCli.IsCommand(args))
@@ -17,11 +18,14 @@ builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Web.Search.SearchIndexing>());
+builder.Services.AddArchiveDelivery(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapArchiveHealth();
+app.MapArchiveDelivery();
+app.MapArchiveDeliveryMedia();
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

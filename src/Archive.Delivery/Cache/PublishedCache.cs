@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+
+namespace Archive.Delivery.Cache;
+
+/// A route: the path relative to the root (root hidden, trailing slash) and the root it starts from.
+public sealed record ItemRoute(string Path, Guid StartItemKey, string StartItemPath);
+
+/// Published content and media in memory, as the Delivery API reads them: by key, by route, by parent.
+/// One writer (the change-log follower) applies changes; any number of readers never wait for it.
+public sealed class PublishedCache
+{
+    private readonly ConcurrentDictionary<Guid, PublishedNode> _nodes = new();
+    private readonly ConcurrentDictionary<Guid, Guid[]> _children = new();
+    private readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> _bySegment = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _referrers = new();
+    private readonly object _write = new();
+
+    /// Raised after changes with every key whose rendered responses may have changed.
+    public event Action<IReadOnlyCollection<Guid>>? Changed;
+
+    public bool IsLoaded { get; private set; }
+
+    /// The schema the cached items are rendered with (replaced, with everything, when it changes).
+    public Archive.Engine.Schema.SchemaSnapshot Schema { get; private set; } = Archive.Engine.Schema.SchemaSnapshot.Empty;
+
+    public int Count => _nodes.Count;
+
+    public PublishedNode? Find(Guid key) => _nodes.GetValueOrDefault(key);
+
+    /// Root items of content or media, in sort order.
+    public IReadOnlyList<PublishedNode> Roots(bool media) => ChildrenOf(Guid.Empty).Where(n => n.IsMedia == media).ToList();
+
+    public IReadOnlyList<PublishedNode> ChildrenOf(Guid parent) =>
+        _children.TryGetValue(parent, out var keys) ? keys.Select(Find).OfType<PublishedNode>().ToList() : [];
+
+    /// Published in the culture, and so is every ancestor (for invariant items: in that culture or invariant).
+    public bool IsVisible(PublishedNode node, string culture) =>
+        node.CultureOf(culture) is not null && node.AncestorKeys.All(k => Find(k) is { } a && a.CultureOf(culture) is not null);
+
+    public ItemRoute? RouteOf(PublishedNode node, string culture)
+    {
+        if (!IsVisible(node, culture))
+            return null;
+        var root = node.AncestorKeys.Count == 0 ? node : Find(node.AncestorKeys[0])!;
+        var segments = node.AncestorKeys.Skip(1).Select(k => Find(k)!.CultureOf(culture)!.Segment).ToList();
+        if (node != root)
+            segments.Add(node.CultureOf(culture)!.Segment);
+        var path = segments.Count == 0 ? "/" : "/" + string.Join("/", segments) + "/";
+        return new ItemRoute(path, root.Key, root.CultureOf(culture)!.Segment);
+    }
+
+    /// The root a Start-Item header names: a key, or a root's URL segment in the culture (slashes trimmed, any case).
+    public PublishedNode? FindStartItem(string value, string culture)
+    {
+        var trimmed = value.Trim('/');
+        if (Guid.TryParse(trimmed, out var key))
+            return Find(key) is { IsMedia: false } byKey && IsVisible(byKey, culture) ? byKey : null;
+        return Roots(media: false).FirstOrDefault(r => IsVisible(r, culture) && string.Equals(r.CultureOf(culture)!.Segment, trimmed, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// The content item at a route: relative to the start item when given, else to the first root that has it.
+    public PublishedNode? FindByRoute(string path, string culture, PublishedNode? startItem)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var roots = startItem is not null ? [startItem] : Roots(media: false).Where(r => IsVisible(r, culture));
+        foreach (var root in roots)
+        {
+            var current = root;
+            foreach (var segment in segments)
+            {
+                current = ChildBySegment(current.Key, culture, segment);
+                if (current is null)
+                    break;
+            }
+            if (current is not null && IsVisible(current, culture))
+                return current;
+        }
+        return null;
+    }
+
+    private PublishedNode? ChildBySegment(Guid parent, string culture, string segment)
+    {
+        var lower = segment.ToLowerInvariant();
+        return _bySegment.TryGetValue((parent, culture, lower), out var key) || _bySegment.TryGetValue((parent, "", lower), out key) ? Find(key) : null;
+    }
+
+    /// Media by folder and item names from the media root ("Brand assets/Logos/main logo"), any case.
+    public PublishedNode? FindMediaByNames(string path)
+    {
+        PublishedNode? current = null;
+        foreach (var name in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = (current is null ? Roots(media: true) : ChildrenOf(current.Key))
+                .FirstOrDefault(c => c.IsMedia && c.Cultures.Values.Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase)));
+            if (current is null)
+                return null;
+        }
+        return current;
+    }
+
+    /// Keys of the items that reference the given one (their responses embed it).
+    public IEnumerable<Guid> ReferrersOf(Guid key) => _referrers.TryGetValue(key, out var set) ? set.Keys : [];
+
+    /// Replaces everything (the start-up load).
+    public void Load(IEnumerable<PublishedNode> nodes, Archive.Engine.Schema.SchemaSnapshot schema)
+    {
+        lock (_write)
+        {
+            Schema = schema;
+            _nodes.Clear();
+            _children.Clear();
+            _bySegment.Clear();
+            _referrers.Clear();
+            var all = nodes.ToList();
+            foreach (var node in all)
+                Index(node, withSiblings: false);
+            foreach (var siblings in all.GroupBy(n => n.ParentKey))
+                _children[siblings.Key] = siblings.OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
+            IsLoaded = true;
+        }
+    }
+
+    /// Adds or replaces changed items and drops removed ones; responses that embed any of them, and
+    /// their descendants' (whose routes pass through them), are rendered again on next use.
+    public void Apply(IReadOnlyCollection<PublishedNode> upserts, IReadOnlyCollection<Guid> removals)
+    {
+        var touched = new HashSet<Guid>();
+        lock (_write)
+        {
+            var parents = new HashSet<Guid>();
+            foreach (var key in removals.Concat(upserts.Select(u => u.Key)))
+            {
+                if (_nodes.TryGetValue(key, out var old))
+                {
+                    Unindex(old);
+                    parents.Add(old.ParentKey);
+                }
+                touched.Add(key);
+            }
+            foreach (var node in upserts)
+            {
+                Index(node);
+                parents.Add(node.ParentKey);
+            }
+            foreach (var parent in parents)
+                SortChildren(parent);
+            foreach (var key in touched.ToList())
+            {
+                touched.UnionWith(ReferrersOf(key));
+                touched.UnionWith(Descendants(key));
+            }
+            foreach (var key in touched)
+                if (Find(key) is { } node)
+                    node.Rendered.Clear();
+        }
+        Changed?.Invoke(touched);
+    }
+
+    private IEnumerable<Guid> Descendants(Guid key)
+    {
+        var stack = new Stack<Guid>([key]);
+        while (stack.Count > 0)
+            foreach (var child in _children.GetValueOrDefault(stack.Pop()) ?? [])
+            {
+                yield return child;
+                stack.Push(child);
+            }
+    }
+
+    private void Index(PublishedNode node, bool withSiblings = true)
+    {
+        _nodes[node.Key] = node;
+        foreach (var (culture, published) in node.Cultures)
+            _bySegment[(node.ParentKey, culture, published.Segment.ToLowerInvariant())] = node.Key;
+        foreach (var reference in node.References)
+            _referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
+        if (withSiblings)
+            _children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
+    }
+
+    private void Unindex(PublishedNode node)
+    {
+        _nodes.TryRemove(node.Key, out _);
+        foreach (var (culture, published) in node.Cultures)
+            _bySegment.TryRemove(KeyValuePair.Create((node.ParentKey, culture, published.Segment.ToLowerInvariant()), node.Key));
+        foreach (var reference in node.References)
+            if (_referrers.TryGetValue(reference, out var set))
+                set.TryRemove(node.Key, out _);
+        if (_children.TryGetValue(node.ParentKey, out var siblings))
+            _children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
+    }
+
+    private void SortChildren(Guid parent)
+    {
+        if (_children.TryGetValue(parent, out var keys))
+            _children[parent] = keys.Select(Find).OfType<PublishedNode>().OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
+    }
+}

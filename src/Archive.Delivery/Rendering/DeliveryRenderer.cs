@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archive.Delivery.Cache;
+using Archive.Engine.Content;
+using Archive.Engine.Editors;
+using Archive.Engine.Schema;
+
+namespace Archive.Delivery.Rendering;
+
+/// Writes items in the Delivery API v2 shapes (key order as Umbraco's serializer emits them).
+/// Private (sensitive) properties are never written, whatever the request asks for.
+public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSnapshot> schema, DeliveryApiSettings settings)
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    /// The response for a content item: cached for the default shape, rendered for others.
+    public byte[] Item(PublishedNode node, string culture, PropertySpec expand, PropertySpec fields)
+    {
+        if (expand.IsDefaultExpand && fields.AllProperties && fields.Properties.Count == 0)
+            return node.Rendered.GetOrAdd(culture, _ => Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0)));
+        return Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0));
+    }
+
+    /// A draft in preview (never cached): its own data, names and route.
+    public byte[] Draft(PublishedNode draft, ContentData data, string culture, PropertySpec expand, PropertySpec fields) =>
+        Render(w => WriteItem(w, draft, data, culture, expand, fields, withCultures: true, depth: 0));
+
+    /// The response for a media item (media endpoints).
+    public byte[] MediaItem(PublishedNode media, string culture, PropertySpec expand, PropertySpec fields) =>
+        Render(w => WriteMedia(w, media, culture, expand, fields, withPath: true, depth: 0, pick: null));
+
+    public static byte[] Render(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            write(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string Date(DateTime date) =>
+        DateTime.SpecifyKind(date, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private void WriteItem(Utf8JsonWriter w, PublishedNode node, ContentData data, string culture, PropertySpec expand, PropertySpec fields, bool withCultures, int depth)
+    {
+        w.WriteStartObject();
+        w.WriteString("contentType", node.ContentTypeAlias);
+        w.WriteString("name", data.NameFor(node.IsVariant ? culture : ContentData.Invariant) ?? node.CultureOf(culture)?.Name ?? "");
+        w.WriteString("createDate", Date(node.CreateDate));
+        w.WriteString("updateDate", Date(node.UpdateDate));
+        w.WritePropertyName("route");
+        WriteRoute(w, cache.RouteOf(node, culture) ?? PreviewRoute(node));
+        w.WriteString("id", node.Key);
+        w.WritePropertyName("properties");
+        WriteProperties(w, node.ContentTypeAlias, data, culture, expand, fields, depth);
+        if (withCultures)
+        {
+            w.WritePropertyName("cultures");
+            w.WriteStartObject();
+            if (node.IsVariant)
+                foreach (var other in node.Cultures.Keys.Order(StringComparer.Ordinal))
+                    if (cache.RouteOf(node, other) is { } route)
+                    {
+                        w.WritePropertyName(other);
+                        WriteRoute(w, route);
+                    }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    /// Items that have no route (a never-published draft) are reached in preview as /preview-{key}/.
+    private ItemRoute PreviewRoute(PublishedNode node)
+    {
+        var root = node.AncestorKeys.Count > 0 ? cache.Find(node.AncestorKeys[0]) : null;
+        return new ItemRoute($"/preview-{node.Key:D}/", root?.Key ?? node.Key, root?.Cultures.Values.FirstOrDefault()?.Segment ?? "");
+    }
+
+    private static void WriteRoute(Utf8JsonWriter w, ItemRoute route)
+    {
+        w.WriteStartObject();
+        w.WriteString("path", route.Path);
+        w.WriteNull("queryString");
+        w.WritePropertyName("startItem");
+        w.WriteStartObject();
+        w.WriteString("id", route.StartItemKey);
+        w.WriteString("path", route.StartItemPath);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// A picked item, shallow (no properties) unless the expand spec names it.
+    private void WritePickedContent(Utf8JsonWriter w, PublishedNode node, string culture, PropertySpec? expanded, PropertySpec fields, int depth)
+    {
+        if (expanded is null)
+        {
+            w.WriteStartObject();
+            w.WriteString("contentType", node.ContentTypeAlias);
+            w.WriteString("name", node.CultureOf(culture)!.Name);
+            w.WriteString("createDate", Date(node.CreateDate));
+            w.WriteString("updateDate", Date(node.UpdateDate));
+            w.WritePropertyName("route");
+            WriteRoute(w, cache.RouteOf(node, culture)!);
+            w.WriteString("id", node.Key);
+            w.WritePropertyName("properties");
+            w.WriteStartObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            return;
+        }
+        WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expanded, fields, withCultures: false, depth + 1);
+    }
+
+    private void WriteProperties(Utf8JsonWriter w, string typeAlias, ContentData data, string culture, PropertySpec expand, PropertySpec fields, int depth)
+    {
+        w.WriteStartObject();
+        var snapshot = schema();
+        if (snapshot.FindType(typeAlias) is { } type)
+            foreach (var property in snapshot.PropertiesOf(type))
+            {
+                if (property.IsSensitive || !fields.Names(property.Alias) || IsMemberEditor(property.EditorAlias))
+                    continue;
+                var stored = data.GetValue(property.Alias, property.Variations.VariesByCulture() ? culture : ContentData.Invariant);
+                w.WritePropertyName(property.Alias);
+                WriteValue(w, property, stored, culture, expand.Names(property.Alias) ? expand.Inside(property.Alias, PropertySpec.None) : null,
+                    fields.Inside(property.Alias, PropertySpec.All), depth);
+            }
+        w.WriteEndObject();
+    }
+
+    // Member data never leaves through the Delivery API (as in Umbraco).
+    private static bool IsMemberEditor(string alias) => alias is "Umbraco.MemberPicker" or "Umbraco.MemberGroupPicker";
+
+    private PropertyType? FindProperty(ContentType type, string alias) => schema().FindProperty(type, alias);
+
+    private bool Reachable(Guid key, string culture, bool media, out PublishedNode node)
+    {
+        node = cache.Find(key)!;
+        return node is not null && node.IsMedia == media && settings.IsAllowed(node.ContentTypeAlias) &&
+               (media || cache.IsVisible(node, culture));
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToString();
+
+    private static JsonNode? ParseJson(string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(stored))
+            return null;
+        try
+        {
+            return JsonNode.Parse(stored);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Archive.Delivery;
+using Archive.Delivery.Cache;
+using Archive.Delivery.Querying;
+using Archive.Delivery.Rendering;
+using Archive.Engine.Editors;
+using Archive.Search.Querying;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Web.Delivery;
+
+/// The Content Delivery API v2 routes, as Umbraco 17 declares them. Items come from the published
+/// cache (drafts, in preview, from the database); queries from the search index.
+public static class DeliveryEndpoints
+{
+    public const string Root = "/umbraco/delivery/api/v2";
+
+    public static IServiceCollection AddArchiveDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DeliveryApiSettings>(configuration.GetSection(DeliveryApiSettings.Section));
+        services.AddSingleton<PublishedCache>();
+        services.AddSingleton(sp => new DeliveryRenderer(sp.GetRequiredService<PublishedCache>(), () => sp.GetRequiredService<PublishedCache>().Schema,
+            sp.GetRequiredService<IOptions<DeliveryApiSettings>>().Value));
+        services.AddSingleton(sp => DeliveryQueryBuilder.Default(sp.GetRequiredService<PropertyEditors>()));
+        services.AddSingleton<ContentQueryService>();
+        services.AddScoped<PublishedSource>();
+        services.AddSingleton<PublishedCacheSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<PublishedCacheSync>());
+        return services;
+    }
+
+    public static void MapArchiveDelivery(this IEndpointRouteBuilder app)
+    {
+        var content = app.MapGroup(Root + "/content").AddEndpointFilter(async (context, next) =>
+        {
+            // Responses differ by these headers: shared caches must keep them apart.
+            context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Preview, Start-Item");
+            return await next(context);
+        });
+        content.MapGet("", (Delegate)Query);
+        content.MapGet("item/{id:guid}", ById);
+        content.MapGet("item/{**path}", ByRoute);
+        content.MapGet("items", (Delegate)ByIds);
+    }
+
+    private static bool Read(HttpContext context, out DeliveryRequest request, out IResult refusal, bool media = false)
+    {
+        var cache = context.RequestServices.GetRequiredService<PublishedCache>();
+        var settings = context.RequestServices.GetRequiredService<IOptions<DeliveryApiSettings>>().Value;
+        var (read, problem) = DeliveryRequest.Read(context, cache, settings, media);
+        request = read!;
+        refusal = problem!;
+        return read is not null;
+    }
+
+    /// A content item's response for this request, or null when it may not be served.
+    private static async Task<byte[]?> RenderAsync(HttpContext context, DeliveryRequest request, Guid key)
+    {
+        var services = context.RequestServices;
+        var settings = services.GetRequiredService<IOptions<DeliveryApiSettings>>().Value;
+        var renderer = services.GetRequiredService<DeliveryRenderer>();
+        if (request.Preview)
+        {
+            var draft = await services.GetRequiredService<PublishedSource>().DraftAsync(key, context.RequestAborted);
+            if (draft is not { } d || d.Node.IsMedia || !settings.IsAllowed(d.Node.ContentTypeAlias) || d.Node.CultureOf(request.Culture) is null)
+                return null;
+            return renderer.Draft(d.Node, d.Data, request.Culture, request.Expand, request.Fields);
+        }
+        var cache = services.GetRequiredService<PublishedCache>();
+        if (cache.Find(key) is not { IsMedia: false } node || !settings.IsAllowed(node.ContentTypeAlias) || !cache.IsVisible(node, request.Culture))
+            return null;
+        return renderer.Item(node, request.Culture, request.Expand, request.Fields);
+    }
+
+    private static async Task<IResult> ById(HttpContext context, Guid id)
+    {
+        if (!Read(context, out var request, out var refusal))
+            return refusal;
+        return await RenderAsync(context, request, id) is { } body ? DeliveryResponses.Json(context, body, request.Preview) : DeliveryResponses.NotFound();
+    }
+
+    private static async Task<IResult> ByRoute(HttpContext context, string? path)
+    {
+        if (!Read(context, out var request, out var refusal))
+            return refusal;
+        path = Uri.UnescapeDataString(path ?? "");
+        if (path.Contains("..") || path.Contains('\\') || path.Any(char.IsControl))
+            return DeliveryResponses.Problem(400, "Invalid path", "The path may not contain '..', backslashes or control characters.", "path");
+        path = "/" + path.Trim('/');
+        if (request.Preview && path.StartsWith("/preview-", StringComparison.OrdinalIgnoreCase))
+            return Guid.TryParse(path["/preview-".Length..], out var draftKey) && await RenderAsync(context, request, draftKey) is { } draft
+                ? DeliveryResponses.Json(context, draft, preview: true)
+                : DeliveryResponses.NotFound();
+        var cache = context.RequestServices.GetRequiredService<PublishedCache>();
+        var node = cache.FindByRoute(path, request.Culture, request.StartItem);
+        return node is not null && await RenderAsync(context, request, node.Key) is { } body
+            ? DeliveryResponses.Json(context, body, request.Preview)
+            : DeliveryResponses.NotFound();
+    }
+
+    private static async Task<IResult> ByIds(HttpContext context)
+    {
+        if (!Read(context, out var request, out var refusal))
+            return refusal;
+        var keys = new List<Guid>();
+        foreach (var value in context.Request.Query["id"])
+        {
+            if (!Guid.TryParse(value, out var key))
+                return DeliveryResponses.Problem(400, "Invalid id", $"'{value}' is not a GUID.", "id");
+            if (!keys.Contains(key))
+                keys.Add(key);
+        }
+        var bodies = new List<byte[]>();
+        foreach (var key in keys)
+            if (await RenderAsync(context, request, key) is { } body)
+                bodies.Add(body);
+        return DeliveryResponses.Json(context, JoinArray(bodies), request.Preview);
+    }
+
+    private static async Task<IResult> Query(HttpContext context)
+    {
+        if (!Read(context, out var request, out var refusal))
+            return refusal;
+        var query = context.Request.Query;
+        if (!TryPaging(query["skip"], 0, out var skip) || !TryPaging(query["take"], 10, out var take))
+            return DeliveryResponses.Problem(400, "Invalid paging", "skip and take must be whole numbers of 0 or more.", query["skip"].Count > 0 && !TryPaging(query["skip"], 0, out _) ? "skip" : "take");
+        take = Math.Min(take, DeliveryApiSettings.MaxTake);
+        var services = context.RequestServices;
+        var cache = services.GetRequiredService<PublishedCache>();
+        var settings = services.GetRequiredService<IOptions<DeliveryApiSettings>>().Value;
+        QueryBuild build;
+        try
+        {
+            build = services.GetRequiredService<DeliveryQueryBuilder>().Build(query["fetch"].ToString(), query["filter"].OfType<string>(), query["sort"].OfType<string>(),
+                new QueryContext(request.Culture, request.StartItem, cache, cache.Schema), settings, request.Preview, skip, take);
+        }
+        catch (InvalidQueryOptionException ex)
+        {
+            return DeliveryResponses.Problem(400, $"Invalid {ex.Parameter} option", ex.Message, ex.Parameter);
+        }
+        if (build.Error != QueryError.None)
+        {
+            var (title, detail) = QueryBuild.Describe(build.Error);
+            return DeliveryResponses.Problem(400, title, detail);
+        }
+        if (build.Empty)
+            return DeliveryResponses.Json(context, Paged(0, []), request.Preview);
+        ContentQueryResult result;
+        try
+        {
+            result = services.GetRequiredService<ContentQueryService>().Execute(build.Query!);
+        }
+        catch (InvalidOperationException)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return DeliveryResponses.Problem(503, "Index not ready", "The search index is being built; try again shortly.");
+        }
+        var bodies = new List<byte[]>();
+        foreach (var key in result.Keys)
+            if (await RenderAsync(context, request, key) is { } body)
+                bodies.Add(body);
+        return DeliveryResponses.Json(context, Paged(result.Total, bodies), request.Preview);
+    }
+
+    internal static bool TryPaging(Microsoft.Extensions.Primitives.StringValues value, int fallback, out int result)
+    {
+        result = fallback;
+        return value.Count == 0 || string.IsNullOrEmpty(value[0]) || (int.TryParse(value[0], NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= 0);
+    }
+
+    public static byte[] JoinArray(IReadOnlyList<byte[]> items)
+    {
+        var length = 2 + items.Sum(i => i.Length) + Math.Max(0, items.Count - 1);
+        var buffer = new byte[length];
+        var position = 0;
+        buffer[position++] = (byte)'[';
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+                buffer[position++] = (byte)',';
+            items[i].CopyTo(buffer, position);
+            position += items[i].Length;
+        }
+        buffer[position] = (byte)']';
+        return buffer;
+    }
+
+    public static byte[] Paged(long total, IReadOnlyList<byte[]> items)
+    {
+        var head = System.Text.Encoding.UTF8.GetBytes($"{{\"total\":{total},\"items\":");
+        var array = JoinArray(items);
+        var buffer = new byte[head.Length + array.Length + 1];
+        head.CopyTo(buffer, 0);
+        array.CopyTo(buffer, head.Length);
+        buffer[^1] = (byte)'}';
+        return buffer;
+    }
+}
