@@ -12,11 +12,15 @@ internal sealed class Blocks
 
     private Blocks(Dictionary<Guid, JsonObject> content, Dictionary<Guid, JsonObject> settings) => (_content, _settings) = (content, settings);
 
-    public static Blocks Of(JsonObject value) => new(Index(value["contentData"]), Index(value["settingsData"]));
+    public static Blocks Of(JsonObject value) => new(Index(Get(value, "contentData")), Index(Get(value, "settingsData")));
+
+    /// Umbraco writes these keys in either case ("layout" and "Layout") across versions.
+    private static JsonNode? Get(JsonObject value, string name) =>
+        value.TryGetPropertyValue(name, out var exact) ? exact : value.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     public static IEnumerable<JsonObject> Layout(JsonObject value, string alias)
     {
-        var layout = value["layout"] as JsonObject;
+        var layout = Get(value, "layout") as JsonObject;
         var items = layout?.FirstOrDefault(p => string.Equals(p.Key, alias, StringComparison.OrdinalIgnoreCase)).Value as JsonArray
             ?? layout?.Select(p => p.Value).OfType<JsonArray>().FirstOrDefault();
         return (items ?? []).OfType<JsonObject>();

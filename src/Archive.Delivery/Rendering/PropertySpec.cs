@@ -35,12 +35,14 @@ public sealed class PropertySpec
             error = "unbalanced brackets";
         if (error is not null)
             return null;
-        return FromNodes(nodes!);
+        return FromNodes(nodes!, whenEmpty);
     }
 
     private sealed record Node(string Key, List<Node>? Children);
 
-    private static PropertySpec FromNodes(List<Node> nodes)
+    /// `leaf` is what a property named without brackets means one level down: nothing further
+    /// expanded (expand), every property (fields).
+    private static PropertySpec FromNodes(List<Node> nodes, PropertySpec leaf)
     {
         // Top level: "$all" or "properties[...]".
         var all = nodes.Any(n => n.Key == "$all" && n.Children is null);
@@ -52,10 +54,10 @@ public sealed class PropertySpec
             {
                 all = true;
                 if (property.Children is not null)
-                    named["$all"] = FromNodes(property.Children);
+                    named["$all"] = FromNodes(property.Children, leaf);
                 continue;
             }
-            named[property.Key] = property.Children is null ? None : FromNodes(property.Children);
+            named[property.Key] = property.Children is null ? leaf : FromNodes(property.Children, leaf);
         }
         var spec = new PropertySpec { AllProperties = all, Properties = named };
         // "$all[properties[...]]" gives every property that nested spec.

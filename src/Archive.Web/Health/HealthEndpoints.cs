@@ -15,7 +15,8 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<StartupCheck>("startup", tags: [ReadyTag])
             .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag])
-            .AddCheck<SearchIndexCheck>("search index", tags: [ReadyTag]);
+            .AddCheck<SearchIndexCheck>("search index", tags: [ReadyTag])
+            .AddCheck<PublishedCacheCheck>("published cache", tags: [ReadyTag]);
         return services;
     }
 
@@ -44,6 +45,13 @@ public static class HealthEndpoints
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(indexing.IsReady ? HealthCheckResult.Healthy("The search index is built and following the change log.")
                 : HealthCheckResult.Unhealthy("The search index is being built."));
+    }
+
+    private sealed class PublishedCacheCheck(Archive.Delivery.Cache.PublishedCache cache) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(cache.IsLoaded ? HealthCheckResult.Healthy($"{cache.Count} published items are cached and followed.")
+                : HealthCheckResult.Unhealthy("The published cache is loading."));
     }
 
     private sealed class StartupCheck(StartupState state) : IHealthCheck
