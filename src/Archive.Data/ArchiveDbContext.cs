@@ -16,6 +16,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<AuditEntity> Audit => Set<AuditEntity>();
     public DbSet<ChangeLogEntity> ChangeLog => Set<ChangeLogEntity>();
     public DbSet<UniqueValueEntity> UniqueValues => Set<UniqueValueEntity>();
+    public DbSet<RedirectUrlEntity> RedirectUrls => Set<RedirectUrlEntity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -87,6 +88,14 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasKey(x => new { x.ScopeKey, x.Alias, x.Value });
             e.HasIndex(x => x.NodeId);
             e.HasOne(x => x.Node).WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RedirectUrlEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Culture).HasMaxLength(20);
+            e.Property(x => x.Path).HasMaxLength(2000);
+            e.HasIndex(x => new { x.RootKey, x.Culture, x.Path }).IsUnique();
+            e.HasIndex(x => x.ContentKey);
         });
     }
 }

@@ -348,6 +348,43 @@ namespace Archive.Data.PostgreSql.Migrations
                     b.ToTable("NodeVersions");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.RedirectUrlEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ContentKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreateDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RootKey")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentKey");
+
+                    b.HasIndex("RootKey", "Culture", "Path")
+                        .IsUnique();
+
+                    b.ToTable("RedirectUrls");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.ScheduleEntity", b =>
                 {
                     b.Property<long>("Id")

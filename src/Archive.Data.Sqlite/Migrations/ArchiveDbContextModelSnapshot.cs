@@ -335,6 +335,41 @@ namespace Archive.Data.Sqlite.Migrations
                     b.ToTable("NodeVersions");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.RedirectUrlEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContentKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RootKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentKey");
+
+                    b.HasIndex("RootKey", "Culture", "Path")
+                        .IsUnique();
+
+                    b.ToTable("RedirectUrls");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.ScheduleEntity", b =>
                 {
                     b.Property<long>("Id")

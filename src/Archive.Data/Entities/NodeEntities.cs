@@ -98,6 +98,21 @@ public sealed class ChangeLogEntity
     public string? Cultures { get; set; }
 }
 
+/// A route a published item used to have (Umbraco's URL tracking): requests for it are redirected to
+/// the item's current route.
+public sealed class RedirectUrlEntity
+{
+    public long Id { get; set; }
+    public Guid ContentKey { get; set; }
+    /// "" for invariant items.
+    public required string Culture { get; set; }
+    /// The root the path is relative to.
+    public Guid RootKey { get; set; }
+    /// The old path, lower-cased, without a trailing slash ("/blog/old-name").
+    public required string Path { get; set; }
+    public DateTime CreateDate { get; set; }
+}
+
 /// Values that must be unique within a scope (an accession number within its institution).
 /// The database's unique index decides races between concurrent saves.
 public sealed class UniqueValueEntity

@@ -5,6 +5,17 @@ namespace Archive.Delivery.Cache;
 /// A route: the path relative to the root (root hidden, trailing slash) and the root it starts from.
 public sealed record ItemRoute(string Path, Guid StartItemKey, string StartItemPath);
 
+/// A route an item no longer has (URL tracking): requests for it are redirected to the item.
+public sealed record Redirect(Guid RootKey, string Culture, string Path, Guid ContentKey)
+{
+    /// Paths are compared lower-cased and without their trailing slash ("/" for the root).
+    public static string Normalize(string path)
+    {
+        var trimmed = "/" + path.Trim('/').ToLowerInvariant();
+        return trimmed;
+    }
+}
+
 /// Published content and media in memory, as the Delivery API reads them: by key, by route, by parent.
 /// One writer (the change-log follower) applies changes; any number of readers never wait for it.
 public sealed class PublishedCache
@@ -13,6 +24,7 @@ public sealed class PublishedCache
     private readonly ConcurrentDictionary<Guid, Guid[]> _children = new();
     private readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> _bySegment = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _referrers = new();
+    private readonly ConcurrentDictionary<(Guid Root, string Culture, string Path), Guid> _redirects = new();
     private readonly object _write = new();
 
     /// Raised after changes with every key whose rendered responses may have changed.
@@ -98,6 +110,24 @@ public sealed class PublishedCache
         return current;
     }
 
+    public void AddRedirects(IEnumerable<Redirect> redirects)
+    {
+        foreach (var redirect in redirects)
+            _redirects[(redirect.RootKey, redirect.Culture, Redirect.Normalize(redirect.Path))] = redirect.ContentKey;
+    }
+
+    /// The item that used to be at a route (under the start item, else under any root), if it is still published.
+    public PublishedNode? FindRedirect(string path, string culture, PublishedNode? startItem)
+    {
+        var normalized = Redirect.Normalize(path);
+        var roots = startItem is not null ? [startItem] : Roots(media: false);
+        foreach (var root in roots)
+            foreach (var c in new[] { culture, "" })
+                if (_redirects.TryGetValue((root.Key, c, normalized), out var key) && Find(key) is { } node && IsVisible(node, culture))
+                    return node;
+        return null;
+    }
+
     /// Keys of the items that reference the given one (their responses embed it).
     public IEnumerable<Guid> ReferrersOf(Guid key) => _referrers.TryGetValue(key, out var set) ? set.Keys : [];
 
@@ -122,11 +152,17 @@ public sealed class PublishedCache
 
     /// Adds or replaces changed items and drops removed ones; responses that embed any of them, and
     /// their descendants' (whose routes pass through them), are rendered again on next use.
-    public void Apply(IReadOnlyCollection<PublishedNode> upserts, IReadOnlyCollection<Guid> removals)
+    public IReadOnlyList<Redirect> Apply(IReadOnlyCollection<PublishedNode> upserts, IReadOnlyCollection<Guid> removals)
     {
         var touched = new HashSet<Guid>();
+        var redirects = new List<Redirect>();
         lock (_write)
         {
+            // Routes before the change, of the changed items and everything beneath them.
+            var before = upserts.Select(u => u.Key).SelectMany(k => Descendants(k).Prepend(k)).Distinct()
+                .Select(Find).OfType<PublishedNode>()
+                .SelectMany(n => n.Cultures.Keys.Select(c => (Node: n.Key, Culture: c, Route: RouteOf(n, c))))
+                .Where(r => r.Route is not null).ToList();
             var parents = new HashSet<Guid>();
             foreach (var key in removals.Concat(upserts.Select(u => u.Key)))
             {
@@ -152,8 +188,13 @@ public sealed class PublishedCache
             foreach (var key in touched)
                 if (Find(key) is { } node)
                     node.Rendered.Clear();
+            foreach (var (key, culture, route) in before)
+                if (Find(key) is { } now && RouteOf(now, culture) is { } current && (current.Path != route!.Path || current.StartItemKey != route.StartItemKey))
+                    redirects.Add(new Redirect(route.StartItemKey, culture, Redirect.Normalize(route.Path), key));
+            AddRedirects(redirects);
         }
         Changed?.Invoke(touched);
+        return redirects;
     }
 
     private IEnumerable<Guid> Descendants(Guid key)

@@ -29,7 +29,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
 
     /// A draft in preview (never cached): its own data, names and route.
     public byte[] Draft(PublishedNode draft, ContentData data, string culture, PropertySpec expand, PropertySpec fields) =>
-        Render(w => WriteItem(w, draft, data, culture, expand, fields, withCultures: true, depth: 0));
+        Render(w => WriteItem(w, draft, data, culture, expand, fields, withCultures: true, depth: 0, draft: true));
 
     /// The response for a media item (media endpoints).
     public byte[] MediaItem(PublishedNode media, string culture, PropertySpec expand, PropertySpec fields) =>
@@ -46,15 +46,17 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     public static string Date(DateTime date) =>
         DateTime.SpecifyKind(date, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private void WriteItem(Utf8JsonWriter w, PublishedNode node, ContentData data, string culture, PropertySpec expand, PropertySpec fields, bool withCultures, int depth)
+    private void WriteItem(Utf8JsonWriter w, PublishedNode node, ContentData data, string culture, PropertySpec expand, PropertySpec fields, bool withCultures, int depth, bool draft = false)
     {
+        // A draft has its published route where it is published, else its preview route.
+        ItemRoute? RouteIn(string c) => draft ? cache.Find(node.Key) is { } published ? cache.RouteOf(published, c) : null : cache.RouteOf(node, c);
         w.WriteStartObject();
         w.WriteString("contentType", node.ContentTypeAlias);
         w.WriteString("name", data.NameFor(node.IsVariant ? culture : ContentData.Invariant) ?? node.CultureOf(culture)?.Name ?? "");
         w.WriteString("createDate", Date(node.CreateDate));
         w.WriteString("updateDate", Date(node.UpdateDate));
         w.WritePropertyName("route");
-        WriteRoute(w, cache.RouteOf(node, culture) ?? PreviewRoute(node));
+        WriteRoute(w, RouteIn(culture) ?? PreviewRoute(node));
         w.WriteString("id", node.Key);
         w.WritePropertyName("properties");
         WriteProperties(w, node.ContentTypeAlias, data, culture, expand, fields, depth);
@@ -64,7 +66,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
             w.WriteStartObject();
             if (node.IsVariant)
                 foreach (var other in node.Cultures.Keys.Order(StringComparer.Ordinal))
-                    if (cache.RouteOf(node, other) is { } route)
+                    if (RouteIn(other) is { } route)
                     {
                         w.WritePropertyName(other);
                         WriteRoute(w, route);

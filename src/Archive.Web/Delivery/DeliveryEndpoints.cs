@@ -93,6 +93,14 @@ public static class DeliveryEndpoints
                 : DeliveryResponses.NotFound();
         var cache = context.RequestServices.GetRequiredService<PublishedCache>();
         var node = cache.FindByRoute(path, request.Culture, request.StartItem);
+        if (node is null && cache.FindRedirect(path, request.Culture, request.StartItem) is { } moved && cache.RouteOf(moved, request.Culture) is { } route)
+        {
+            // URL tracking: the item's old route answers with its new one.
+            context.Response.Headers.Location = route.Path;
+            context.Response.Headers["Location-Start-Item-Path"] = route.StartItemPath;
+            context.Response.Headers["Location-Start-Item-Id"] = route.StartItemKey.ToString();
+            return Results.StatusCode(StatusCodes.Status301MovedPermanently);
+        }
         return node is not null && await RenderAsync(context, request, node.Key) is { } body
             ? DeliveryResponses.Json(context, body, request.Preview)
             : DeliveryResponses.NotFound();

@@ -48,6 +48,7 @@ public sealed class PublishedCacheSync(IServiceProvider services, PublishedCache
             nodes.Add(node);
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         cache.Load(nodes, await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>().GetAsync(db, ct));
+        cache.AddRedirects((await db.RedirectUrls.AsNoTracking().ToListAsync(ct)).Select(r => new Redirect(r.RootKey, r.Culture, r.Path, r.ContentKey)));
         logger.LogInformation("Published cache loaded: {Items} items at change {Position} in {Milliseconds} ms", nodes.Count, _position, watch.ElapsedMilliseconds);
     }
 
@@ -67,7 +68,37 @@ public sealed class PublishedCacheSync(IServiceProvider services, PublishedCache
         }
         var source = scope.ServiceProvider.GetRequiredService<PublishedSource>();
         var (upserts, removed) = await source.ChangedAsync(changes.Select(c => c.Key).ToHashSet(), ct);
-        cache.Apply(upserts, removed);
+        var redirects = cache.Apply(upserts, removed);
         _position = changes[^1].Id;
+        await RememberAsync(db, redirects, ct);
+    }
+
+    /// Stores old routes so they keep redirecting after a restart. Every server following the log
+    /// computes the same ones: a route stored already is left as it is.
+    private static async Task RememberAsync(ArchiveDbContext db, IReadOnlyList<Redirect> redirects, CancellationToken ct)
+    {
+        foreach (var redirect in redirects)
+        {
+            var existing = await db.RedirectUrls.FirstOrDefaultAsync(r => r.RootKey == redirect.RootKey && r.Culture == redirect.Culture && r.Path == redirect.Path, ct);
+            if (existing is not null)
+            {
+                existing.ContentKey = redirect.ContentKey;
+                existing.CreateDate = DateTime.UtcNow;
+            }
+            else
+                db.RedirectUrls.Add(new Archive.Data.Entities.RedirectUrlEntity
+                {
+                    RootKey = redirect.RootKey, Culture = redirect.Culture, Path = redirect.Path, ContentKey = redirect.ContentKey, CreateDate = DateTime.UtcNow,
+                });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another server stored it first.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 }

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text.Json;
+using Archive.Data.Content;
+using Archive.Engine.Content;
+using Archive.Integration.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests.Delivery;
+
+/// The Delivery API over the archive's own demo catalogue: cultures, private fields, Archive's
+/// filters and sorts, and changes reaching the API without a restart.
+public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClassFixture<ArchiveDeliveryTests.Host>
+{
+    public sealed class Host : ArchiveHostFactory, IAsyncLifetime
+    {
+        public const string ApiKey = "archive-test-key";
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public Host() => Settings["Umbraco:CMS:DeliveryApi:ApiKey"] = ApiKey;
+
+        public async Task InitializeAsync() => Client = await ReadyClientAsync();
+
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    }
+
+    private const string Api = "/umbraco/delivery/api/v2";
+    private static readonly string[] PrivateAliases = ["ownerContact", "valuation", "insuranceValue", "storageLocation"];
+
+    private async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Send(string url, params (string, string)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
+        var response = await host.Client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+
+    private async Task<JsonElement> Get(string url, params (string, string)[] headers)
+    {
+        var (status, body, _) = await Send(url, headers);
+        Assert.True(status == HttpStatusCode.OK, $"{url}: {(int)status} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<JsonElement> Artefact(string englishName) =>
+        (await Get($"{Api}/content?filter=contentType:artefact&filter=name:{Uri.EscapeDataString(englishName)}", ("Accept-Language", "en"))).GetProperty("items")[0];
+
+    private async Task<T> Content<T>(Func<ContentService, Task<T>> action)
+    {
+        using var scope = host.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ContentService>());
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the change did not reach the Delivery API in time");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact] // 34
+    public async Task A_variant_item_answers_in_the_requested_culture_with_a_route_per_published_culture()
+    {
+        var letter = await Artefact("Letter written in Semipalatinsk");
+        var id = letter.GetProperty("id").GetGuid();
+        var russian = await Get($"{Api}/content/item/{id}", ("Accept-Language", "ru"));
+        Assert.Equal("Письмо из Семипалатинска", russian.GetProperty("name").GetString());
+        Assert.Equal("Письмо из Семипалатинска", russian.GetProperty("properties").GetProperty("title").GetString());
+        Assert.Equal(["en", "kk", "ru"], russian.GetProperty("cultures").EnumerateObject().Select(c => c.Name).Order());
+        var route = russian.GetProperty("cultures").GetProperty("ru").GetProperty("path").GetString()!;
+        var byRoute = await Get($"{Api}/content/item{route}", ("Accept-Language", "ru"),
+            ("Start-Item", russian.GetProperty("route").GetProperty("startItem").GetProperty("path").GetString()!));
+        Assert.Equal(id, byRoute.GetProperty("id").GetGuid());
+        var kazakh = await Get($"{Api}/content/item/{id}");
+        Assert.Equal("Семейден жазылған хат", kazakh.GetProperty("name").GetString());
+        // A culture the archive has but the item was not published in: not routable there.
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/content/item/{id}", ("Accept-Language", "de"))).Status);
+    }
+
+    [Fact]
+    public async Task Private_fields_never_leave_through_any_delivery_response()
+    {
+        foreach (var culture in new[] { "kk", "ru", "en" })
+            foreach (var query in new[] { "", "&expand=properties[$all]", "&fields=properties[storageLocation,valuation,ownerContact,insuranceValue]" })
+            {
+                var (status, body, _) = await Send($"{Api}/content?filter=contentType:artefact&take=100{query}", ("Accept-Language", culture));
+                Assert.Equal(HttpStatusCode.OK, status);
+                foreach (var alias in PrivateAliases)
+                    Assert.DoesNotContain($"\"{alias}\"", body);
+                Assert.DoesNotContain("office contact", body);
+                Assert.DoesNotContain("shelf", body);
+            }
+        foreach (var alias in PrivateAliases)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=property:{alias}:x")).Status);
+            Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?sort=property:{alias}:asc")).Status);
+        }
+    }
+
+    [Fact]
+    public async Task Archive_filters_narrow_by_institution_facets_dating_and_property()
+    {
+        var letter = await Artefact("Letter written in Semipalatinsk");
+        var institution = letter.GetProperty("route").GetProperty("startItem").GetProperty("id").GetGuid();
+        var held = await Get($"{Api}/content?filter=contentType:artefact&filter=institution:{institution}&take=100", ("Accept-Language", "en"));
+        Assert.Equal(9, held.GetProperty("total").GetInt32());
+        Assert.All(held.GetProperty("items").EnumerateArray(), i => Assert.Equal(institution, i.GetProperty("route").GetProperty("startItem").GetProperty("id").GetGuid()));
+
+        var paper = letter.GetProperty("properties").GetProperty("materials")[0].GetProperty("id").GetGuid();
+        var onPaper = await Get($"{Api}/content?filter=material:{paper}&take=0");
+        var notOnPaper = await Get($"{Api}/content?filter=contentType:artefact&filter=material:!{paper}&take=0");
+        Assert.Equal(63, onPaper.GetProperty("total").GetInt32() + notOnPaper.GetProperty("total").GetInt32());
+
+        var fifties = await Get($"{Api}/content?filter=contentType:artefact&filter=dating>:1850&filter=dating<1860&take=100", ("Accept-Language", "en"));
+        var names = fifties.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Letter written in Semipalatinsk", names);
+        Assert.DoesNotContain("Letter to fellow villagers", names);
+        var year = await Get($"{Api}/content?filter=dating:1856&filter=name:semipalatinsk", ("Accept-Language", "en"));
+        Assert.Equal(1, year.GetProperty("total").GetInt32());
+
+        var accession = letter.GetProperty("properties").GetProperty("accessionNumber").GetString()!;
+        var exact = await Get($"{Api}/content?filter=property:accessionNumber:{accession.ToLowerInvariant()}");
+        Assert.Equal(letter.GetProperty("id").GetGuid(), Assert.Single(exact.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var images = await Get($"{Api}/content?filter=contentType:artefact&filter=hasImage:true&take=0");
+        Assert.Equal(63, images.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=hasImage:maybe")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=dating>:long-ago")).Status);
+    }
+
+    [Fact]
+    public async Task Archive_sorts_by_dating_and_by_a_property()
+    {
+        var byDating = (await Get($"{Api}/content?filter=contentType:artefact&sort=dating:asc&take=100", ("Accept-Language", "en"))).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("properties").GetProperty("dating").GetProperty("earliest").GetInt32()).ToList();
+        Assert.Equal(byDating.Order(), byDating);
+        var byAccession = (await Get($"{Api}/content?filter=contentType:artefact&sort=property:accessionNumber:desc&take=100")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("properties").GetProperty("accessionNumber").GetString()!.ToLowerInvariant()).ToList();
+        Assert.Equal(byAccession.OrderDescending(StringComparer.Ordinal), byAccession);
+    }
+
+    [Fact] // 40 (redirect tracking) and live updates
+    public async Task A_renamed_item_answers_at_its_new_route_and_redirects_from_the_old_one_and_unpublishing_removes_it()
+    {
+        var desk = await Artefact("Table from an officer's house");
+        var id = desk.GetProperty("id").GetGuid();
+        var oldRoute = desk.GetProperty("route").GetProperty("path").GetString()!;
+        var start = desk.GetProperty("route").GetProperty("startItem").GetProperty("id").GetGuid().ToString();
+
+        var saved = await Content(c => c.SaveAsync(id, new ContentEdit { Names = new Dictionary<string, string> { ["en"] = "Officer's table" } }, "curator"));
+        Assert.True(saved.Succeeded, saved.ToString());
+        Assert.True((await Content(c => c.PublishAsync(id, ["en"], "curator"))).Succeeded);
+        await Eventually(async () => (await Get($"{Api}/content/item/{id}", ("Accept-Language", "en"))).GetProperty("name").GetString() == "Officer's table");
+
+        var moved = await Send($"{Api}/content/item{oldRoute}", ("Accept-Language", "en"), ("Start-Item", start));
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.Status);
+        var newRoute = moved.Response.Headers.Location!.ToString();
+        Assert.EndsWith("/officer-s-table/", newRoute);
+        Assert.Equal(start, moved.Response.Headers.GetValues("Location-Start-Item-Id").Single());
+        Assert.Equal(id, (await Get($"{Api}/content/item{newRoute}", ("Accept-Language", "en"), ("Start-Item", start))).GetProperty("id").GetGuid());
+
+        Assert.True((await Content(c => c.UnpublishAsync(id, ["*"], "curator"))).Succeeded);
+        await Eventually(async () => (await Send($"{Api}/content/item/{id}", ("Accept-Language", "en"))).Status == HttpStatusCode.NotFound);
+        await Eventually(async () => (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32() == 62);
+    }
+
+    [Fact] // 25
+    public async Task A_never_published_draft_is_served_only_in_preview_at_its_preview_route()
+    {
+        var collection = (await Get($"{Api}/content?filter=contentType:collection&take=1")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var names = new Dictionary<string, string> { ["kk"] = "Жаңа нысан", ["ru"] = "Новый предмет", ["en"] = "New object" };
+        var created = await Content(c => c.CreateAsync(collection, "artefact", new ContentEdit
+        {
+            Names = names,
+            Values = [new ValueEdit("accessionNumber", null, "DRAFT-001"), .. names.Select(n => new ValueEdit("title", n.Key, n.Value))],
+        }, "curator"));
+        Assert.True(created.Succeeded, created.ToString());
+        var key = created.Key!.Value;
+        await Eventually(async () => (await Send($"{Api}/content?filter=name:new object", ("Accept-Language", "en"), ("Preview", "true"), ("Api-Key", Host.ApiKey))).Body.Contains(key.ToString()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/content/item/{key}", ("Accept-Language", "en"))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send($"{Api}/content/item/{key}", ("Preview", "true"))).Status);
+        var draft = await Get($"{Api}/content/item/{key}", ("Accept-Language", "en"), ("Preview", "true"), ("Api-Key", Host.ApiKey));
+        Assert.Equal("New object", draft.GetProperty("name").GetString());
+        var route = draft.GetProperty("route").GetProperty("path").GetString()!;
+        Assert.StartsWith("/preview-", route);
+        Assert.Equal(key, (await Get($"{Api}/content/item{route}", ("Accept-Language", "en"), ("Preview", "true"), ("Api-Key", Host.ApiKey))).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/content/item{route}", ("Accept-Language", "en"))).Status);
+        Assert.DoesNotContain(key.ToString(), (await Send($"{Api}/content?filter=name:new object", ("Accept-Language", "en"))).Body);
+    }
+
+    [Theory]
+    [InlineData("/umbraco/delivery/api/v2/content/item/..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("/umbraco/delivery/api/v2/content/item/a/%2E%2E/b")]
+    public async Task Path_traversal_in_a_route_is_refused(string url)
+    {
+        var (status, _, _) = await Send(url);
+        Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, status.ToString());
+    }
+}
