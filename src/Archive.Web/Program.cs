@@ -26,6 +26,7 @@ app.UseStatusCodePages();
 app.MapArchiveHealth();
 app.MapArchiveDelivery();
 app.MapArchiveDeliveryMedia();
+app.MapArchiveSearch();
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

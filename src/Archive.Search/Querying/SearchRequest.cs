@@ -27,6 +27,14 @@ public sealed record SearchRequest
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public bool Highlight { get; init; } = true;
     public bool Descending { get; init; }
+
+    /// Structured options, as the Delivery API's fetch, filter and sort give them (used by its search endpoint).
+    public SelectorOption? Selector { get; init; }
+    public IReadOnlyList<FilterOption> Filters { get; init; } = [];
+    /// When given, these order the results (relevance breaks ties) instead of Sort.
+    public IReadOnlyList<SortOption> Sorts { get; init; } = [];
+    public IReadOnlyCollection<string> AllowedContentTypes { get; init; } = [];
+    public IReadOnlyCollection<string> ExcludedContentTypes { get; init; } = [];
 }
 
 public enum SearchSort

@@ -43,9 +43,12 @@ public sealed partial class SearchService(SearchIndex index)
             foreach (var word in words)
                 query.Add(WordQuery(word, language, searcher.IndexReader), Occur.MUST);
             AddFilters(query, request);
+            if (request.Selector is { } selector)
+                query.Add(Filter(QueryClauses.AnyOf(selector.Field, selector.Values)), Occur.MUST);
+            QueryClauses.Add(query, request.Filters, request.AllowedContentTypes, request.ExcludedContentTypes);
             var size = Math.Max(1, skip + take);
-            ITopDocsCollector top = request.Sort == SearchSort.Relevance
-                ? TopScoreDocCollector.Create(size, true)
+            ITopDocsCollector top = request.Sorts.Count > 0 ? TopFieldCollector.Create(QueryClauses.SortOf(request.Sorts, relevance: true), size, false, true, false, true)
+                : request.Sort == SearchSort.Relevance ? TopScoreDocCollector.Create(size, true)
                 : TopFieldCollector.Create(SortOf(request), size, false, true, false, true);
             var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList());
             searcher.Search(query, VisibleTo(request), request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
@@ -65,6 +68,13 @@ public sealed partial class SearchService(SearchIndex index)
                 .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), c.Value)).ToList());
             return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets };
         });
+    }
+
+    /// Marks a query's words in any text, as the search's highlights do (the search endpoint marks each property of a hit).
+    public Func<string, IReadOnlyList<string>> HighlighterFor(string query, string? culture)
+    {
+        var words = Word().Matches(query).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(SearchRequest.MaxWords).ToList();
+        return words.Count == 0 ? _ => [] : Highlighting(words, (culture ?? "").Split('-')[0].ToLowerInvariant());
     }
 
     private static Sort SortOf(SearchRequest request) => new(request.Sort switch

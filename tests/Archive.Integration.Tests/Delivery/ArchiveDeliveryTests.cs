@@ -192,6 +192,58 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         Assert.DoesNotContain(key.ToString(), (await Send($"{Api}/content?filter=name:new object", ("Accept-Language", "en"))).Body);
     }
 
+    [Fact]
+    public async Task Search_answers_ranked_items_with_highlights_per_property_and_facet_counts()
+    {
+        var result = await Get($"{Api}/search?q=письма&filter=contentType:artefact&facets=institution,material,century&take=5", ("Accept-Language", "ru"));
+        Assert.True(result.GetProperty("total").GetInt32() >= 6);
+        var first = result.GetProperty("items")[0];
+        Assert.Equal(["id", "score", "highlights", "content"], first.EnumerateObject().Select(p => p.Name));
+        Assert.StartsWith("Письмо", first.GetProperty("content").GetProperty("name").GetString());
+        Assert.Contains("<mark>", first.GetProperty("highlights").GetProperty("name")[0].GetString());
+        Assert.Equal(first.GetProperty("id").GetGuid(), first.GetProperty("content").GetProperty("id").GetGuid());
+        var institutions = result.GetProperty("facets").GetProperty("institution");
+        Assert.Equal(result.GetProperty("total").GetInt32(), institutions.EnumerateArray().Sum(f => f.GetProperty("count").GetInt32()));
+        Assert.Contains(result.GetProperty("facets").GetProperty("century").EnumerateArray(), f => f.GetProperty("label").GetString() == "XIX век");
+
+        // Delivery filters and sorts apply to the search too.
+        var sorted = await Get($"{Api}/search?q=letter&filter=contentType:artefact&sort=name:asc&take=20", ("Accept-Language", "en"));
+        var names = sorted.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("content").GetProperty("name").GetString()!).ToList();
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+
+        foreach (var alias in PrivateAliases)
+            Assert.DoesNotContain(alias, (await Send($"{Api}/search?q=shelf&take=50", ("Accept-Language", "en"))).Body);
+    }
+
+    [Theory]
+    [InlineData("q=", "q")]
+    [InlineData("q=*", "q")]
+    [InlineData("q=letter&facets=colour", "facets")]
+    [InlineData("q=letter&take=-3", "take")]
+    public async Task Search_refuses_what_it_cannot_answer_with_a_400_naming_the_parameter(string query, string parameter)
+    {
+        var (status, body, _) = await Send($"{Api}/search?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(parameter, JsonDocument.Parse(body).RootElement.GetProperty("parameter").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("title:(a OR b) AND ~~~ [x TO")]
+    [InlineData("letter*^3 -- || &&")]
+    public async Task Lucene_syntax_in_the_query_is_searched_as_words(string query)
+    {
+        var (status, _, _) = await Send($"{Api}/search?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Suggest_offers_words_of_published_names()
+    {
+        var suggestions = await Get($"{Api}/search/suggest?q=сам&take=5", ("Accept-Language", "ru"));
+        Assert.Contains("самовар", suggestions.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+    }
+
     [Theory]
     [InlineData("/umbraco/delivery/api/v2/content/item/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/umbraco/delivery/api/v2/content/item/a/%2E%2E/b")]
