@@ -23,6 +23,8 @@ builder.Services.AddArchiveDelivery(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseOutputCache();
 app.MapArchiveHealth();
 app.MapArchiveDelivery();
 app.MapArchiveDeliveryMedia();

@@ -30,6 +30,9 @@ public sealed class PublishedCache
     /// Raised after changes with every key whose rendered responses may have changed.
     public event Action<IReadOnlyCollection<Guid>>? Changed;
 
+    /// Raised after everything was replaced (start-up, a schema change).
+    public event Action? Reloaded;
+
     public bool IsLoaded { get; private set; }
 
     /// The schema the cached items are rendered with (replaced, with everything, when it changes).
@@ -148,6 +151,7 @@ public sealed class PublishedCache
                 _children[siblings.Key] = siblings.OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
             IsLoaded = true;
         }
+        Reloaded?.Invoke();
     }
 
     /// Adds or replaces changed items and drops removed ones; responses that embed any of them, and

@@ -29,6 +29,10 @@ public sealed class SearchIndex : IDisposable
 
     public ArchiveAnalyzers Analyzers => _analyzers;
 
+    /// Raised after changes became searchable (an applied batch, a switched generation): answers
+    /// computed from the index before it are stale.
+    public event Action? Changed;
+
     /// Whether a complete index exists (a rebuild has finished at least once).
     public bool Exists => _current is not null;
 
@@ -165,6 +169,7 @@ public sealed class SearchIndex : IDisposable
             _current = generation;
         }
         old?.Dispose();
+        Changed?.Invoke();
         // Earlier generations, and any a crash left behind, are no longer needed.
         foreach (var folder in System.IO.Directory.EnumerateDirectories(_root))
             if (folder != generation.Path && !IsLocked(folder))
@@ -192,6 +197,7 @@ public sealed class SearchIndex : IDisposable
             old.Dispose();
             TryDelete(old.Path);
         }
+        Changed?.Invoke();
         return true;
     }
 
@@ -216,6 +222,7 @@ public sealed class SearchIndex : IDisposable
         }
         generation.Position = position;
         Commit(generation);
+        Changed?.Invoke();
     }
 
     /// Keys of the items whose documents carry a facet value (e.g. the objects of an exhibition).

@@ -26,6 +26,21 @@ public static class DeliveryEndpoints
         services.AddScoped<PublishedSource>();
         services.AddSingleton<PublishedCacheSync>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishedCacheSync>());
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy("delivery-content", new DeliveryOutputCachePolicy(media: false));
+            options.AddPolicy("delivery-media", new DeliveryOutputCachePolicy(media: true));
+        });
+        services.AddHostedService<DeliveryOutputCacheEviction>();
+        services.AddCors(options => options.AddPolicy("delivery", policy =>
+        {
+            var origins = configuration.GetSection("Archive:Cors:Origins").Get<string[]>() ?? ["*"];
+            if (origins.Contains("*"))
+                policy.AllowAnyOrigin();
+            else
+                policy.WithOrigins(origins);
+            policy.AllowAnyHeader().WithMethods("GET", "HEAD", "OPTIONS").WithExposedHeaders("ETag", "Location", "Location-Start-Item-Path", "Location-Start-Item-Id");
+        }));
         return services;
     }
 
@@ -36,7 +51,7 @@ public static class DeliveryEndpoints
             // Responses differ by these headers: shared caches must keep them apart.
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Preview, Start-Item");
             return await next(context);
-        });
+        }).CacheOutput("delivery-content").RequireCors("delivery");
         content.MapGet("", (Delegate)Query);
         content.MapGet("item/{id:guid}", ById);
         content.MapGet("item/{**path}", ByRoute);
@@ -67,6 +82,8 @@ public static class DeliveryEndpoints
             return renderer.Draft(d.Node, d.Data, request.Culture, request.Expand, request.Fields);
         }
         var cache = services.GetRequiredService<PublishedCache>();
+        // A response that would show this item if it appeared is evicted when it does.
+        DeliveryOutputCachePolicy.TagItem(context, key);
         if (cache.Find(key) is not { IsMedia: false } node || !settings.IsAllowed(node.ContentTypeAlias) || !cache.IsVisible(node, request.Culture))
             return null;
         return renderer.Item(node, request.Culture, request.Expand, request.Fields);
@@ -151,6 +168,7 @@ public static class DeliveryEndpoints
             var (title, detail) = QueryBuild.Describe(build.Error);
             return DeliveryResponses.Problem(400, title, detail);
         }
+        DeliveryOutputCachePolicy.TagQuery(context);
         if (build.Empty)
             return DeliveryResponses.Json(context, Paged(0, []), request.Preview);
         ContentQueryResult result;

@@ -12,7 +12,7 @@ public static class MediaEndpoints
 {
     public static void MapArchiveDeliveryMedia(this IEndpointRouteBuilder app)
     {
-        var media = app.MapGroup(DeliveryEndpoints.Root + "/media");
+        var media = app.MapGroup(DeliveryEndpoints.Root + "/media").CacheOutput("delivery-media").RequireCors("delivery");
         media.MapGet("", (Delegate)Query);
         media.MapGet("item/{id:guid}", ById);
         media.MapGet("item/{**path}", ByPath);
@@ -27,8 +27,11 @@ public static class MediaEndpoints
         return read is not null;
     }
 
-    private static byte[] Render(HttpContext context, DeliveryRequest request, PublishedNode media) =>
-        context.RequestServices.GetRequiredService<DeliveryRenderer>().MediaItem(media, request.Culture, request.Expand, request.Fields);
+    private static byte[] Render(HttpContext context, DeliveryRequest request, PublishedNode media)
+    {
+        DeliveryOutputCachePolicy.TagItem(context, media.Key);
+        return context.RequestServices.GetRequiredService<DeliveryRenderer>().MediaItem(media, request.Culture, request.Expand, request.Fields);
+    }
 
     private static IResult ById(HttpContext context, Guid id)
     {
@@ -85,6 +88,7 @@ public static class MediaEndpoints
             children = cache.Find(key) is { IsMedia: true } parent ? cache.ChildrenOf(parent.Key) : [];
         else
             children = cache.FindMediaByNames(target) is { } folder ? cache.ChildrenOf(folder.Key) : [];
+        DeliveryOutputCachePolicy.TagQuery(context);
         IEnumerable<PublishedNode> items = children.Where(c => c.IsMedia);
 
         foreach (var filter in query["filter"].OfType<string>().Where(f => f.Length > 0))

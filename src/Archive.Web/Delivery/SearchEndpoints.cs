@@ -24,7 +24,7 @@ public static class SearchEndpoints
         {
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Start-Item");
             return await next(context);
-        });
+        }).CacheOutput("delivery-content").RequireCors("delivery");
         search.MapGet("", (Delegate)Search);
         search.MapGet("suggest", (Delegate)Suggest);
     }
@@ -56,6 +56,7 @@ public static class SearchEndpoints
             var (title, detail) = QueryBuild.Describe(build.Error);
             return DeliveryResponses.Problem(400, title, detail);
         }
+        DeliveryOutputCachePolicy.TagQuery(context);
         var text = query["q"].ToString();
         var facets = query["facets"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var options = build.Query;
@@ -178,6 +179,7 @@ public static class SearchEndpoints
             return DeliveryResponses.Problem(400, "Invalid suggest", $"The prefix may have at most {SearchRequest.MaxQueryLength} characters.", "q");
         if (!int.TryParse(context.Request.Query["take"].FirstOrDefault() ?? "8", NumberStyles.None, CultureInfo.InvariantCulture, out var take) || take < 0)
             return DeliveryResponses.Problem(400, "Invalid paging", "take must be a whole number of 0 or more.", "take");
+        DeliveryOutputCachePolicy.TagQuery(context);
         var suggestions = services.GetRequiredService<SuggestService>().Suggest(prefix, request.Culture, Math.Min(take, SuggestService.MaxTake));
         return DeliveryResponses.Json(context, JsonSerializer.SerializeToUtf8Bytes(new { suggestions }), preview: false);
     }

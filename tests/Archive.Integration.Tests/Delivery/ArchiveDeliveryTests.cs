@@ -193,6 +193,36 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task Output_caching_serves_repeats_and_evicts_exactly_what_a_publish_changed()
+    {
+        var changed = (await Artefact("Glass inkwell")).GetProperty("id").GetGuid();
+        var other = (await Artefact("Brass samovar")).GetProperty("id").GetGuid();
+        string Url(Guid key) => $"{Api}/content/item/{key}";
+        foreach (var key in new[] { changed, other })
+        {
+            await Send(Url(key), ("Accept-Language", "en"));
+            var repeat = await Send(Url(key), ("Accept-Language", "en"));
+            Assert.NotNull(repeat.Response.Headers.Age); // served from the output cache
+        }
+        Assert.True((await Content(c => c.SaveAsync(changed, new ContentEdit { Names = new Dictionary<string, string> { ["en"] = "Inkwell of glass" } }, "curator"))).Succeeded);
+        Assert.True((await Content(c => c.PublishAsync(changed, ["en"], "curator"))).Succeeded);
+        await Eventually(async () => (await Get(Url(changed), ("Accept-Language", "en"))).GetProperty("name").GetString() == "Inkwell of glass");
+        Assert.NotNull((await Send(Url(other), ("Accept-Language", "en"))).Response.Headers.Age);
+        // Other cultures are cached apart, and the Api-Key or preview never share public entries.
+        Assert.Equal("Шыны сиясауыт", (await Get(Url(changed))).GetProperty("name").GetString());
+        Assert.Null((await Send(Url(other), ("Accept-Language", "en"), ("Api-Key", Host.ApiKey))).Response.Headers.Age);
+    }
+
+    [Fact]
+    public async Task Delivery_responses_allow_any_origin()
+    {
+        var (_, _, response) = await Send($"{Api}/content?take=1", ("Origin", "https://kiosk.example"));
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var (_, _, media) = await Send($"{Api}/media?fetch=children:/", ("Origin", "https://kiosk.example"));
+        Assert.Equal("*", media.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task Search_answers_ranked_items_with_highlights_per_property_and_facet_counts()
     {
         var result = await Get($"{Api}/search?q=письма&filter=contentType:artefact&facets=institution,material,century&take=5", ("Accept-Language", "ru"));
