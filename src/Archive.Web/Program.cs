@@ -29,6 +29,7 @@ app.MapArchiveHealth();
 app.MapArchiveDelivery();
 app.MapArchiveDeliveryMedia();
 app.MapArchiveSearch();
+app.MapApiReference();
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

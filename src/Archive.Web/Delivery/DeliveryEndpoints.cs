@@ -32,6 +32,7 @@ public static class DeliveryEndpoints
             options.AddPolicy("delivery-media", new DeliveryOutputCachePolicy(media: true));
         });
         services.AddHostedService<DeliveryOutputCacheEviction>();
+        services.AddDeliveryOpenApi();
         services.AddCors(options => options.AddPolicy("delivery", policy =>
         {
             var origins = configuration.GetSection("Archive:Cors:Origins").Get<string[]>() ?? ["*"];
@@ -52,10 +53,11 @@ public static class DeliveryEndpoints
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Preview, Start-Item");
             return await next(context);
         }).CacheOutput("delivery-content").RequireCors("delivery");
-        content.MapGet("", (Delegate)Query);
-        content.MapGet("item/{id:guid}", ById);
-        content.MapGet("item/{**path}", ByRoute);
-        content.MapGet("items", (Delegate)ByIds);
+        content.MapGet("", (Delegate)Query).Produces<PagedIApiContentResponseModel>()
+            .Document("GetContent20", "Queries content: fetch, filter, sort, paging.", false, DeliveryOpenApi.QueryParameters);
+        content.MapGet("item/{id:guid}", ById).Produces<ApiContentResponseModel>().Document("GetContentItemById20", "A content item by key.", false);
+        content.MapGet("item/{**path}", ByRoute).Produces<ApiContentResponseModel>().Document("GetContentItemByPath20", "A content item by route.", false);
+        content.MapGet("items", (Delegate)ByIds).Produces<ApiContentResponseModel[]>().Document("GetContentItems20", "Content items by keys.", false, DeliveryOpenApi.Ids);
     }
 
     private static bool Read(HttpContext context, out DeliveryRequest request, out IResult refusal, bool media = false)

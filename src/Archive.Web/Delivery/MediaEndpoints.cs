@@ -13,10 +13,11 @@ public static class MediaEndpoints
     public static void MapArchiveDeliveryMedia(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup(DeliveryEndpoints.Root + "/media").CacheOutput("delivery-media").RequireCors("delivery");
-        media.MapGet("", (Delegate)Query);
-        media.MapGet("item/{id:guid}", ById);
-        media.MapGet("item/{**path}", ByPath);
-        media.MapGet("items", (Delegate)ByIds);
+        media.MapGet("", (Delegate)Query).Produces<PagedIApiMediaWithCropsResponseModel>()
+            .Document("GetMedia20", "Children of a media folder.", true, DeliveryOpenApi.MediaQueryParameters);
+        media.MapGet("item/{id:guid}", ById).Produces<ApiMediaWithCropsResponseModel>().Document("GetMediaItemById20", "A media item by key.", true);
+        media.MapGet("item/{**path}", ByPath).Produces<ApiMediaWithCropsResponseModel>().Document("GetMediaItemByPath20", "A media item by folder and item names.", true);
+        media.MapGet("items", (Delegate)ByIds).Produces<ApiMediaWithCropsResponseModel[]>().Document("GetMediaItems20", "Media items by keys.", true, DeliveryOpenApi.Ids);
     }
 
     private static bool Read(HttpContext context, out DeliveryRequest request, out IResult refusal)

@@ -25,8 +25,10 @@ public static class SearchEndpoints
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Start-Item");
             return await next(context);
         }).CacheOutput("delivery-content").RequireCors("delivery");
-        search.MapGet("", (Delegate)Search);
-        search.MapGet("suggest", (Delegate)Suggest);
+        search.MapGet("", (Delegate)Search).Produces<SearchResponseModel>()
+            .Document("GetSearch20", "Full-text search over published content, with facets and highlights.", false, DeliveryOpenApi.SearchParameters);
+        search.MapGet("suggest", (Delegate)Suggest).Produces<SuggestResponseModel>()
+            .Document("GetSearchSuggestions20", "Words of published names beginning with a prefix (autocomplete).", false, DeliveryOpenApi.SuggestParameters);
     }
 
     private static async Task<IResult> Search(HttpContext context)
