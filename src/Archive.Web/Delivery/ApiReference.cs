@@ -37,7 +37,7 @@ public static class ApiReference
           <script>
             window.ui = SwaggerUIBundle({
               dom_id: '#reference',
-              urls: [{ url: '/umbraco/swagger/delivery/swagger.json', name: 'Content Delivery API' }],
+              url: '/umbraco/swagger/delivery/swagger.json',
               deepLinking: true,
             });
           </script>

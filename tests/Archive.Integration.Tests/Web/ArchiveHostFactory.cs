@@ -22,10 +22,10 @@ public class ArchiveHostFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
-    public async Task<HttpClient> ReadyClientAsync()
+    public async Task<HttpClient> ReadyClientAsync(Uri? baseAddress = null)
     {
         // Redirects are for the test to see (the Delivery API's 301s name content routes, not URLs).
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = baseAddress ?? new Uri("http://localhost") });
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
