@@ -22,6 +22,12 @@ var search = new Command("search", "Index build beside a bare Lucene loop; query
 search.SetAction((parse, _) => SearchBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(searchRuns), parse.GetValue(keep)));
 root.Subcommands.Add(search);
 
+var seconds = new Option<int>("--seconds") { Description = "Seconds per wrk run.", DefaultValueFactory = _ => 15 };
+var outputCache = new Option<bool>("--output-cache") { Description = "Keep the Delivery API's output cache on (off by default: the figures are the cache-less path)." };
+var delivery = new Command("delivery", "Delivery API under wrk beside a minimal Kestrel endpoint; start-up time and memory.") { count, schema, seconds, outputCache };
+delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache)));
+root.Subcommands.Add(delivery);
+
 return await root.Parse(args).InvokeAsync();
 
 static string FindSchema()

@@ -123,3 +123,42 @@ public class SearchIndexTests
         throw new InvalidOperationException("the database went away");
     }
 }
+
+public class ContentQueryServiceTests
+{
+    private static readonly ArchiveAnalyzers Analyzers = new(new HunspellDictionaries());
+
+    private static IndexedNode Child(Guid parent, string name, int sortOrder) => new(
+        Guid.NewGuid(), "artefact", false, [parent], 2, sortOrder, DateTime.UtcNow, DateTime.UtcNow,
+        [new IndexedCulture("en", true, name, name, null, null)]) { PathSortOrders = [0, sortOrder] };
+
+    [Fact]
+    public void Pages_of_a_listing_come_from_its_kept_result_until_the_index_changes()
+    {
+        using var index = new SearchIndex(Directory.CreateTempSubdirectory().FullName, Analyzers);
+        var parent = Guid.NewGuid();
+        var children = Enumerable.Range(0, 30).Select(i => Child(parent, $"Item {i:00}", 30 - i)).ToList();
+        index.Rebuild(children, position: 1);
+        var service = new ContentQueryService(index);
+        ContentQuery Page(int skip) => new()
+        {
+            Culture = "en", Skip = skip, Take = 10,
+            Selector = new SelectorOption(IndexFields.Parent, [parent.ToString()]),
+            Sorts = [new SortOption(IndexFields.NameSort, Descending: false, SortKind.String)],
+        };
+        var first = service.Execute(Page(0));
+        var second = service.Execute(Page(10));
+        Assert.Equal(30, first.Total);
+        Assert.Equal(children.OrderBy(c => c.Cultures[0].Name).Select(c => c.Key).Take(10), first.Keys);
+        Assert.Equal(children.OrderBy(c => c.Cultures[0].Name).Select(c => c.Key).Skip(10).Take(10), second.Keys);
+        Assert.Equal(first.Keys, service.Execute(Page(0)).Keys);
+
+        // A change to the index is seen by the next query.
+        var added = Child(parent, "Item 00a", 99);
+        index.Apply([added], [children[0].Key], position: 2);
+        var after = service.Execute(Page(0));
+        Assert.Equal(30, after.Total);
+        Assert.Equal(added.Key, after.Keys[0]);
+        Assert.DoesNotContain(children[0].Key, after.Keys);
+    }
+}

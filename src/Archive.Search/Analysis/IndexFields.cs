@@ -4,6 +4,8 @@ namespace Archive.Search.Analysis;
 public static class IndexFields
 {
     public const string Key = "__key";
+    /// The key again as 16 bytes of doc values: a page of results reads keys without touching stored fields.
+    public const string KeyBytes = "__keyBytes";
     public const string Culture = "__culture";
     public const string ContentType = "__contentType";
     public const string Published = "__published";

@@ -261,6 +261,7 @@ public sealed class SearchIndex : IDisposable
             var document = new Document
             {
                 new StringField(IndexFields.Key, node.Key.ToString(), Field.Store.YES),
+                new BinaryDocValuesField(IndexFields.KeyBytes, new Lucene.Net.Util.BytesRef(node.Key.ToByteArray())),
                 new StringField(IndexFields.Culture, culture.Culture, Field.Store.YES),
                 new StringField(IndexFields.ContentType, node.ContentTypeAlias, Field.Store.YES),
                 new StringField(IndexFields.Published, culture.Published ? "y" : "n", Field.Store.YES),

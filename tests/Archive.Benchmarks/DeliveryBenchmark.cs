@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Archive.Catalogues.Synthetic;
+using Archive.Data;
+using Archive.Data.Content;
+using Archive.Data.Schema;
+using Archive.Data.USync;
+using Archive.Engine.Editors;
+using Archive.Engine.USync;
+using Archive.Media.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Benchmarks;
+
+/// The Delivery API under load (wrk, loopback, 2 connections) beside a minimal Kestrel endpoint that
+/// returns a fixed JSON body of the same size, measured in the same run: item by id, a page-of-20
+/// query, start-up time to the first 200 and resident memory, with N synthetic artefacts × 3 cultures.
+public static partial class DeliveryBenchmark
+{
+    public static async Task<int> RunAsync(int count, string schemaFolder, int seconds, bool outputCache)
+    {
+        if (!File.Exists("/usr/bin/wrk"))
+            throw new InvalidOperationException("wrk is needed (apt-get install -y wrk).");
+        var dataPath = Directory.CreateTempSubdirectory("archive-bench-delivery").FullName;
+        var package = new SyntheticCatalogue().Generate(count);
+        Console.WriteLine($"Importing {package.Nodes.Count:N0} items into SQLite…");
+        var connection = $"Data Source={Path.Combine(dataPath, "archive.db")}";
+        var options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection, x => x.MigrationsAssembly("Archive.Data.Sqlite")).UseArchiveDefaults().Options;
+        await using (var db = new ArchiveDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            var importer = new USyncImporter(db, new SchemaStore(), PropertyEditors.Default, new MediaImportTarget(new FileSystemMediaStore(Path.Combine(dataPath, "media"))),
+                new ContentOptions(), TimeProvider.System);
+            await importer.ImportAsync(USyncFolderReader.Read(schemaFolder), new USyncImportOptions { Content = false }, "benchmark");
+            await importer.ImportAsync(package, new USyncImportOptions { Schema = false }, "benchmark");
+        }
+        SqliteConnection.ClearAllPools();
+
+        var artefacts = package.Nodes.Where(n => n.ContentTypeAlias == "artefact").Select(n => n.Key).ToList();
+        var collections = package.Nodes.Where(n => n.ContentTypeAlias == "collection").Select(n => n.Key).ToList();
+        var random = new Random(7);
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        using var host = StartHost(dataPath, connection, port, outputCache);
+        try
+        {
+            var started = Stopwatch.StartNew();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var probe = $"{baseUrl}/umbraco/delivery/api/v2/content/item/{artefacts[0]}";
+            var firstItem = await WaitAsync(http, probe, TimeSpan.FromMinutes(10));
+            var ready = await WaitAsync(http, $"{baseUrl}/health/ready", TimeSpan.FromMinutes(20));
+            Console.WriteLine($"Start-up ({package.Nodes.Count:N0} items): first 200 for an item after {firstItem.TotalSeconds:F1} s, ready (search index built) after {ready.TotalSeconds:F1} s");
+
+            var itemPaths = Enumerable.Range(0, 2000).Select(_ => $"/umbraco/delivery/api/v2/content/item/{artefacts[random.Next(artefacts.Count)]}").ToList();
+            var queryPaths = Enumerable.Range(0, 500).Select(_ =>
+                $"/umbraco/delivery/api/v2/content?fetch=children:{collections[random.Next(collections.Count)]}&filter=contentType:artefact&sort=name:asc&take=20&skip={random.Next(5) * 20}").ToList();
+            var itemBody = await http.GetByteArrayAsync(probe);
+            var queryBody = await http.GetByteArrayAsync(baseUrl + queryPaths[0]);
+            await using var itemBaseline = await MinimalEndpoint.StartAsync(itemBody);
+            await using var queryBaseline = await MinimalEndpoint.StartAsync(queryBody);
+            // Warm every path once, then measure each beside its own baseline.
+            await Wrk(itemBaseline.Url, ["/fixed"], 3);
+            await Wrk(baseUrl, itemPaths, 3);
+            await Wrk(baseUrl, queryPaths, 3);
+            var itemFixed = await Wrk(itemBaseline.Url, ["/fixed"], seconds);
+            var itemRun = await Wrk(baseUrl, itemPaths, seconds);
+            var queryFixed = await Wrk(queryBaseline.Url, ["/fixed"], seconds);
+            var queryRun = await Wrk(baseUrl, queryPaths, seconds);
+            var rss = ResidentBytes(host.Id);
+
+            Console.WriteLine($"Item by id ({itemPaths.Count:N0} random artefacts, Accept-Language en, {itemBody.Length:N0} bytes): {itemRun.RequestsPerSecond:N0} req/s, p50 {itemRun.P50:F2} ms, p99 {itemRun.P99:F2} ms; " +
+                              $"minimal endpoint with the same body {itemFixed.RequestsPerSecond:N0} req/s (p99 {itemFixed.P99:F2} ms) → {itemRun.RequestsPerSecond / itemFixed.RequestsPerSecond:P0} (targets ≥ 60 %, p99 < 10 ms)");
+            Console.WriteLine($"Query, page of 20 ({queryPaths.Count} random collection pages, contentType:artefact, name:asc, {queryBody.Length:N0} bytes): {queryRun.RequestsPerSecond:N0} req/s, " +
+                              $"p50 {queryRun.P50:F2} ms, p99 {queryRun.P99:F2} ms; minimal endpoint with the same body {queryFixed.RequestsPerSecond:N0} req/s (p99 {queryFixed.P99:F2} ms) → " +
+                              $"{queryRun.RequestsPerSecond / queryFixed.RequestsPerSecond:P0} (targets ≥ 30 %, p99 < 25 ms)");
+            Console.WriteLine($"Resident memory of the archive after the runs: {rss / 1024.0 / 1024.0:N0} MB (target < 1.5 GB); output cache {(outputCache ? "on" : "off")}");
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            Directory.Delete(dataPath, recursive: true);
+        }
+        return 0;
+    }
+
+    private static Process StartHost(string dataPath, string connection, int port, bool outputCache)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "src", "Archive.Web", "bin", "Release", "net10.0", "Archive.Web.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"{dll} is missing: build the benchmarks in Release (dotnet run -c Release --project tests/Archive.Benchmarks).");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Archive__DataPath"] = dataPath;
+        start.Environment["ConnectionStrings__Archive"] = connection;
+        start.Environment["Archive__USync__ImportContent"] = "false";
+        start.Environment["Archive__Media__RootPath"] = Path.Combine(dataPath, "media");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Umbraco__CMS__DeliveryApi__OutputCache__Enabled"] = outputCache ? "true" : "false";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  host: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<TimeSpan> WaitAsync(HttpClient http, string url, TimeSpan limit)
+    {
+        var timer = Stopwatch.StartNew();
+        while (timer.Elapsed < limit)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                    return timer.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{url} did not answer 200 within {limit}.");
+    }
+
+    public sealed record WrkRun(double RequestsPerSecond, double P50, double P99);
+
+    /// wrk with 2 threads and 2 connections, cycling through the paths.
+    private static async Task<WrkRun> Wrk(string baseUrl, IReadOnlyList<string> paths, int seconds)
+    {
+        var script = Path.GetTempFileName() + ".lua";
+        var lua = new StringBuilder("local paths = {\n");
+        foreach (var path in paths)
+            lua.Append("  \"").Append(path).Append("\",\n");
+        lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1], { [\"Accept-Language\"] = \"en\" })\nend\n");
+        await File.WriteAllTextAsync(script, lua.ToString());
+        var start = new ProcessStartInfo("wrk", ["-t2", "-c2", $"-d{seconds}s", "--latency", "-s", script, baseUrl]) { RedirectStandardOutput = true };
+        using var wrk = Process.Start(start)!;
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        File.Delete(script);
+        if (output.Contains("Non-2xx"))
+            throw new InvalidOperationException("Some responses were not 200:\n" + output);
+        return new WrkRun(
+            double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+            Latency(output, "50%"), Latency(output, "99%"));
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    private static double Latency(string output, string percentile)
+    {
+        var match = Regex.Match(output, $@"\s{Regex.Escape(percentile)}\s+([0-9.]+)(us|ms|s)");
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static long ResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Archive.sln not found.");
+    }
+}
+
+/// The baseline: a minimal Kestrel app that answers one fixed JSON body.
+public sealed class MinimalEndpoint : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private MinimalEndpoint(WebApplication app, string url) => (_app, Url) = (app, url);
+
+    public string Url { get; }
+
+    public static async Task<MinimalEndpoint> StartAsync(byte[] body)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapGet("/fixed", () => Results.Bytes(body, "application/json; charset=utf-8"));
+        await app.StartAsync();
+        return new MinimalEndpoint(app, app.Urls.First());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
