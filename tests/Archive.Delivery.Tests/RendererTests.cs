@@ -140,3 +140,29 @@ public class RendererTests
         Assert.Equal("A picture", expanded.GetProperty("properties").GetProperty("alt").GetString());
     }
 }
+
+public class DomainTests
+{
+    [Fact]
+    public void A_request_falls_under_the_longest_matching_domain_at_a_segment_boundary()
+    {
+        var cache = new PublishedCache();
+        var kz = Guid.NewGuid();
+        var ru = Guid.NewGuid();
+        PublishedNode Root(Guid key) => new()
+        {
+            Key = key, IsMedia = false, ContentTypeAlias = "home", ParentKey = Guid.Empty, AncestorKeys = [], Level = 1, SortOrder = 0,
+            CreateDate = DateTime.UtcNow, UpdateDate = DateTime.UtcNow, IsVariant = false,
+            Cultures = new Dictionary<string, PublishedCulture> { [""] = new("Home", "home") }, Data = "{}"u8.ToArray(),
+        };
+        cache.Load([Root(kz), Root(ru)], SchemaSnapshot.Empty);
+        cache.SetDomains([new SiteDomain("https://archive.kz/", "kk", kz), new SiteDomain("archive.kz/ru", "ru", ru)]);
+
+        var plain = cache.MatchDomain("archive.kz", "/collections/pushkin/")!.Value;
+        Assert.Equal((kz, "kk", "/collections/pushkin"), (plain.Root.Key, plain.Domain.Culture, plain.Path));
+        var russian = cache.MatchDomain("ARCHIVE.kz", "/ru/collections")!.Value;
+        Assert.Equal((ru, "ru", "/collections"), (russian.Root.Key, russian.Domain.Culture, russian.Path));
+        Assert.Equal(kz, cache.MatchDomain("archive.kz", "/rules")!.Value.Root.Key); // "/rules" is not under "/ru"
+        Assert.Null(cache.MatchDomain("elsewhere.kz", "/ru"));
+    }
+}

@@ -5,6 +5,9 @@ namespace Archive.Delivery.Cache;
 /// A route: the path relative to the root (root hidden, trailing slash) and the root it starts from.
 public sealed record ItemRoute(string Path, Guid StartItemKey, string StartItemPath);
 
+/// A domain bound to a root (Umbraco's Culture and Hostnames): "example.kz", "example.kz/ru".
+public sealed record SiteDomain(string Name, string Culture, Guid RootKey);
+
 /// A route an item no longer has (URL tracking): requests for it are redirected to the item.
 public sealed record Redirect(Guid RootKey, string Culture, string Path, Guid ContentKey)
 {
@@ -25,6 +28,7 @@ public sealed class PublishedCache
     private readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> _bySegment = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _referrers = new();
     private readonly ConcurrentDictionary<(Guid Root, string Culture, string Path), Guid> _redirects = new();
+    private IReadOnlyList<SiteDomain> _domains = [];
     private readonly object _write = new();
 
     /// Raised after changes with every key whose rendered responses may have changed.
@@ -111,6 +115,31 @@ public sealed class PublishedCache
                 return null;
         }
         return current;
+    }
+
+    public void SetDomains(IEnumerable<SiteDomain> domains) =>
+        _domains = domains.Select(d => d with { Name = NormalizeDomain(d.Name) }).OrderByDescending(d => d.Name.Length).ToList();
+
+    private static string NormalizeDomain(string name)
+    {
+        var trimmed = name.Trim().ToLowerInvariant();
+        var scheme = trimmed.IndexOf("://", StringComparison.Ordinal);
+        return (scheme >= 0 ? trimmed[(scheme + 3)..] : trimmed).TrimEnd('/');
+    }
+
+    /// The domain a request's host and path fall under (the longest match, at a segment boundary),
+    /// with its root and the path that remains under it.
+    public (SiteDomain Domain, PublishedNode Root, string Path)? MatchDomain(string host, string path)
+    {
+        var url = (host.ToLowerInvariant() + "/" + path.TrimStart('/')).TrimEnd('/');
+        foreach (var domain in _domains)
+        {
+            if (!url.StartsWith(domain.Name, StringComparison.Ordinal) || (url.Length > domain.Name.Length && url[domain.Name.Length] != '/'))
+                continue;
+            if (Find(domain.RootKey) is { IsMedia: false } root)
+                return (domain, root, "/" + url[domain.Name.Length..].Trim('/'));
+        }
+        return null;
     }
 
     public void AddRedirects(IEnumerable<Redirect> redirects)

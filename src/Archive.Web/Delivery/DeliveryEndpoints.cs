@@ -88,7 +88,21 @@ public static class DeliveryEndpoints
         DeliveryOutputCachePolicy.TagItem(context, key);
         if (cache.Find(key) is not { IsMedia: false } node || !settings.IsAllowed(node.ContentTypeAlias) || !cache.IsVisible(node, request.Culture))
             return null;
+        // Expanded items embed what their own pickers hold: a change to any of those evicts this response too.
+        if (!request.Expand.IsDefaultExpand)
+            foreach (var embedded in Embedded(cache, node))
+                DeliveryOutputCachePolicy.TagItem(context, embedded);
         return renderer.Item(node, request.Culture, request.Expand, request.Fields);
+    }
+
+    /// Items reachable through references a few levels deep (as far as an expansion can reach), bounded.
+    private static HashSet<Guid> Embedded(PublishedCache cache, PublishedNode node)
+    {
+        var seen = new HashSet<Guid>();
+        var level = new List<Guid>(node.References);
+        for (var depth = 0; depth < 3 && level.Count > 0 && seen.Count < 500; depth++)
+            level = level.Where(seen.Add).SelectMany(k => cache.Find(k)?.References ?? []).ToList();
+        return seen;
     }
 
     private static async Task<IResult> ById(HttpContext context, Guid id)
@@ -111,6 +125,13 @@ public static class DeliveryEndpoints
                 ? DeliveryResponses.Json(context, draft, preview: true)
                 : DeliveryResponses.NotFound();
         var cache = context.RequestServices.GetRequiredService<PublishedCache>();
+        // Without a Start-Item, a domain bound to a root decides the root (and, unless asked otherwise, the culture).
+        if (request.StartItem is null && cache.MatchDomain(context.Request.Host.Value ?? "", path) is { } domain)
+        {
+            var culture = request.CultureRequested ? request.Culture : cache.Schema.Cultures.Resolve(domain.Domain.Culture) ?? request.Culture;
+            request = new DeliveryRequest { Culture = culture, CultureRequested = true, Preview = request.Preview, StartItem = domain.Root, Expand = request.Expand, Fields = request.Fields };
+            path = domain.Path;
+        }
         var node = cache.FindByRoute(path, request.Culture, request.StartItem);
         if (node is null && cache.FindRedirect(path, request.Culture, request.StartItem) is { } moved && cache.RouteOf(moved, request.Culture) is { } route)
         {

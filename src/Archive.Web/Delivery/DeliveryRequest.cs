@@ -10,6 +10,8 @@ namespace Archive.Web.Delivery;
 public sealed partial class DeliveryRequest
 {
     public required string Culture { get; init; }
+    /// Whether Accept-Language chose the culture (it wins over a domain's).
+    public bool CultureRequested { get; init; }
     public required bool Preview { get; init; }
     public PublishedNode? StartItem { get; init; }
     public required PropertySpec Expand { get; init; }
@@ -31,6 +33,7 @@ public sealed partial class DeliveryRequest
             return (null, DeliveryResponses.Unauthorized());
 
         var culture = cache.Schema.Cultures.Default?.IsoCode ?? "";
+        var requested = false;
         var language = headers.AcceptLanguage.ToString().Trim();
         // As Umbraco: a single tag is honoured, a browser's list ("en-GB,en;q=0.9") is ignored.
         // Media names and alt texts may vary by culture here, so media honours the header too.
@@ -40,6 +43,7 @@ public sealed partial class DeliveryRequest
                 return (null, DeliveryResponses.Problem(400, "Unknown culture",
                     $"Accept-Language '{language}' is not a language of this archive; it has {string.Join(", ", cache.Schema.Cultures.Languages.Select(l => l.IsoCode))}.", "Accept-Language"));
             culture = resolved;
+            requested = true;
         }
 
         var expand = PropertySpec.Parse(context.Request.Query["expand"], PropertySpec.None, out var expandError);
@@ -56,6 +60,6 @@ public sealed partial class DeliveryRequest
             if (start is null)
                 return (null, DeliveryResponses.StartItemNotFound());
         }
-        return (new DeliveryRequest { Culture = culture, Preview = preview, StartItem = start, Expand = expand, Fields = fields }, null);
+        return (new DeliveryRequest { Culture = culture, CultureRequested = requested, Preview = preview, StartItem = start, Expand = expand, Fields = fields }, null);
     }
 }

@@ -48,6 +48,7 @@ public sealed class PublishedCacheSync(IServiceProvider services, PublishedCache
             nodes.Add(node);
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         cache.Load(nodes, await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>().GetAsync(db, ct));
+        cache.SetDomains((await db.Domains.AsNoTracking().Where(d => !d.IsWildcard).ToListAsync(ct)).Select(d => new SiteDomain(d.Name, d.Culture, d.RootKey)));
         cache.AddRedirects((await db.RedirectUrls.AsNoTracking().ToListAsync(ct)).Select(r => new Redirect(r.RootKey, r.Culture, r.Path, r.ContentKey)));
         logger.LogInformation("Published cache loaded: {Items} items at change {Position} in {Milliseconds} ms", nodes.Count, _position, watch.ElapsedMilliseconds);
     }
