@@ -31,7 +31,8 @@ public class RendererTests
             {
                 Key = PageType, Alias = "page", Name = "Page", AllowAtRoot = true,
                 Properties = [Property("grid", "Umbraco.BlockGrid", GridType), Property("links", "Umbraco.MultiUrlPicker", LinksType, order: 1),
-                              Property("secret", "Umbraco.TextBox", sensitive: true, order: 2), Property("photo", "Umbraco.MediaPicker3", order: 3)],
+                              Property("secret", "Umbraco.TextBox", sensitive: true, order: 2), Property("photo", "Umbraco.MediaPicker3", order: 3),
+                              Property("notes", "Umbraco.MarkdownEditor", order: 4), Property("colour", "Umbraco.ColorPicker", order: 5), Property("range", "Umbraco.Slider", order: 6)],
             },
             new ContentType { Key = RowType, Alias = "row", Name = "Row", IsElement = true, Properties = [Property("heading", "Umbraco.TextBox")] },
             new ContentType { Key = Guid.NewGuid(), Alias = "Image", Name = "Image", Kind = ContentTypeKind.Media, Properties = [Property("umbracoFile", "Umbraco.ImageCropper"), Property("alt", "Umbraco.TextBox", order: 1)] },
@@ -67,6 +68,9 @@ public class RendererTests
             """);
         data.SetValue("secret", "", "owner's phone");
         data.SetValue("photo", "", $$$"""[{"key": "{{{Guid.NewGuid()}}}", "mediaKey": "{{{image}}}", "crops": [{"alias": "square", "width": 100, "height": 100}], "focalPoint": {"left": 0.2, "top": 0.3}}]""");
+        data.SetValue("notes", "", "**Bold** words <script>alert(1)</script>");
+        data.SetValue("colour", "", """{"value": "#ce7e00", "label": "Ochre"}""");
+        data.SetValue("range", "", "1800,1900");
         var imageData = new ContentData();
         imageData.Names[""] = "Picture";
         imageData.SetValue("umbracoFile", "", """{"src": "/media/abc/picture.jpg", "crops": [{"alias": "square", "width": 50, "height": 50}, {"alias": "wide", "width": 160, "height": 90}]}""");
@@ -114,6 +118,18 @@ public class RendererTests
         Assert.Equal("https://example.org", links[2].GetProperty("url").GetString());
         Assert.Equal("_blank", links[2].GetProperty("target").GetString());
         Assert.Equal(["url", "queryString", "title", "target", "destinationId", "destinationType", "route", "linkType"], links[2].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Markdown_is_html_with_raw_html_escaped_colours_are_hex_and_ranges_are_objects()
+    {
+        var properties = Render();
+        var notes = properties.GetProperty("notes").GetString()!;
+        Assert.Contains("<strong>Bold</strong>", notes);
+        Assert.DoesNotContain("<script>", notes);
+        Assert.Equal("ce7e00", properties.GetProperty("colour").GetString());
+        Assert.Equal(1800, properties.GetProperty("range").GetProperty("minimum").GetInt32());
+        Assert.Equal(1900, properties.GetProperty("range").GetProperty("maximum").GetInt32());
     }
 
     [Fact]

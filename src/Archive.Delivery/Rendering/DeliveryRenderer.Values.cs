@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Markdig;
 using Archive.Delivery.Cache;
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
@@ -97,6 +98,21 @@ public sealed partial class DeliveryRenderer
             case "Umbraco.UploadField":
                 w.WriteStringValue(stored);
                 break;
+            case "Umbraco.MarkdownEditor":
+                w.WriteStringValue(Markdig.Markdown.ToHtml(stored, MarkdownPipeline));
+                break;
+            case "Umbraco.ColorPicker":
+                // Stored as {"value": "ce7e00", "label": …} (or the bare value): the hex value, without '#'.
+                w.WriteStringValue((stored.TrimStart().StartsWith('{') ? Text((ParseJson(stored) as JsonObject)?["value"]) : stored)?.TrimStart('#'));
+                break;
+            case "Umbraco.Slider" when stored.Split(',') is [var low, var high]
+                                       && decimal.TryParse(low, NumberStyles.Float, CultureInfo.InvariantCulture, out var minimum)
+                                       && decimal.TryParse(high, NumberStyles.Float, CultureInfo.InvariantCulture, out var maximum):
+                w.WriteStartObject();
+                w.WriteNumber("minimum", minimum);
+                w.WriteNumber("maximum", maximum);
+                w.WriteEndObject();
+                break;
             default:
                 var trimmed = stored.TrimStart();
                 if ((trimmed.StartsWith('{') || trimmed.StartsWith('[')) && ParseJson(stored) is { } json)
@@ -106,6 +122,9 @@ public sealed partial class DeliveryRenderer
                 break;
         }
     }
+
+    // Raw HTML in Markdown is escaped, not passed through: the output reaches browsers as markup.
+    private static readonly MarkdownPipeline MarkdownPipeline = new Markdig.MarkdownPipelineBuilder().DisableHtml().Build();
 
     private static void WriteEmpty(Utf8JsonWriter w, string editor)
     {
