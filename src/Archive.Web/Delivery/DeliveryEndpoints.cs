@@ -51,7 +51,7 @@ public static class DeliveryEndpoints
         {
             // Responses differ by these headers: shared caches must keep them apart.
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Preview, Start-Item");
-            return await next(context);
+            return RefuseOverlong(context.HttpContext) ?? await next(context);
         }).CacheOutput("delivery-content").RequireCors("delivery");
         content.MapGet("", (Delegate)Query).Produces<PagedIApiContentResponseModel>()
             .Document("GetContent20", "Queries content: fetch, filter, sort, paging.", false, DeliveryOpenApi.QueryParameters);
@@ -59,6 +59,14 @@ public static class DeliveryEndpoints
         content.MapGet("item/{**path}", ByRoute).Produces<ApiContentResponseModel>().Document("GetContentItemByPath20", "A content item by route.", false);
         content.MapGet("items", (Delegate)ByIds).Produces<ApiContentResponseModel[]>().Document("GetContentItems20", "Content items by keys.", false, DeliveryOpenApi.Ids);
     }
+
+    /// The longest query string the Delivery API reads (filters, expand and fields included).
+    public const int MaxQueryString = 4096;
+
+    /// A 400 in the API's error shape for a query string beyond MaxQueryString, before any work is done.
+    public static IResult? RefuseOverlong(HttpContext context) => context.Request.QueryString.Value?.Length > MaxQueryString
+        ? DeliveryResponses.Problem(400, "Query string too long", $"The query string may have at most {MaxQueryString} characters.", "query")
+        : null;
 
     private static bool Read(HttpContext context, out DeliveryRequest request, out IResult refusal, bool media = false)
     {

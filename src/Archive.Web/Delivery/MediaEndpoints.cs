@@ -12,7 +12,8 @@ public static class MediaEndpoints
 {
     public static void MapArchiveDeliveryMedia(this IEndpointRouteBuilder app)
     {
-        var media = app.MapGroup(DeliveryEndpoints.Root + "/media").CacheOutput("delivery-media").RequireCors("delivery");
+        var media = app.MapGroup(DeliveryEndpoints.Root + "/media").AddEndpointFilter(async (context, next) => DeliveryEndpoints.RefuseOverlong(context.HttpContext) ?? await next(context))
+            .CacheOutput("delivery-media").RequireCors("delivery");
         media.MapGet("", (Delegate)Query).Produces<PagedIApiMediaWithCropsResponseModel>()
             .Document("GetMedia20", "Children of a media folder.", true, DeliveryOpenApi.MediaQueryParameters);
         media.MapGet("item/{id:guid}", ById).Produces<ApiMediaWithCropsResponseModel>().Document("GetMediaItemById20", "A media item by key.", true);

@@ -23,7 +23,7 @@ public static class SearchEndpoints
         var search = app.MapGroup(DeliveryEndpoints.Root + "/search").AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.Append("Vary", "Accept-Language, Start-Item");
-            return await next(context);
+            return DeliveryEndpoints.RefuseOverlong(context.HttpContext) ?? await next(context);
         }).CacheOutput("delivery-content").RequireCors("delivery");
         search.MapGet("", (Delegate)Search).Produces<SearchResponseModel>()
             .Document("GetSearch20", "Full-text search over published content, with facets and highlights.", false, DeliveryOpenApi.SearchParameters);

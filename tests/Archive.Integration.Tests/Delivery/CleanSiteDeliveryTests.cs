@@ -159,6 +159,27 @@ public sealed class CleanSiteDeliveryTests(CleanSiteDeliveryTests.Host host) : I
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
     }
 
+    [Theory]
+    [InlineData("/content")]
+    [InlineData("/media")]
+    [InlineData("/search")]
+    public async Task An_overlong_query_string_is_a_400_before_any_work(string endpoint)
+    {
+        var filters = string.Concat(Enumerable.Repeat("&filter=name:abcdefghij", 300));
+        var problem = await Get($"{Api}{endpoint}?q=x{filters}", HttpStatusCode.BadRequest);
+        Assert.Equal("query", problem.GetProperty("parameter").GetString());
+    }
+
+    [Fact]
+    public async Task Huge_paging_values_and_unknown_cultures_are_400s()
+    {
+        await Get($"{Api}/content?skip=99999999999999", HttpStatusCode.BadRequest);
+        await Get($"{Api}/content?take=1.5", HttpStatusCode.BadRequest);
+        var capped = await Get($"{Api}/content?take=5000");
+        Assert.True(capped.GetProperty("items").GetArrayLength() <= 1000);
+        await Get($"{Api}/content/item/{Home}", HttpStatusCode.BadRequest, ("Accept-Language", "zz"));
+    }
+
     [Fact] // 16, 17, 18, 19
     public async Task Fetch_children_descendants_and_ancestors()
     {
