@@ -177,29 +177,10 @@ public static class DeliveryEndpoints
     {
         if (!Read(context, out var request, out var refusal))
             return refusal;
-        var query = context.Request.Query;
-        if (!TryPaging(query["skip"], 0, out var skip) || !TryPaging(query["take"], 10, out var take))
-            return DeliveryResponses.Problem(400, "Invalid paging", "skip and take must be whole numbers of 0 or more.", query["skip"].Count > 0 && !TryPaging(query["skip"], 0, out _) ? "skip" : "take");
-        take = Math.Min(take, DeliveryApiSettings.MaxTake);
+        var (build, problem) = BuildQuery(context, request, request.Preview, DeliveryApiSettings.MaxTake);
+        if (build is null)
+            return problem!;
         var services = context.RequestServices;
-        var cache = services.GetRequiredService<PublishedCache>();
-        var settings = services.GetRequiredService<IOptions<DeliveryApiSettings>>().Value;
-        QueryBuild build;
-        try
-        {
-            build = services.GetRequiredService<DeliveryQueryBuilder>().Build(query["fetch"].ToString(), query["filter"].OfType<string>(), query["sort"].OfType<string>(),
-                new QueryContext(request.Culture, request.StartItem, cache, cache.Schema), settings, request.Preview, skip, take);
-        }
-        catch (InvalidQueryOptionException ex)
-        {
-            return DeliveryResponses.Problem(400, $"Invalid {ex.Parameter} option", ex.Message, ex.Parameter);
-        }
-        if (build.Error != QueryError.None)
-        {
-            var (title, detail) = QueryBuild.Describe(build.Error);
-            return DeliveryResponses.Problem(400, title, detail);
-        }
-        DeliveryOutputCachePolicy.TagQuery(context);
         if (build.Empty)
             return DeliveryResponses.Json(context, Paged(0, []), request.Preview);
         ContentQueryResult result;
@@ -217,6 +198,37 @@ public static class DeliveryEndpoints
             if (await RenderAsync(context, request, key) is { } body)
                 bodies.Add(body);
         return DeliveryResponses.Json(context, Paged(result.Total, bodies), request.Preview);
+    }
+
+    /// Paging, fetch, filter and sort of a query or search request, through the handlers; or the 400 that refuses them.
+    internal static (QueryBuild? Build, IResult? Refusal) BuildQuery(HttpContext context, DeliveryRequest request, bool preview, int maxTake)
+    {
+        var query = context.Request.Query;
+        if (!TryPaging(query["skip"], 0, out var skip))
+            return (null, DeliveryResponses.Problem(400, "Invalid paging", "skip must be a whole number of 0 or more.", "skip"));
+        if (!TryPaging(query["take"], 10, out var take))
+            return (null, DeliveryResponses.Problem(400, "Invalid paging", "take must be a whole number of 0 or more.", "take"));
+        var services = context.RequestServices;
+        var cache = services.GetRequiredService<PublishedCache>();
+        QueryBuild build;
+        try
+        {
+            build = services.GetRequiredService<DeliveryQueryBuilder>().Build(query["fetch"].ToString(), query["filter"].OfType<string>(), query["sort"].OfType<string>(),
+                new QueryContext(request.Culture, request.StartItem, cache, cache.Schema), services.GetRequiredService<IOptions<DeliveryApiSettings>>().Value,
+                preview, skip, Math.Min(take, maxTake));
+        }
+        catch (InvalidQueryOptionException ex)
+        {
+            return (null, DeliveryResponses.Problem(400, $"Invalid {ex.Parameter} option", ex.Message, ex.Parameter));
+        }
+        if (build.Error != QueryError.None)
+        {
+            var (title, detail) = QueryBuild.Describe(build.Error);
+            return (null, DeliveryResponses.Problem(400, title, detail));
+        }
+        // Whatever the query finds, any change may alter it.
+        DeliveryOutputCachePolicy.TagQuery(context);
+        return (build, null);
     }
 
     internal static bool TryPaging(Microsoft.Extensions.Primitives.StringValues value, int fallback, out int result)

@@ -40,25 +40,10 @@ public static class SearchEndpoints
         if (request is null)
             return refusal!;
         var query = context.Request.Query;
-        if (!DeliveryEndpoints.TryPaging(query["skip"], 0, out var skip) || !DeliveryEndpoints.TryPaging(query["take"], 10, out var take))
-            return DeliveryResponses.Problem(400, "Invalid paging", "skip and take must be whole numbers of 0 or more.", "take");
-        take = Math.Min(take, SearchRequest.MaxTake);
-        QueryBuild build;
-        try
-        {
-            build = services.GetRequiredService<DeliveryQueryBuilder>().Build(query["fetch"].ToString(), query["filter"].OfType<string>(), query["sort"].OfType<string>(),
-                new QueryContext(request.Culture, request.StartItem, cache, cache.Schema), settings, preview: false, skip, take);
-        }
-        catch (InvalidQueryOptionException ex)
-        {
-            return DeliveryResponses.Problem(400, $"Invalid {ex.Parameter} option", ex.Message, ex.Parameter);
-        }
-        if (build.Error != QueryError.None)
-        {
-            var (title, detail) = QueryBuild.Describe(build.Error);
-            return DeliveryResponses.Problem(400, title, detail);
-        }
-        DeliveryOutputCachePolicy.TagQuery(context);
+        var (build, problem) = DeliveryEndpoints.BuildQuery(context, request, preview: false, SearchRequest.MaxTake);
+        if (build is null)
+            return problem!;
+        var (skip, take) = build.Query is { } paging ? (paging.Skip, paging.Take) : (0, 0);
         var text = query["q"].ToString();
         var facets = query["facets"].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var options = build.Query;
