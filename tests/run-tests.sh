@@ -15,9 +15,13 @@ fi
 
 export PGPORT=${PGPORT:-55432}
 PGDATA_DIR=$(bash tests/scripts/postgres.sh start) || { echo "PostgreSQL did not start"; exit 1; }
-cleanup() { bash tests/scripts/postgres.sh stop "$PGDATA_DIR"; }
+export AZURITE_PORT=${AZURITE_PORT:-10010}
+AZURITE_PID=$(bash tests/scripts/azurite.sh start) || { bash tests/scripts/postgres.sh stop "$PGDATA_DIR"; echo "Azurite did not start"; exit 1; }
+cleanup() { bash tests/scripts/postgres.sh stop "$PGDATA_DIR"; bash tests/scripts/azurite.sh stop "$AZURITE_PID"; }
 trap cleanup EXIT
 export ARCHIVE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+# The well-known public development key of the Azure Storage emulator (not a secret).
+export ARCHIVE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 
 RESULTS=$(mktemp -d /tmp/archive-test-results.XXXXXX)
 dotnet test Archive.sln --logger "trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )" 

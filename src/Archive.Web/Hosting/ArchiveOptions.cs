@@ -56,6 +56,9 @@ public sealed class MediaOptions
 
 public sealed class AzureBlobOptions
 {
+    /// A storage connection string (keep it out of the repository: environment or secret store).
     public string? ConnectionString { get; set; }
+    /// Or an account URL that carries its own authorisation (a SAS token).
+    public Uri? ServiceUri { get; set; }
     public string Container { get; set; } = "media";
 }

@@ -38,6 +38,10 @@ public static class ArchiveServices
             return media.Store switch
             {
                 "FileSystem" => new FileSystemMediaStore(paths.Resolve(media.RootPath)),
+                "AzureBlob" when !string.IsNullOrWhiteSpace(media.AzureBlob.ConnectionString) => AzureBlobMediaStore.Connect(media.AzureBlob.ConnectionString, media.AzureBlob.Container),
+                "AzureBlob" when media.AzureBlob.ServiceUri is { } uri => AzureBlobMediaStore.Connect(uri, media.AzureBlob.Container),
+                "AzureBlob" => throw new OptionsValidationException(nameof(MediaOptions), typeof(MediaOptions),
+                    ["Archive:Media:AzureBlob needs a ConnectionString or a ServiceUri when Archive:Media:Store is AzureBlob."]),
                 _ => throw new OptionsValidationException(nameof(MediaOptions), typeof(MediaOptions), [$"The media store '{media.Store}' is not available in this build."]),
             };
         });
