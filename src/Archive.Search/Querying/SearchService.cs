@@ -127,7 +127,7 @@ public sealed partial class SearchService(SearchIndex index)
         {
             var terms = words.SelectMany(w => Analyze(field, w)).Distinct().Select(t => new Lucene.Net.Search.Highlight.WeightedTerm(1f, t)).ToArray();
             return (Field: field, Highlighter: new Lucene.Net.Search.Highlight.Highlighter(
-                new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), new Lucene.Net.Search.Highlight.SimpleHTMLEncoder(),
+                new Lucene.Net.Search.Highlight.SimpleHTMLFormatter("<mark>", "</mark>"), new MarkupEncoder(),
                 new Lucene.Net.Search.Highlight.QueryTermScorer(terms))
             {
                 TextFragmenter = new Lucene.Net.Search.Highlight.SimpleFragmenter(120),
@@ -207,6 +207,13 @@ public sealed partial class SearchService(SearchIndex index)
             terms.Add(term.ToString());
         stream.End();
         return terms;
+    }
+
+    /// Escapes only what HTML needs (Lucene's SimpleHTMLEncoder turns every Cyrillic letter into a numeric entity).
+    private sealed class MarkupEncoder : Lucene.Net.Search.Highlight.IEncoder
+    {
+        public string EncodeText(string originalText) => originalText
+            .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
     }
 
     // Letters and digits of any script; everything else (Lucene syntax included) separates words.

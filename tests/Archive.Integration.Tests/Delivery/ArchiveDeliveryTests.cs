@@ -230,7 +230,7 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         var first = result.GetProperty("items")[0];
         Assert.Equal(["id", "score", "highlights", "content"], first.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("Письмо", first.GetProperty("content").GetProperty("name").GetString());
-        Assert.Contains("<mark>", first.GetProperty("highlights").GetProperty("name")[0].GetString());
+        Assert.Contains("<mark>Письм", first.GetProperty("highlights").GetProperty("name")[0].GetString());
         Assert.Equal(first.GetProperty("id").GetGuid(), first.GetProperty("content").GetProperty("id").GetGuid());
         var institutions = result.GetProperty("facets").GetProperty("institution");
         Assert.Equal(result.GetProperty("total").GetInt32(), institutions.EnumerateArray().Sum(f => f.GetProperty("count").GetInt32()));
