@@ -7,7 +7,7 @@ namespace Archive.Web.Cli;
 /// database and exit; anything else starts the web host.
 public static class ArchiveCli
 {
-    private static readonly string[] Commands = ["usync", "index"];
+    private static readonly string[] Commands = ["usync", "index", "media"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -25,6 +25,7 @@ public static class ArchiveCli
         var root = new RootCommand("Archive: a headless CMS and digital archive for museum and private collections.");
         root.Subcommands.Add(USyncCommands.Create(host.Services));
         root.Subcommands.Add(IndexCommands.Create(host.Services));
+        root.Subcommands.Add(MediaCommands.Create(host.Services));
         return await root.Parse(args).InvokeAsync();
     }
 }

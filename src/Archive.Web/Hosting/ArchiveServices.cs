@@ -46,6 +46,7 @@ public static class ArchiveServices
             };
         });
         builder.Services.AddSingleton<IMediaImportTarget, MediaImportTarget>();
+        builder.Services.AddScoped<Archive.Media.Uploads.MediaUploads>();
         builder.Services.AddSingleton<StartupState>();
 
         builder.Services.AddSingleton(new HunspellDictionaries());
