@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Archive.Data.Content;
 using Archive.Engine.Content;
@@ -105,20 +104,8 @@ public sealed class MediaUploadTests : IAsyncLifetime
         var data = Paths.TempFolder();
         var file = Path.Combine(Paths.TempFolder(), "scan.jpg");
         await File.WriteAllBytesAsync(file, Jpeg());
-        async Task<(int Code, string Output)> Run(params string[] args)
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(Paths.RepositoryRoot, "src", "Archive.Web", "bin", configuration, "net10.0", "Archive.Web.dll"));
-            foreach (var arg in args)
-                start.ArgumentList.Add(arg);
-            start.Environment["Archive__DataPath"] = data;
-            start.Environment["Archive__Media__RootPath"] = Path.Combine(data, "media");
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, output);
-        }
+        var environment = new Dictionary<string, string> { ["Archive__DataPath"] = data, ["Archive__Media__RootPath"] = Path.Combine(data, "media") };
+        Task<(int Code, string Output)> Run(params string[] args) => HostProcess.RunAsync(environment, args);
         Assert.Equal(0, (await Run("usync", "import", Paths.ArchiveUSync, "--schema-only")).Code);
         var first = await Run("media", "upload", file);
         Assert.True(first.Code == 0, first.Output);

@@ -89,19 +89,11 @@ public sealed class IndexCrashTests : IAsyncLifetime
         }
     }
 
-    private Process Start(params string[] args)
+    private Process Start(params string[] args) => HostProcess.Start(new Dictionary<string, string>
     {
-        // The host's own build output, beside this test's (same configuration).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var host = Path.Combine(Paths.RepositoryRoot, "src", "Archive.Web", "bin", configuration, "net10.0", "Archive.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        start.ArgumentList.Add(host);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["Archive__DataPath"] = _dataPath;
-        start.Environment["ConnectionStrings__Archive"] = _database.ConnectionString;
-        start.Environment["Archive__Search__CheckpointEvery"] = "200";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        return Process.Start(start)!;
-    }
+        ["Archive__DataPath"] = _dataPath,
+        ["ConnectionStrings__Archive"] = _database.ConnectionString,
+        ["Archive__Search__CheckpointEvery"] = "200",
+        ["DOTNET_ENVIRONMENT"] = "Testing",
+    }, args);
 }
