@@ -138,6 +138,8 @@ public static class ContentTypeSerializer
             USyncXml.Cdata("Description", p.Description),
             new XElement("SortOrder", p.SortOrder),
             new XElement("Tab", new XAttribute("Alias", p.GroupAlias ?? ""), group?.Caption ?? ""));
+        if (!isDocument && type.Kind == ContentTypeKind.Media && p.Variations != Variation.Nothing)
+            element.Add(new XElement("Variations", p.Variations));
         if (isDocument)
         {
             element.Add(new XElement("Variations", p.Variations));

@@ -43,6 +43,19 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    [Fact]
+    public async Task Media_alt_text_caption_and_credit_line_follow_the_requested_culture()
+    {
+        const string chest = "88049aca-396f-f9ca-8e5d-3c099713cf03";
+        var ru = await Get($"{Api}/media/item/{chest}", ("Accept-Language", "ru"));
+        var en = await Get($"{Api}/media/item/{chest}", ("Accept-Language", "en"));
+        Assert.Equal("Деревянный сундук", ru.GetProperty("name").GetString());
+        Assert.StartsWith("Деревянный сундук:", ru.GetProperty("properties").GetProperty("altText").GetString());
+        Assert.StartsWith("Wooden chest:", en.GetProperty("properties").GetProperty("altText").GetString());
+        Assert.Equal("Архив, иллюстрация-образец", ru.GetProperty("properties").GetProperty("creditLine").GetString());
+        Assert.Equal("Archive, sample illustration", en.GetProperty("properties").GetProperty("creditLine").GetString());
+    }
+
     private async Task<JsonElement> Artefact(string englishName) =>
         (await Get($"{Api}/content?filter=contentType:artefact&filter=name:{Uri.EscapeDataString(englishName)}", ("Accept-Language", "en"))).GetProperty("items")[0];
 
