@@ -2,6 +2,7 @@ using Archive.Web.Cli;
 using Archive.Web.Health;
 using Archive.Web.Delivery;
 using Archive.Web.Hosting;
+using Archive.Web.Media;
 
 if (ArchiveCli.IsCommand(args))
     return await ArchiveCli.RunAsync(args);
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.AddArchive();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<MediaStoreUnavailableHandler>();
 builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
@@ -28,6 +30,7 @@ app.UseOutputCache();
 app.MapArchiveHealth();
 app.MapArchiveDelivery();
 app.MapArchiveDeliveryMedia();
+app.MapArchiveMediaFiles();
 app.MapArchiveSearch();
 app.MapApiReference();
 app.MapGet("/", () => Results.Redirect("/health/ready"));

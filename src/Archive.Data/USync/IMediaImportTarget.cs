@@ -1,6 +1,10 @@
 namespace Archive.Data.USync;
 
-public sealed record ImportedMediaFile(string Path, long Bytes, string Extension, int? Width, int? Height);
+public sealed record ImportedMediaFile(string Path, long Bytes, string Extension, int? Width, int? Height)
+{
+    /// Further labels read from the file (format, capture date, camera, copyright, creator).
+    public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
+}
 
 /// Brings a media binary named by an imported media item into the archive's media store, and
 /// reads back what export needs. Implemented by the media library; the data layer knows no blobs.

@@ -104,6 +104,9 @@ public sealed partial class USyncImporter
             data.SetValue("umbracoExtension", ContentData.Invariant, file.Extension);
             if (file.Width is { } w) data.SetValue("umbracoWidth", ContentData.Invariant, w.ToString());
             if (file.Height is { } h) data.SetValue("umbracoHeight", ContentData.Invariant, h.ToString());
+            foreach (var (alias, value) in file.Labels)
+                if (schema.PropertiesOf(type).Any(p => p.Alias == alias))
+                    data.SetValue(alias, ContentData.Invariant, value);
         }
         var published = PublishedCultures(item, type, schema.Cultures);
 

@@ -7,8 +7,8 @@ namespace Archive.Engine.USync;
 /// available culture for variant properties (empty where there is none), so clearing syncs too.
 public static class NodeValues
 {
-    /// Media labels Umbraco recalculates from the file; uSync never writes them.
-    public static readonly string[] MediaLabels = ["umbracoWidth", "umbracoHeight", "umbracoBytes", "umbracoExtension"];
+    /// Media labels recalculated from the file (Umbraco's, and the archive's metadata facts); uSync never writes them.
+    public static readonly string[] MediaLabels = ["umbracoWidth", "umbracoHeight", "umbracoBytes", "umbracoExtension", "imageFormat", "captureDate", "camera", "copyrightNotice", "creator"];
 
     public static Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>> From(ContentType? type, SchemaSnapshot schema, ContentData data, bool isMedia)
     {

@@ -18,13 +18,43 @@ public sealed class AzureBlobMediaStore : IMediaStore
 
     /// From a connection string (or "UseDevelopmentStorage=true") and a container name.
     public static AzureBlobMediaStore Connect(string connectionString, string container) =>
-        new(new BlobServiceClient(connectionString).GetBlobContainerClient(container));
+        new(new BlobServiceClient(connectionString, ClientOptions()).GetBlobContainerClient(container));
 
     /// From an account or container URL that carries its own authorisation (a SAS token).
     public static AzureBlobMediaStore Connect(Uri serviceUri, string container) =>
-        new(new BlobServiceClient(serviceUri).GetBlobContainerClient(container));
+        new(new BlobServiceClient(serviceUri, ClientOptions()).GetBlobContainerClient(container));
 
-    public async Task<StoredBlob?> GetInfoAsync(string path, CancellationToken ct = default)
+    // A few quick retries: a visitor waiting on an image is better served by a prompt 503 than a long hang.
+    private static BlobClientOptions ClientOptions()
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        return options;
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call, CancellationToken ct)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 0 or 408 or 429 or >= 500)
+        {
+            throw new MediaStoreUnavailableException($"Blob storage did not answer ({ex.Status} {ex.ErrorCode}).", ex);
+        }
+        catch (Exception ex) when (ex is AggregateException or HttpRequestException or IOException or TimeoutException
+            || ex is OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            throw new MediaStoreUnavailableException("Blob storage cannot be reached.", ex);
+        }
+    }
+
+    public Task<StoredBlob?> GetInfoAsync(string path, CancellationToken ct = default) => Guard(() => InfoAsync(path, ct), ct);
+
+    private async Task<StoredBlob?> InfoAsync(string path, CancellationToken ct)
     {
         try
         {
@@ -37,11 +67,14 @@ public sealed class AzureBlobMediaStore : IMediaStore
         }
     }
 
-    public async Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default)
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default) => Guard(() => OpenAsync(path, ct), ct);
+
+    private async Task<Stream?> OpenAsync(string path, CancellationToken ct)
     {
         try
         {
-            return (await Blob(path).DownloadStreamingAsync(cancellationToken: ct)).Value.Content;
+            // Seekable, read in blocks on demand: range requests fetch only the bytes they ask for.
+            return await Blob(path).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -49,7 +82,10 @@ public sealed class AzureBlobMediaStore : IMediaStore
         }
     }
 
-    public async Task<StoredBlob> WriteAsync(string path, Stream content, string contentType, CancellationToken ct = default)
+    public Task<StoredBlob> WriteAsync(string path, Stream content, string contentType, CancellationToken ct = default) =>
+        Guard(() => UploadAsync(path, content, contentType, ct), ct);
+
+    private async Task<StoredBlob> UploadAsync(string path, Stream content, string contentType, CancellationToken ct)
     {
         var blob = Blob(path);
         await EnsureContainerAsync(ct);
@@ -58,8 +94,8 @@ public sealed class AzureBlobMediaStore : IMediaStore
         return new StoredBlob(Normalize(path), properties.ContentLength, contentType, properties.LastModified);
     }
 
-    public async Task<bool> DeleteAsync(string path, CancellationToken ct = default) =>
-        (await Blob(path).DeleteIfExistsAsync(cancellationToken: ct)).Value;
+    public Task<bool> DeleteAsync(string path, CancellationToken ct = default) =>
+        Guard(async () => (await Blob(path).DeleteIfExistsAsync(cancellationToken: ct)).Value, ct);
 
     public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Archive.Data.USync;
+using Archive.Media.Metadata;
 using SixLabors.ImageSharp;
 
 namespace Archive.Media.Storage;
@@ -16,12 +17,21 @@ public sealed class MediaImportTarget(IMediaStore store) : IMediaImportTarget
         var source = new FileInfo(Path.Combine(sourceFolder, path));
         if (!source.Exists)
             return null;
-        var stored = await store.GetInfoAsync(path, ct);
-        if (stored is null || stored.Length != source.Length)
+        var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        PublicCopy copy;
+        try
         {
-            await using var input = source.OpenRead();
-            await store.WriteAsync(path, input, MediaPath.ContentTypeOf(path), ct);
+            copy = await PublicCopy.PrepareAsync(source.FullName, extension, MediaPath.ContentTypeOf(path).StartsWith("image/", StringComparison.Ordinal) && extension != "svg", ct);
         }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ImageFormatException)
+        {
+            // A file whose location cannot be removed is not published.
+            return null;
+        }
+        await using var _ = copy;
+        var stored = await store.GetInfoAsync(path, ct);
+        if (stored is null || stored.Length != new FileInfo(copy.PublicFile).Length)
+            await copy.StoreAsync(store, path, MediaPath.ContentTypeOf(path), ct);
         int? width = null, height = null;
         // Header only: no pixels are decoded here.
         await using (var input = source.OpenRead())
@@ -36,7 +46,7 @@ public sealed class MediaImportTarget(IMediaStore store) : IMediaImportTarget
                 // Not an image ImageSharp reads (SVG, PDF…): no dimensions.
             }
         }
-        return new ImportedMediaFile(path, source.Length, Path.GetExtension(path).TrimStart('.').ToLowerInvariant(), width, height);
+        return new ImportedMediaFile(path, source.Length, extension, width, height) { Labels = copy.Facts.AsLabels().ToList() };
     }
 
     public async Task<bool> ExportAsync(string mediaPath, string targetFolder, CancellationToken ct)

@@ -30,6 +30,10 @@ public static partial class MediaPath
         return true;
     }
 
+    /// Folders the archive keeps for itself (derivatives, tiles, unscrubbed originals): never served
+    /// as they are, never chosen for an upload.
+    public static bool IsReserved(string path) => path.StartsWith('_');
+
     /// A new "<folder>/<file>" for an upload: a random folder, as Umbraco makes, and a safe file name.
     public static string ForUpload(string fileName)
     {

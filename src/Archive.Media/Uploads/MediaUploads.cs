@@ -5,8 +5,10 @@ using Archive.Data.Entities;
 using Archive.Data.Schema;
 using Archive.Engine.Content;
 using Archive.Engine.Schema;
+using Archive.Media.Metadata;
 using Archive.Media.Storage;
 using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp;
 
 namespace Archive.Media.Uploads;
 
@@ -45,13 +47,22 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
         // The name a curator gave the file, with the extension its bytes have.
         var name = Path.GetFileNameWithoutExtension(Path.GetFileName(fileName.Replace('\\', '/')));
         var path = MediaPath.ForUpload((name.Length > 0 ? name : "file") + "." + kind.Extension);
-        await using (var bytes = upload.OpenRead())
-            await store.WriteAsync(path, bytes, kind.ContentType, ct);
+        PublicCopy copy;
+        try
+        {
+            copy = await PublicCopy.PrepareAsync(upload.Spool, kind.Extension, kind.IsImage, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ImageFormatException)
+        {
+            return new UploadResult(UploadStatus.Refused, Problem: UploadProblem.CorruptImage, Detail: $"The {kind.Extension} image's metadata cannot be cleaned of its location: {ex.Message}");
+        }
+        await using var _ = copy;
+        await copy.StoreAsync(store, path, kind.ContentType, ct);
 
-        var created = await content.CreateAsync(parentKey, type.Alias, Edit(type, schema, name.Length > 0 ? name : kind.Extension, "/media/" + path, upload), actor, isMedia: true, ct: ct);
+        var created = await content.CreateAsync(parentKey, type.Alias, Edit(type, schema, name.Length > 0 ? name : kind.Extension, "/media/" + path, upload, copy.Facts), actor, isMedia: true, ct: ct);
         if (!created.Succeeded)
         {
-            await store.DeleteAsync(path, ct);
+            await DeleteFilesAsync(path, ct);
             return new UploadResult(UploadStatus.Failed, Detail: created.ToString());
         }
         var node = await db.Nodes.SingleAsync(n => n.Key == created.Key, ct);
@@ -66,17 +77,23 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             db.ChangeTracker.Clear();
             await content.TrashAsync(created.Key!.Value, actor, ct);
             await content.DeleteAsync(created.Key!.Value, actor, ct);
-            await store.DeleteAsync(path, ct);
+            await DeleteFilesAsync(path, ct);
             return new UploadResult(UploadStatus.Duplicate, await ExistingAsync(upload.Sha256, ct), Detail: "The same file is in the media library already.");
         }
         return new UploadResult(UploadStatus.Created, created.Key, "/media/" + path);
+    }
+
+    private async Task DeleteFilesAsync(string path, CancellationToken ct)
+    {
+        await store.DeleteAsync(path, ct);
+        await store.DeleteAsync($"{PublicCopy.PrivateFolder}/{path}", ct);
     }
 
     private async Task<Guid?> ExistingAsync(string hash, CancellationToken ct) =>
         await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == Guid.Empty && u.Alias == HashAlias && u.Value == hash)
             .Join(db.Nodes.Where(n => !n.Trashed), u => u.NodeId, n => n.Id, (_, n) => (Guid?)n.Key).FirstOrDefaultAsync(ct);
 
-    private static ContentEdit Edit(ContentType type, SchemaSnapshot schema, string name, string url, InspectedUpload upload)
+    private static ContentEdit Edit(ContentType type, SchemaSnapshot schema, string name, string url, InspectedUpload upload, ImageFacts facts)
     {
         var properties = schema.PropertiesOf(type).ToDictionary(p => p.Alias);
         var values = new List<ValueEdit>();
@@ -95,6 +112,8 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             Set("umbracoWidth", JsonValue.Create(width.ToString()));
             Set("umbracoHeight", JsonValue.Create(height.ToString()));
         }
+        foreach (var (alias, value) in facts.AsLabels())
+            Set(alias, JsonValue.Create(value));
         // Variant media types get the name in the default language; curators add the others.
         var culture = type.VariesByCulture ? schema.Cultures.Default?.IsoCode ?? "" : ContentData.Invariant;
         return new ContentEdit { Names = new Dictionary<string, string> { [culture] = name }, Values = values };

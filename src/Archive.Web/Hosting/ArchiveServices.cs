@@ -46,6 +46,9 @@ public static class ArchiveServices
             };
         });
         builder.Services.AddSingleton<IMediaImportTarget, MediaImportTarget>();
+        builder.Services.AddOptions<Archive.Media.Imaging.ImagingSettings>().BindConfiguration(Archive.Media.Imaging.ImagingSettings.Section);
+        builder.Services.AddSingleton<Archive.Media.Imaging.SourceHashes>();
+        builder.Services.AddSingleton<Archive.Media.Imaging.Derivatives>();
         builder.Services.AddScoped<Archive.Media.Uploads.MediaUploads>();
         builder.Services.AddSingleton<StartupState>();
 

@@ -1,0 +1,93 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Processing;
+
+namespace Archive.Media.Imaging;
+
+/// Applies image commands with ImageSharp: orientation, Umbraco's crop coordinates, resize with
+/// focal point or anchor, background, then encodes. Derivatives carry no EXIF, IPTC or XMP.
+public static class ImageRenderer
+{
+    public const int DefaultQuality = 82;
+
+    /// The format a derivative is written in: the requested one, else the source's where browsers
+    /// show it, else JPEG (TIFF and BMP scans).
+    public static OutputFormat Resolve(OutputFormat requested, string sourceExtension) => requested != OutputFormat.Source ? requested : sourceExtension switch
+    {
+        "png" => OutputFormat.Png,
+        "gif" => OutputFormat.Gif,
+        "webp" => OutputFormat.Webp,
+        _ => OutputFormat.Jpg,
+    };
+
+    public static string Extension(OutputFormat format) => format switch
+    {
+        OutputFormat.Png => "png",
+        OutputFormat.Gif => "gif",
+        OutputFormat.Webp => "webp",
+        _ => "jpg",
+    };
+
+    public static string ContentType(OutputFormat format) => format switch
+    {
+        OutputFormat.Png => "image/png",
+        OutputFormat.Gif => "image/gif",
+        OutputFormat.Webp => "image/webp",
+        _ => "image/jpeg",
+    };
+
+    public static IImageEncoder Encoder(OutputFormat format, int? quality) => format switch
+    {
+        OutputFormat.Png => new PngEncoder(),
+        OutputFormat.Gif => new GifEncoder(),
+        OutputFormat.Webp => new WebpEncoder { Quality = quality ?? DefaultQuality, FileFormat = WebpFileFormatType.Lossy },
+        _ => new JpegEncoder { Quality = quality ?? DefaultQuality },
+    };
+
+    public static async Task RenderAsync(Stream source, string sourceExtension, ImageCommands commands, Stream output, CancellationToken ct = default)
+    {
+        using var image = await Image.LoadAsync(source, ct);
+        Apply(image, commands);
+        await image.SaveAsync(output, Encoder(Resolve(commands.Format, sourceExtension), commands.Quality), ct);
+    }
+
+    public static void Apply(Image image, ImageCommands commands)
+    {
+        image.Mutate(x =>
+        {
+            x.AutoOrient();
+            if (commands.Crop is { } c)
+            {
+                var size = x.GetCurrentSize();
+                var left = (int)Math.Round(c.Left * size.Width);
+                var top = (int)Math.Round(c.Top * size.Height);
+                var width = Math.Max(1, (int)Math.Round((1 - c.Left - c.Right) * size.Width));
+                var height = Math.Max(1, (int)Math.Round((1 - c.Top - c.Bottom) * size.Height));
+                x.Crop(new Rectangle(left, top, Math.Min(width, size.Width - left), Math.Min(height, size.Height - top)));
+            }
+            if (commands.Width is not null || commands.Height is not null)
+                x.Resize(new ResizeOptions
+                {
+                    Size = new Size(commands.Width ?? 0, commands.Height ?? 0),
+                    Mode = commands.Mode,
+                    CenterCoordinates = commands.Focus,
+                    Position = commands.Anchor,
+                    PadColor = commands.Background ?? Color.Transparent,
+                });
+            if (commands.Background is { } background)
+                x.BackgroundColor(background);
+        });
+        image.Metadata.ExifProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IptcProfile = null;
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.XmpProfile = null;
+        }
+    }
+}

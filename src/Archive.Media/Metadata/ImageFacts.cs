@@ -1,0 +1,73 @@
+using System.Globalization;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.FileType;
+using MetadataExtractor.Formats.Iptc;
+using MetadataExtractor.Formats.Xmp;
+
+namespace Archive.Media.Metadata;
+
+/// What a curator wants to know about a photograph or scan, read from its EXIF, IPTC and XMP
+/// blocks (first one that has it wins, in that order), and whether it carries a location.
+public sealed record ImageFacts(string? Format, DateTime? Captured, string? Camera, string? Copyright, string? Creator, bool HasGps)
+{
+    public static readonly ImageFacts None = new(null, null, null, null, null, false);
+
+    /// Label properties of the media types that hold these facts.
+    public static readonly string[] Aliases = ["imageFormat", "captureDate", "camera", "copyrightNotice", "creator"];
+
+    public IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> AsLabels()
+    {
+        if (Format is { } format) yield return System.Collections.Generic.KeyValuePair.Create("imageFormat", format);
+        if (Captured is { } captured) yield return System.Collections.Generic.KeyValuePair.Create("captureDate", captured.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        if (Camera is { } camera) yield return System.Collections.Generic.KeyValuePair.Create("camera", camera);
+        if (Copyright is { } copyright) yield return System.Collections.Generic.KeyValuePair.Create("copyrightNotice", copyright);
+        if (Creator is { } creator) yield return System.Collections.Generic.KeyValuePair.Create("creator", creator);
+    }
+
+    /// Reads the metadata blocks only; a file the library cannot parse has no facts, not an error.
+    public static ImageFacts Read(Stream stream)
+    {
+        IReadOnlyList<MetadataExtractor.Directory> directories;
+        try
+        {
+            directories = ImageMetadataReader.ReadMetadata(stream);
+        }
+        catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException)
+        {
+            return None;
+        }
+        var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
+        var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
+        var iptc = directories.OfType<IptcDirectory>().FirstOrDefault();
+        var xmp = directories.OfType<XmpDirectory>().FirstOrDefault()?.GetXmpProperties() ?? new Dictionary<string, string>();
+        var gps = directories.OfType<GpsDirectory>().FirstOrDefault();
+
+        string? Xmp(string prefix) => xmp.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal) && p.Value.Length > 0).Select(p => p.Value).FirstOrDefault();
+        DateTime? captured = null;
+        if (exif is not null && exif.TryGetDateTime(ExifDirectoryBase.TagDateTimeOriginal, out var original))
+            captured = original;
+        else if (ifd0 is not null && ifd0.TryGetDateTime(ExifDirectoryBase.TagDateTime, out var changed))
+            captured = changed;
+        else if ((Xmp("exif:DateTimeOriginal") ?? Xmp("xmp:CreateDate")) is { } text && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var parsed))
+            captured = parsed;
+
+        var make = Clean(ifd0?.GetString(ExifDirectoryBase.TagMake));
+        var model = Clean(ifd0?.GetString(ExifDirectoryBase.TagModel));
+        var camera = make is null ? model : model is null ? make : model.StartsWith(make, StringComparison.OrdinalIgnoreCase) ? model : $"{make} {model}";
+
+        return new ImageFacts(
+            Clean(directories.OfType<FileTypeDirectory>().FirstOrDefault()?.GetString(FileTypeDirectory.TagDetectedFileTypeName)),
+            captured,
+            camera,
+            Clean(ifd0?.GetString(ExifDirectoryBase.TagCopyright)) ?? Clean(iptc?.GetString(IptcDirectory.TagCopyrightNotice)) ?? Clean(Xmp("dc:rights")),
+            Clean(ifd0?.GetString(ExifDirectoryBase.TagArtist)) ?? Clean(iptc?.GetString(IptcDirectory.TagByLine)) ?? Clean(Xmp("dc:creator")),
+            gps is not null && gps.Tags.Any(t => t.Type != GpsDirectory.TagVersionId) || xmp.Keys.Any(k => k.Contains(":GPS", StringComparison.Ordinal)));
+    }
+
+    private static string? Clean(string? value)
+    {
+        var text = value?.Replace("\0", "").Trim();
+        return string.IsNullOrEmpty(text) ? null : text.Length > 500 ? text[..500] : text;
+    }
+}

@@ -1,0 +1,67 @@
+using Archive.Media.Imaging;
+using Archive.Media.Storage;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Archive.Web.Media;
+
+/// Media files at Umbraco's URLs, /media/<folder>/<file>: originals as stored (range requests for
+/// audio and video), and derivatives when the URL carries image commands, made once and kept in
+/// the store. Folders the archive reserves for itself are never served.
+public static class MediaFileEndpoints
+{
+    private static readonly HashSet<string> Processable = ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"];
+
+    public static void MapArchiveMediaFiles(this IEndpointRouteBuilder app) =>
+        app.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], Serve).RequireCors("delivery").ExcludeFromDescription();
+
+    private static async Task<IResult> Serve(HttpContext context, string? path, IMediaStore store, Derivatives derivatives, IOptions<ImagingSettings> imaging, CancellationToken ct)
+    {
+        if (!MediaPath.TryNormalize(path, out var normalized) || MediaPath.IsReserved(normalized))
+            return MediaProblems.NotFound("There is no media file at this address.");
+        var source = await store.GetInfoAsync(normalized, ct);
+        if (source is null)
+            return MediaProblems.NotFound("There is no media file at this address.");
+        var settings = imaging.Value;
+        var extension = Path.GetExtension(normalized).TrimStart('.').ToLowerInvariant();
+        var query = context.Request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
+        var maxAge = (int)settings.Cache.BrowserMaxAge.TotalSeconds;
+
+        if (Processable.Contains(extension) && query.Any(q => ImageCommands.IsCommand(q.Key)))
+        {
+            if (settings.Secret is { Length: > 0 } secret &&
+                !UrlSigner.Verify("/media/" + normalized, query, context.Request.Query[UrlSigner.TokenCommand].ToString(), secret))
+                return MediaProblems.Problem(400, "Invalid signature", "Image commands need a valid hmac signature on this site.", UrlSigner.TokenCommand);
+            var (commands, problem) = ImageCommands.Parse(query, settings);
+            if (problem is not null)
+                return MediaProblems.Problem(400, "Invalid image command", problem.Detail, problem.Parameter);
+            if (!commands!.IsEmpty)
+            {
+                var derivative = await derivatives.GetAsync(source, commands, ct);
+                return await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct);
+            }
+        }
+        var etag = $"\"{source.LastModified.UtcTicks:x}-{source.Length:x}\"";
+        return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, maxAge, ct);
+    }
+
+    private static async Task<IResult> StreamAsync(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct)
+    {
+        var headers = context.Response.Headers;
+        headers.CacheControl = $"public, max-age={maxAge}";
+        headers.XContentTypeOptions = "nosniff";
+        if (contentType.StartsWith("image/svg", StringComparison.Ordinal))
+            // An SVG opened directly must not run script in the site's origin.
+            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        // Answered before the blob is opened: a revalidation costs no read from storage.
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        {
+            headers.ETag = etag;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var stream = await store.OpenReadAsync(blob.Path, ct);
+        if (stream is null)
+            return MediaProblems.NotFound("There is no media file at this address.");
+        return Results.Stream(stream, contentType, lastModified: blob.LastModified, entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true);
+    }
+}
