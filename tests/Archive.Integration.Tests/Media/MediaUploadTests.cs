@@ -116,4 +116,33 @@ public sealed class MediaUploadTests : IAsyncLifetime
         var missing = await Run("media", "upload", Path.Combine(data, "nope.jpg"));
         Assert.Equal(1, missing.Code);
     }
+    [Fact]
+    public async Task A_photograph_with_a_location_is_stored_without_it_and_its_facts_become_labels()
+    {
+        using var image = new Image<Rgb24>(90, 60, new Rgb24(120, 40, 30));
+        var exif = new SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifProfile();
+        exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.Model, "NIKON D850");
+        exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.Artist, "Yerlan Nurpeisov");
+        exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.DateTimeOriginal, "2023:09:01 08:15:00");
+        exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitudeRef, "N");
+        exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.GPSLatitude, [new Rational(43, 1), new Rational(14, 1), new Rational(18, 1)]);
+        image.Metadata.ExifProfile = exif;
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+
+        var created = await UploadAsync(stream.ToArray(), "field photo.jpg");
+        Assert.Equal(UploadStatus.Created, created.Status);
+        var path = created.Url!["/media/".Length..];
+        var served = await File.ReadAllBytesAsync(Path.Combine(_media, path));
+        Assert.DoesNotContain("GPS", string.Join(",", MetadataExtractor.ImageMetadataReader.ReadMetadata(new MemoryStream(served)).SelectMany(d => d.Tags).Select(t => t.Name)));
+        Assert.Equal(stream.ToArray(), await File.ReadAllBytesAsync(Path.Combine(_media, "_private", path)));
+
+        await using var db = _database.NewContext();
+        var node = await db.Nodes.SingleAsync(n => n.Key == created.Key);
+        var data = ContentData.FromJson((await db.NodeVersions.SingleAsync(v => v.NodeId == node.Id && v.IsDraft)).Data);
+        Assert.Equal("NIKON D850", data.GetValue("camera"));
+        Assert.Equal("Yerlan Nurpeisov", data.GetValue("creator"));
+        Assert.Equal("2023-09-01T08:15:00", data.GetValue("captureDate"));
+        Assert.Equal("JPEG", data.GetValue("imageFormat"));
+    }
 }
