@@ -2,6 +2,7 @@ using Archive.Web.Cli;
 using Archive.Web.Health;
 using Archive.Web.Delivery;
 using Archive.Web.Hosting;
+using Archive.Web.Iiif;
 using Archive.Web.Media;
 
 if (ArchiveCli.IsCommand(args))
@@ -21,6 +22,10 @@ builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Web.Search.SearchIndexing>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
+builder.Services.AddSingleton<MediaProcessing>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
+// IIIF viewers run on any site: images and manifests are public by design.
+builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Link")));
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -31,6 +36,8 @@ app.MapArchiveHealth();
 app.MapArchiveDelivery();
 app.MapArchiveDeliveryMedia();
 app.MapArchiveMediaFiles();
+app.MapIiifImages();
+app.MapIiifPresentation();
 app.MapArchiveSearch();
 app.MapApiReference();
 app.MapGet("/", () => Results.Redirect("/health/ready"));

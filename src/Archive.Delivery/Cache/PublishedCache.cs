@@ -46,6 +46,9 @@ public sealed class PublishedCache
 
     public PublishedNode? Find(Guid key) => _nodes.GetValueOrDefault(key);
 
+    /// Every published item (a snapshot of the moment).
+    public IReadOnlyList<PublishedNode> All => _nodes.Values.ToList();
+
     /// Root items of content or media, in sort order.
     public IReadOnlyList<PublishedNode> Roots(bool media) => ChildrenOf(Guid.Empty).Where(n => n.IsMedia == media).ToList();
 

@@ -52,6 +52,9 @@ public sealed class MediaOptions
     public AzureBlobOptions AzureBlob { get; set; } = new();
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 1L << 30;
+    /// Derivatives made in the background for every image (ImageSharp.Web query strings), so the
+    /// sizes visitors and kiosks ask for most are ready before anyone asks.
+    public List<string> Presets { get; set; } = ["width=400&height=400&mode=crop&format=webp", "width=1200&format=webp", "width=1920&height=1080&mode=max&format=jpg"];
 }
 
 public sealed class AzureBlobOptions

@@ -49,6 +49,8 @@ public static class ArchiveServices
         builder.Services.AddOptions<Archive.Media.Imaging.ImagingSettings>().BindConfiguration(Archive.Media.Imaging.ImagingSettings.Section);
         builder.Services.AddSingleton<Archive.Media.Imaging.SourceHashes>();
         builder.Services.AddSingleton<Archive.Media.Imaging.Derivatives>();
+        builder.Services.AddSingleton<Archive.Media.Iiif.TilePyramids>();
+        builder.Services.AddSingleton<Archive.Media.Iiif.IiifRenderer>();
         builder.Services.AddScoped<Archive.Media.Uploads.MediaUploads>();
         builder.Services.AddSingleton<StartupState>();
 

@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Archive.Delivery.Cache;
+using Archive.Engine.Content;
+using Archive.Media.Storage;
+
+namespace Archive.Web.Media;
+
+/// The file of a published media item: its path in the store, recorded size, focal point and crops.
+public sealed record PublishedMedia(PublishedNode Node, string Path, string Extension, int? Width, int? Height, JsonObject? Cropper)
+{
+    private static readonly HashSet<string> ImageExtensions = ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"];
+
+    public bool IsImage => ImageExtensions.Contains(Extension);
+
+    public static PublishedMedia? Of(PublishedNode? node)
+    {
+        if (node is not { IsMedia: true })
+            return null;
+        var data = ContentData.FromJson(Encoding.UTF8.GetString(node.Data));
+        var file = data.GetValue("umbracoFile");
+        if (string.IsNullOrWhiteSpace(file))
+            return null;
+        JsonObject? cropper = null;
+        if (file.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                cropper = JsonNode.Parse(file) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+            file = cropper?["src"]?.GetValue<string>();
+        }
+        if (!MediaPath.TryNormalize(file, out var path))
+            return null;
+        static int? Number(string? value) => int.TryParse(value, out var n) && n > 0 ? n : null;
+        return new PublishedMedia(node, path, System.IO.Path.GetExtension(path).TrimStart('.').ToLowerInvariant(),
+            Number(data.GetValue("umbracoWidth")), Number(data.GetValue("umbracoHeight")), cropper);
+    }
+}
