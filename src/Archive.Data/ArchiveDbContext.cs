@@ -12,6 +12,13 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<NodeEntity> Nodes => Set<NodeEntity>();
     public DbSet<NodeCultureEntity> NodeCultures => Set<NodeCultureEntity>();
     public DbSet<NodeVersionEntity> NodeVersions => Set<NodeVersionEntity>();
+
+    /// Versions whose stored data contains the text anywhere (a key, a UDI, a URL): how references
+    /// are found without a relation table. PostgreSQL keeps the data as jsonb, searched as its text.
+    public IQueryable<NodeVersionEntity> VersionsMentioning(string text) =>
+        Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+            ? NodeVersions.FromSqlInterpolated($"SELECT * FROM \"NodeVersions\" WHERE strpos(\"Data\"::text, {text}) > 0")
+            : NodeVersions.FromSqlInterpolated($"SELECT * FROM \"NodeVersions\" WHERE instr(\"Data\", {text}) > 0");
     public DbSet<ScheduleEntity> Schedules => Set<ScheduleEntity>();
     public DbSet<AuditEntity> Audit => Set<AuditEntity>();
     public DbSet<ChangeLogEntity> ChangeLog => Set<ChangeLogEntity>();

@@ -40,6 +40,23 @@ public static class MediaCommands
                     return 1;
             }
         });
-        return new Command("media", "The media library.") { upload };
+        var key = new Argument<Guid>("key") { Description = "The key of the media item to delete." };
+        var delete = new Command("delete", "Delete a media item for good with its file, derivatives and tiles; refused while content still uses it.") { key };
+        delete.SetAction(async (parse, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.MigrateAsync(ct);
+            var result = await scope.ServiceProvider.GetRequiredService<Archive.Media.Library.MediaDeletion>().DeleteAsync(parse.GetValue(key), "command line", ct);
+            if (result.Deleted)
+            {
+                Console.WriteLine($"Deleted {parse.GetValue(key)}.");
+                return 0;
+            }
+            Console.Error.WriteLine(result.NotFound ? $"There is no media item {parse.GetValue(key)}." : $"Not deleted: {result.Detail}");
+            foreach (var item in result.ReferencedBy ?? [])
+                Console.Error.WriteLine($"  used by {item.Key} {item.Name}");
+            return 1;
+        });
+        return new Command("media", "The media library.") { upload, delete };
     }
 }

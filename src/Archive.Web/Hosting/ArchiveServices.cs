@@ -52,6 +52,7 @@ public static class ArchiveServices
         builder.Services.AddSingleton<Archive.Media.Iiif.TilePyramids>();
         builder.Services.AddSingleton<Archive.Media.Iiif.IiifRenderer>();
         builder.Services.AddScoped<Archive.Media.Uploads.MediaUploads>();
+        builder.Services.AddScoped<Archive.Media.Library.MediaDeletion>();
         builder.Services.AddSingleton<StartupState>();
 
         builder.Services.AddSingleton(new HunspellDictionaries());
