@@ -91,7 +91,7 @@ public static partial class DeliveryBenchmark
         return 0;
     }
 
-    private static Process StartHost(string dataPath, string connection, int port, bool outputCache)
+    internal static Process StartHost(string dataPath, string connection, int port, bool outputCache)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Archive.Web", "bin", "Release", "net10.0", "Archive.Web.dll");
         if (!File.Exists(dll))
@@ -114,7 +114,7 @@ public static partial class DeliveryBenchmark
         return process;
     }
 
-    private static async Task<TimeSpan> WaitAsync(HttpClient http, string url, TimeSpan limit)
+    internal static async Task<TimeSpan> WaitAsync(HttpClient http, string url, TimeSpan limit)
     {
         var timer = Stopwatch.StartNew();
         while (timer.Elapsed < limit)
@@ -139,7 +139,7 @@ public static partial class DeliveryBenchmark
     public sealed record WrkRun(double RequestsPerSecond, double P50, double P99);
 
     /// wrk with 2 threads and 2 connections, cycling through the paths.
-    private static async Task<WrkRun> Wrk(string baseUrl, IReadOnlyList<string> paths, int seconds)
+    internal static async Task<WrkRun> Wrk(string baseUrl, IReadOnlyList<string> paths, int seconds)
     {
         var script = Path.GetTempFileName() + ".lua";
         var lua = new StringBuilder("local paths = {\n");
@@ -169,13 +169,13 @@ public static partial class DeliveryBenchmark
         return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
     }
 
-    private static long ResidentBytes(int pid)
+    internal static long ResidentBytes(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

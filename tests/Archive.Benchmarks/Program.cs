@@ -28,6 +28,24 @@ var delivery = new Command("delivery", "Delivery API under wrk beside a minimal 
 delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache)));
 root.Subcommands.Add(delivery);
 
+var mediaRuns = new Option<int>("--runs") { Description = "Conversions measured per tool.", DefaultValueFactory = _ => 5 };
+var media = new Command("media", "24-MP JPEG to 1200-px WebP beside vips; cached derivative beside Kestrel static files; 100-MP TIFF pyramid peak memory.") { mediaRuns, seconds };
+media.SetAction((parse, _) => MediaBenchmark.RunAsync(parse.GetValue(mediaRuns), parse.GetValue(seconds)));
+root.Subcommands.Add(media);
+// Child steps of the media benchmark, run in processes of their own for clean peak-memory figures.
+var input = new Argument<string>("input");
+var output = new Argument<string>("output");
+var thumbnail = new Command("media-thumbnail") { Hidden = true };
+thumbnail.Arguments.Add(input);
+thumbnail.Arguments.Add(output);
+thumbnail.SetAction((parse, _) => MediaBenchmark.ThumbnailOnceAsync(parse.GetValue(input)!, parse.GetValue(output)!));
+root.Subcommands.Add(thumbnail);
+var pyramid = new Command("media-pyramid") { Hidden = true };
+pyramid.Arguments.Add(input);
+pyramid.Arguments.Add(output);
+pyramid.SetAction((parse, _) => MediaBenchmark.PyramidOnceAsync(parse.GetValue(input)!, parse.GetValue(output)!));
+root.Subcommands.Add(pyramid);
+
 return await root.Parse(args).InvokeAsync();
 
 static string FindSchema()

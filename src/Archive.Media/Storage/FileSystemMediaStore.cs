@@ -73,6 +73,8 @@ public sealed class FileSystemMediaStore : IMediaStore
         }
     }
 
+    public string? LocalPath(string path) => Resolve(path);
+
     private string Resolve(string path)
     {
         if (!MediaPath.TryNormalize(path, out var normalized))

@@ -15,4 +15,8 @@ public interface IMediaStore
     Task<bool> DeleteAsync(string path, CancellationToken ct = default);
 
     IAsyncEnumerable<string> ListAsync(string prefix = "", CancellationToken ct = default);
+
+    /// The file on this machine's disk holding the blob, when the store keeps one: it can then be
+    /// sent by the operating system directly (sendfile), as static files are.
+    string? LocalPath(string path) => null;
 }

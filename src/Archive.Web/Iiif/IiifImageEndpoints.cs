@@ -145,17 +145,6 @@ public static class IiifImageEndpoints
         return null;
     }
 
-    private static async Task<IResult> Send(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct)
-    {
-        context.Response.Headers.CacheControl = $"public, max-age={maxAge}";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
-        {
-            context.Response.Headers.ETag = etag;
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        var stream = await store.OpenReadAsync(blob.Path, ct);
-        return stream is null
-            ? MediaProblems.NotFound("The image is no longer stored.")
-            : Results.Stream(stream, contentType, lastModified: blob.LastModified, entityTag: EntityTagHeaderValue.Parse(etag));
-    }
+    private static async Task<IResult> Send(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct) =>
+        await MediaFileEndpoints.StreamAsync(context, store, blob, contentType, etag, maxAge, ct) ?? MediaProblems.NotFound("The image is no longer stored.");
 }

@@ -38,14 +38,22 @@ public static class MediaFileEndpoints
             if (!commands!.IsEmpty)
             {
                 var derivative = await derivatives.GetAsync(source, commands, ct);
-                return await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct);
+                if (await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct) is { } sent)
+                    return sent;
+                // Deleted since it was made: made again.
+                derivatives.Forget(derivative);
+                derivative = await derivatives.GetAsync(source, commands, ct);
+                return await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct)
+                    ?? MediaProblems.NotFound("There is no media file at this address.");
             }
         }
         var etag = $"\"{source.LastModified.UtcTicks:x}-{source.Length:x}\"";
-        return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, maxAge, ct);
+        return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, maxAge, ct)
+            ?? MediaProblems.NotFound("There is no media file at this address.");
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct)
+    /// The response for a stored blob, or null when it is no longer there.
+    public static async Task<IResult?> StreamAsync(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct)
     {
         var headers = context.Response.Headers;
         headers.CacheControl = $"public, max-age={maxAge}";
@@ -59,9 +67,12 @@ public static class MediaFileEndpoints
             headers.ETag = etag;
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
+        var tag = EntityTagHeaderValue.Parse(etag);
+        if (store.LocalPath(blob.Path) is { } file)
+            return File.Exists(file) ? Results.File(file, contentType, lastModified: blob.LastModified, entityTag: tag, enableRangeProcessing: true) : null;
         var stream = await store.OpenReadAsync(blob.Path, ct);
         if (stream is null)
-            return MediaProblems.NotFound("There is no media file at this address.");
-        return Results.Stream(stream, contentType, lastModified: blob.LastModified, entityTag: EntityTagHeaderValue.Parse(etag), enableRangeProcessing: true);
+            return null;
+        return Results.Stream(stream, contentType, lastModified: blob.LastModified, entityTag: tag, enableRangeProcessing: true);
     }
 }

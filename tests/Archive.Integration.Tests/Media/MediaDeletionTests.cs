@@ -61,7 +61,7 @@ public abstract class MediaDeletionTests(TestDatabase database) : IAsyncLifetime
         var hashes = new SourceHashes(_store);
         var hash = await hashes.GetAsync(blob);
         await new TilePyramids(_store).BuildAsync(path, hash);
-        await new Derivatives(_store, hashes).GetAsync(blob, ImageCommands.Parse([KeyValuePair.Create("width", (string?)"50")], new ImagingSettings()).Commands!);
+        await new Derivatives(_store, hashes, new TilePyramids(_store)).GetAsync(blob, ImageCommands.Parse([KeyValuePair.Create("width", (string?)"50")], new ImagingSettings()).Commands!);
         Assert.True(Directory.GetFiles(_services.MediaRoot, "*", SearchOption.AllDirectories).Count(f => f.Contains(hash[..24])) > 2);
 
         await using (var db = database.NewContext())
