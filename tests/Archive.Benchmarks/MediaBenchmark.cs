@@ -45,7 +45,8 @@ public static class MediaBenchmark
         return 0;
     }
 
-    /// A photograph-like image: smooth light with fine grain, so it compresses like a real one.
+    /// A photograph-like image: smooth light, texture at the scale of 5-pixel blocks (which survives
+    /// downscaling, as real detail does) and fine grain, so it compresses like a real one.
     private static Image<Rgb24> Photograph(int width, int height)
     {
         var image = new Image<Rgb24>(width, height);
@@ -57,7 +58,8 @@ public static class MediaBenchmark
                 var row = rows.GetRowSpan(y);
                 for (var x = 0; x < row.Length; x++)
                 {
-                    var grain = random.Next(-12, 13);
+                    var texture = (int)((uint)((x / 5) * 73856093 ^ (y / 5) * 19349663) % 41) - 20;
+                    var grain = random.Next(-8, 9) + texture;
                     row[x] = new Rgb24((byte)Math.Clamp(x * 200 / width + grain + 30, 0, 255), (byte)Math.Clamp(y * 180 / height + grain + 40, 0, 255),
                         (byte)Math.Clamp((x + y) * 120 / (width + height) + grain + 60, 0, 255));
                 }
