@@ -18,6 +18,8 @@ public enum UploadStatus
     Duplicate,
     Refused,
     Failed,
+    /// The media store could not be reached; nothing was recorded and the same upload can be retried.
+    Unavailable,
 }
 
 public sealed record UploadResult(UploadStatus Status, Guid? Key = null, string? Url = null, UploadProblem Problem = UploadProblem.None, string? Detail = null);
@@ -57,7 +59,14 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             return new UploadResult(UploadStatus.Refused, Problem: UploadProblem.CorruptImage, Detail: $"The {kind.Extension} image's metadata cannot be cleaned of its location: {ex.Message}");
         }
         await using var _ = copy;
-        await copy.StoreAsync(store, path, kind.ContentType, ct);
+        try
+        {
+            await copy.StoreAsync(store, path, kind.ContentType, ct);
+        }
+        catch (MediaStoreUnavailableException ex)
+        {
+            return new UploadResult(UploadStatus.Unavailable, Detail: $"{ex.Message} Nothing was stored; try the upload again later.");
+        }
 
         var created = await content.CreateAsync(parentKey, type.Alias, Edit(type, schema, name.Length > 0 ? name : kind.Extension, "/media/" + path, upload, copy.Facts), actor, isMedia: true, ct: ct);
         if (!created.Succeeded)

@@ -35,6 +35,9 @@ public static class MediaCommands
                 case UploadStatus.Duplicate:
                     Console.WriteLine($"{Path.GetFileName(path)} is in the media library already as {result.Key}; nothing was stored.");
                     return 0;
+                case UploadStatus.Unavailable:
+                    Console.Error.WriteLine($"{Path.GetFileName(path)} was not uploaded: {result.Detail}");
+                    return 75; // EX_TEMPFAIL: try again later
                 default:
                     Console.Error.WriteLine($"{Path.GetFileName(path)} was not uploaded: {result.Detail}");
                     return 1;

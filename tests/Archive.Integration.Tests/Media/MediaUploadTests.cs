@@ -145,4 +145,20 @@ public sealed class MediaUploadTests : IAsyncLifetime
         Assert.Equal("2023-09-01T08:15:00", data.GetValue("captureDate"));
         Assert.Equal("JPEG", data.GetValue("imageFormat"));
     }
+    [Fact]
+    public async Task An_upload_while_blob_storage_is_down_records_nothing_and_can_be_retried()
+    {
+        var down = AzureBlobMediaStore.Connect(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;", "media");
+        var bytes = Jpeg();
+        await using (var db = _database.NewContext())
+        {
+            var result = await new MediaUploads(db, _services.Content(db), _services.Schemas, down).UploadAsync(new MemoryStream(bytes), "retry.jpg", null, "curator", 10_000_000);
+            Assert.Equal(UploadStatus.Unavailable, result.Status);
+            Assert.Contains("try the upload again", result.Detail);
+        }
+        await using (var db = _database.NewContext())
+            Assert.False(await db.Nodes.AnyAsync(n => n.IsMedia));
+        Assert.Equal(UploadStatus.Created, (await UploadAsync(bytes, "retry.jpg")).Status);
+    }
 }
