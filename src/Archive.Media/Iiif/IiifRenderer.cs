@@ -36,9 +36,7 @@ public sealed class IiifRenderer(TilePyramids pyramids)
                 else if (request.Quality == ImageQuality.Bitonal)
                     x.BinaryThreshold(0.5f);
             });
-            image.Metadata.ExifProfile = null;
-            image.Metadata.XmpProfile = null;
-            image.Metadata.IptcProfile = null;
+            ImageRenderer.StripMetadata(image);
             await image.SaveAsync(output, ImageRenderer.Encoder(request.Format, null), ct);
         }
     }

@@ -81,6 +81,12 @@ public static class ImageRenderer
             if (commands.Background is { } background)
                 x.BackgroundColor(background);
         });
+        StripMetadata(image);
+    }
+
+    /// Derivatives carry no EXIF, IPTC or XMP: nothing of the camera, the place or the people leaks.
+    public static void StripMetadata(Image image)
+    {
         image.Metadata.ExifProfile = null;
         image.Metadata.XmpProfile = null;
         image.Metadata.IptcProfile = null;

@@ -13,10 +13,14 @@ public static class DeliveryResponses
         headers.ETag = etag;
         // Drafts are for the editor who asked, never for a shared cache.
         headers.CacheControl = preview ? "private, no-store" : "public, max-age=60";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        if (Matches(context.Request, etag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(body, "application/json; charset=utf-8");
     }
+
+    /// Whether the request's If-None-Match names this entity tag (or any).
+    public static bool Matches(HttpRequest request, string etag) =>
+        request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*"));
 
     /// Umbraco's query error body: {"type":"Error","title","status","detail"}.
     public static IResult Problem(int status, string title, string detail, string? parameter = null) =>

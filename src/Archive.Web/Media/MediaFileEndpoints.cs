@@ -62,7 +62,7 @@ public static class MediaFileEndpoints
             // An SVG opened directly must not run script in the site's origin.
             headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         // Answered before the blob is opened: a revalidation costs no read from storage.
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        if (Delivery.DeliveryResponses.Matches(context.Request, etag))
         {
             headers.ETag = etag;
             return Results.StatusCode(StatusCodes.Status304NotModified);
