@@ -11,3 +11,11 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<ArchiveDbCon
         .UseArchiveDefaults()
         .Options);
 }
+
+/// The same for the accounts context.
+public sealed class IdentityDesignTimeFactory : IDesignTimeDbContextFactory<Archive.Identity.IdentityDb>
+{
+    public Archive.Identity.IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<Archive.Identity.IdentityDb>()
+        .UseSqlite("Data Source=design.db", x => x.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name).MigrationsHistoryTable(Archive.Identity.IdentityDb.MigrationsHistoryTable))
+        .Options);
+}

@@ -3,6 +3,7 @@ using Archive.Web.Health;
 using Archive.Web.Delivery;
 using Archive.Web.Hosting;
 using Archive.Web.Iiif;
+using Archive.Web.Management;
 using Archive.Web.Media;
 
 if (ArchiveCli.IsCommand(args))
@@ -22,6 +23,8 @@ builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Web.Search.SearchIndexing>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
+builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath),
+    builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions());
 builder.Services.AddSingleton<MediaProcessing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
 // IIIF viewers run on any site: images and manifests are public by design.
@@ -31,6 +34,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+// Before authentication: the token endpoint is answered by OpenIddict inside authentication.
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOutputCache();
 app.MapArchiveHealth();
 app.MapArchiveDelivery();
@@ -40,6 +47,7 @@ app.MapIiifImages();
 app.MapIiifPresentation();
 app.MapArchiveSearch();
 app.MapApiReference();
+app.MapManagement();
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

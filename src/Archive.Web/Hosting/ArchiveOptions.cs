@@ -14,6 +14,7 @@ public sealed class ArchiveOptions
     public USyncOptions USync { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
     public SearchOptions Search { get; set; } = new();
+    public ManagementOptions Management { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -35,6 +36,13 @@ public sealed class USyncOptions
     public bool ImportOnStartup { get; set; } = true;
     /// Whether the start-up import includes content and media.
     public bool ImportContent { get; set; } = true;
+}
+
+public sealed class ManagementOptions
+{
+    /// Sign-in and token requests accepted per client address per minute.
+    [Range(1, 100_000)]
+    public int SignInPermitsPerMinute { get; set; } = 10;
 }
 
 public sealed class SearchOptions

@@ -27,7 +27,9 @@ public static class ArchiveServices
         builder.Services.AddSingleton(PropertyEditors.Default);
         builder.Services.AddSingleton<SchemaStore>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Archive:Content").Get<ContentOptions>() ?? new ContentOptions());
-        builder.Services.AddDbContext<ArchiveDbContext>((sp, db) => ConfigureDatabase(db, options, paths, builder.Configuration));
+        builder.Services.AddDbContext<ArchiveDbContext>((sp, db) => ConfigureDatabase(db, options, paths, builder.Configuration, historyTable: null));
+        builder.Services.AddDbContext<Archive.Identity.IdentityDb>((sp, db) => ConfigureDatabase(db, options, paths, builder.Configuration, Archive.Identity.IdentityDb.MigrationsHistoryTable));
+        Archive.Web.Management.ManagementSecurity.AddArchiveAccounts(builder.Services);
         builder.Services.AddScoped<ContentService>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();
@@ -65,15 +67,19 @@ public static class ArchiveServices
         return builder;
     }
 
-    private static void ConfigureDatabase(DbContextOptionsBuilder db, ArchiveOptions options, RepositoryPaths paths, IConfiguration configuration)
+    private static void ConfigureDatabase(DbContextOptionsBuilder typed, ArchiveOptions options, RepositoryPaths paths, IConfiguration configuration, string? historyTable)
     {
         var connection = configuration.GetConnectionString("Archive");
-        var typed = (DbContextOptionsBuilder<ArchiveDbContext>)db;
         if (options.Database.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new OptionsValidationException("ConnectionStrings:Archive", typeof(ArchiveOptions), ["ConnectionStrings:Archive is required when Archive:Database:Provider is PostgreSQL."]);
-            typed.UseNpgsql(connection, npgsql => npgsql.MigrationsAssembly("Archive.Data.PostgreSql"));
+            typed.UseNpgsql(connection, npgsql =>
+            {
+                npgsql.MigrationsAssembly("Archive.Data.PostgreSql");
+                if (historyTable is not null)
+                    npgsql.MigrationsHistoryTable(historyTable);
+            });
         }
         else
         {
@@ -83,8 +89,14 @@ public static class ArchiveServices
                 Directory.CreateDirectory(dataPath);
                 connection = $"Data Source={Path.Combine(dataPath, "archive.db")}";
             }
-            typed.UseSqlite(connection, sqlite => sqlite.MigrationsAssembly("Archive.Data.Sqlite"));
+            typed.UseSqlite(connection, sqlite =>
+            {
+                sqlite.MigrationsAssembly("Archive.Data.Sqlite");
+                if (historyTable is not null)
+                    sqlite.MigrationsHistoryTable(historyTable);
+            });
         }
-        typed.UseArchiveDefaults();
+        if (typed is DbContextOptionsBuilder<ArchiveDbContext> archive)
+            archive.UseArchiveDefaults();
     }
 }

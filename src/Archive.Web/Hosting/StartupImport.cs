@@ -32,6 +32,8 @@ public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOpt
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         await db.Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Archive.Identity.IdentityDb>().Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Archive.Identity.Accounts>().EnsureRolesAsync(ct);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
         if (!options.USync.ImportOnStartup)
             return;

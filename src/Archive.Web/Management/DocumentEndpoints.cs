@@ -1,0 +1,286 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archive.Data;
+using Archive.Data.Content;
+using Archive.Data.Entities;
+using Archive.Data.Schema;
+using Archive.Engine.Content;
+using Archive.Engine.Schema;
+using Archive.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Web.Management;
+
+/// Documents through Umbraco's Management API routes and shapes: read, create, update drafts per
+/// culture, publish and unpublish per culture (with schedules). Every read carries an ETag (the
+/// item's revision); an update or publish sending a stale If-Match gets 412 with the current item.
+/// A create retried with the same Idempotency-Key makes one document.
+public static class DocumentEndpoints
+{
+    public static void MapDocuments(this RouteGroupBuilder api)
+    {
+        var documents = api.MapGroup("document").WithTags("Document");
+        documents.MapGet("{id:guid}", Get).WithName("GetDocumentById");
+        documents.MapPost("", Create).WithName("PostDocument").RequireAuthorization(ManagementPolicies.Writer);
+        documents.MapPut("{id:guid}", Update).WithName("PutDocumentById").RequireAuthorization(ManagementPolicies.Writer);
+        documents.MapPut("{id:guid}/publish", Publish).WithName("PutDocumentByIdPublish").RequireAuthorization(ManagementPolicies.Publisher);
+        documents.MapPut("{id:guid}/unpublish", Unpublish).WithName("PutDocumentByIdUnpublish").RequireAuthorization(ManagementPolicies.Publisher);
+    }
+
+    public static string ETagOf(int revision) => $"\"{revision}\"";
+
+    private sealed record Loaded(NodeEntity Node, ContentData Draft, IReadOnlyList<NodeCultureEntity> Cultures, IReadOnlyList<Guid> PathKeys);
+
+    private static async Task<Loaded?> LoadAsync(ArchiveDbContext db, Guid id, CancellationToken ct)
+    {
+        var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == id && !n.IsMedia, ct);
+        if (node is null)
+            return null;
+        var draft = await db.NodeVersions.AsNoTracking().Where(v => v.NodeId == node.Id && v.IsDraft).Select(v => v.Data).FirstAsync(ct);
+        var cultures = await db.NodeCultures.AsNoTracking().Where(c => c.NodeId == node.Id).ToListAsync(ct);
+        return new Loaded(node, ContentData.FromJson(draft), cultures, await Caller.PathKeysAsync(db, node.Path, ct));
+    }
+
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal principal, HttpContext context, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        if (await LoadAsync(db, id, ct) is not { } item)
+            return ManagementRequests.Problem(404, "Not found", $"No document with id {id}.");
+        if (!caller.Reaches(item.PathKeys))
+            return ManagementRequests.Forbidden("This document is outside the collections granted to you.");
+        context.Response.Headers.ETag = ETagOf(item.Node.Revision);
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.Json(await ResponseAsync(db, schemas, item, caller, ct));
+    }
+
+    private static async Task<DocumentResponseModel> ResponseAsync(ArchiveDbContext db, SchemaStore schemas, Loaded item, Caller caller, CancellationToken ct)
+    {
+        var schema = await schemas.GetAsync(db, ct);
+        var type = schema.FindType(item.Node.ContentTypeAlias, ContentTypeKind.Document);
+        var properties = type is null ? [] : schema.PropertiesOf(type).ToDictionary(p => p.Alias);
+        var seesPrivate = caller.SeesPrivate(item.PathKeys);
+        var values = new List<DocumentValueResponseModel>();
+        foreach (var (alias, byCulture) in item.Draft.Values)
+        {
+            if (!properties.TryGetValue(alias, out var property) || property.IsSensitive && !seesPrivate)
+                continue;
+            foreach (var (culture, stored) in byCulture)
+                values.Add(new DocumentValueResponseModel(culture.Length == 0 ? null : culture, null, alias, ToApi(stored, property.EditorAlias), property.EditorAlias));
+        }
+        var schedules = await db.Schedules.AsNoTracking().Where(s => s.NodeId == item.Node.Id).ToListAsync(ct);
+        DateTimeOffset? When(string culture, string action) =>
+            schedules.Where(s => (s.Culture == culture || s.Culture == "") && s.Action == action).Select(s => (DateTimeOffset?)DateTime.SpecifyKind(s.Date, DateTimeKind.Utc)).Min();
+        var variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new DocumentVariantResponseModel(
+            c.Culture.Length == 0 ? null : c.Culture, null, c.Name,
+            DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc), DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc),
+            item.Node.Trashed ? "Trashed" : !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published",
+            c.PublishDate is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null,
+            When(c.Culture, "publish"), When(c.Culture, "unpublish"), [])).ToList();
+        return new DocumentResponseModel(new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "icon-document", null),
+            values, variants, item.Node.Key, [], item.Node.TemplateKey is { } template ? new ReferenceByIdModel(template) : null, item.Node.Trashed);
+    }
+
+    /// Stored text as the API's value: JSON where the editor stores JSON, numbers and booleans typed.
+    private static JsonNode? ToApi(string stored, string editorAlias)
+    {
+        switch (editorAlias)
+        {
+            case "Umbraco.Integer" when long.TryParse(stored, out var whole):
+                return JsonValue.Create(whole);
+            case "Umbraco.Decimal" when decimal.TryParse(stored, System.Globalization.CultureInfo.InvariantCulture, out var number):
+                return JsonValue.Create(number);
+            case "Umbraco.TrueFalse":
+                return JsonValue.Create(stored is "1" or "true" or "True");
+        }
+        var trimmed = stored.TrimStart();
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        {
+            try
+            {
+                return JsonNode.Parse(stored);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return JsonValue.Create(stored);
+    }
+
+    private static ContentEdit EditOf(IReadOnlyList<DocumentVariantRequestModel>? variants, IReadOnlyList<DocumentValueModel>? values) => new()
+    {
+        Names = (variants ?? []).GroupBy(v => v.Culture ?? ContentData.Invariant).ToDictionary(g => g.Key, g => g.Last().Name),
+        Values = (values ?? []).Select(v => new ValueEdit(v.Alias, v.Culture, v.Value is { ValueKind: not JsonValueKind.Null } element ? JsonNode.Parse(element.GetRawText()) : null)).ToList(),
+    };
+
+    /// Values of private properties a caller may not see cannot be written by them either.
+    private static async Task<IResult?> RefusePrivateAsync(ArchiveDbContext db, SchemaStore schemas, string contentTypeAlias, IReadOnlyList<DocumentValueModel>? values, Caller caller,
+        IReadOnlyList<Guid> pathKeys, CancellationToken ct)
+    {
+        if (caller.SeesPrivate(pathKeys) || values is not { Count: > 0 })
+            return null;
+        var schema = await schemas.GetAsync(db, ct);
+        var type = schema.FindType(contentTypeAlias, ContentTypeKind.Document);
+        var sensitive = type is null ? [] : schema.PropertiesOf(type).Where(p => p.IsSensitive).Select(p => p.Alias).ToHashSet();
+        var index = values.Select((v, i) => (v, i)).FirstOrDefault(x => sensitive.Contains(x.v.Alias));
+        return index.v is null ? null : ManagementRequests.Forbidden($"$.values[{index.i}]: this property is private and not open to you.");
+    }
+
+    private static async Task<IResult> Create(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<CreateDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (body!.DocumentType is null)
+            return ManagementRequests.Invalid("$.documentType", "The document type is required.");
+        var schema = await schemas.GetAsync(db, ct);
+        if (schema.FindType(body.DocumentType.Id) is not { Kind: ContentTypeKind.Document } type)
+            return ManagementRequests.Invalid("$.documentType.id", $"No document type with id {body.DocumentType.Id}.");
+
+        IReadOnlyList<Guid> parentPath = [];
+        if (body.Parent is { } parent)
+        {
+            var parentNode = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == parent.Id && !n.IsMedia, ct);
+            if (parentNode is null)
+                return ManagementRequests.Invalid("$.parent.id", $"No document with id {parent.Id}.");
+            parentPath = await Caller.PathKeysAsync(db, parentNode.Path, ct);
+        }
+        if (!caller.Reaches(parentPath))
+            return ManagementRequests.Forbidden("Documents can be created only within the collections granted to you.");
+        if (await RefusePrivateAsync(db, schemas, type.Alias, body.Values, caller, parentPath, ct) is { } refused)
+            return refused;
+
+        // A retried create (same Idempotency-Key from the same account) names the same document.
+        var key = body.Id;
+        if (key is null && context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } idempotency)
+            key = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller.Id}:{idempotency}"))[..16]);
+        if (key is { } existing && await db.Nodes.AsNoTracking().AnyAsync(n => n.Key == existing, ct))
+            return body.Id is null ? Created(context, existing) : ManagementRequests.Invalid("$.id", $"A document with id {existing} exists already.");
+
+        OperationResult result;
+        try
+        {
+            result = await content.CreateAsync(body.Parent?.Id, type.Alias, EditOf(body.Variants, body.Values), caller.Actor, key, ct: ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same retry arrived twice at once: the other one made it.
+            return Created(context, key.Value);
+        }
+        return result.Succeeded ? Created(context, result.Key!.Value) : ManagementRequests.From(result);
+    }
+
+    private static IResult Created(HttpContext context, Guid key)
+    {
+        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
+        return Results.Created($"{ManagementSecurity.Root}/document/{key}", null);
+    }
+
+    /// The revision an If-Match names ("*" or absent: none, as Umbraco's own clients send none).
+    private static (bool Valid, int? Revision) IfMatch(HttpContext context)
+    {
+        var header = context.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+            return (true, null);
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return int.TryParse(tag.Trim('"'), out var revision) ? (true, revision) : (false, null);
+    }
+
+    private static async Task<IResult?> GuardAsync(HttpContext context, Loaded? item, Guid id, Caller caller)
+    {
+        if (item is null)
+            return ManagementRequests.Problem(404, "Not found", $"No document with id {id}.");
+        if (!caller.Reaches(item.PathKeys))
+            return ManagementRequests.Forbidden("This document is outside the collections granted to you.");
+        await Task.CompletedTask;
+        return null;
+    }
+
+    private static async Task<IResult> Conflict(HttpContext context, ArchiveDbContext db, SchemaStore schemas, Guid id, Caller caller, OperationResult result, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (result.Status != OperationStatus.ConcurrencyConflict || await LoadAsync(db, id, ct) is not { } current)
+            return ManagementRequests.From(result);
+        context.Response.Headers.ETag = ETagOf(current.Node.Revision);
+        return ManagementRequests.Problem(412, "The item was changed by someone else",
+            "Your If-Match names an earlier revision; the current one is in 'current' and its ETag in the response headers.",
+            new Dictionary<string, object?> { ["current"] = await ResponseAsync(db, schemas, current, caller, ct) });
+    }
+
+    private static async Task<IResult> Update(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (valid, revision) = IfMatch(context);
+        if (!valid)
+            return ManagementRequests.Invalid("If-Match", "If-Match must be an ETag this API gave out.");
+        var (body, problem) = await ManagementRequests.ReadAsync<UpdateDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var item = await LoadAsync(db, id, ct);
+        if (await GuardAsync(context, item, id, caller) is { } refused)
+            return refused;
+        if (await RefusePrivateAsync(db, schemas, item!.Node.ContentTypeAlias, body!.Values, caller, item.PathKeys, ct) is { } hidden)
+            return hidden;
+        var result = await content.SaveAsync(id, EditOf(body.Variants, body.Values), caller.Actor, revision, ct);
+        if (!result.Succeeded)
+            return await Conflict(context, db, schemas, id, caller, result, ct);
+        context.Response.Headers.ETag = ETagOf(result.Revision ?? 0);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Publish(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (valid, revision) = IfMatch(context);
+        if (!valid)
+            return ManagementRequests.Invalid("If-Match", "If-Match must be an ETag this API gave out.");
+        var (body, problem) = await ManagementRequests.ReadAsync<PublishDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var item = await LoadAsync(db, id, ct);
+        if (await GuardAsync(context, item, id, caller) is { } refused)
+            return refused;
+        var schedules = body!.PublishSchedules ?? [];
+        var now = (schedules.Count == 0 ? [new CultureAndScheduleRequestModel(null, null)] : schedules).Where(s => s.Schedule?.PublishTime is null).ToList();
+        foreach (var (schedule, index) in schedules.Select((s, i) => (s, i)))
+        {
+            if (schedule.Schedule?.PublishTime is { } publishAt)
+                if (await content.ScheduleAsync(id, schedule.Culture, "publish", publishAt.UtcDateTime, caller.Actor, ct) is { Succeeded: false } failed)
+                    return ManagementRequests.From(failed);
+            if (schedule.Schedule?.UnpublishTime is { } unpublishAt)
+                if (await content.ScheduleAsync(id, schedule.Culture, "unpublish", unpublishAt.UtcDateTime, caller.Actor, ct) is { Succeeded: false } failed)
+                    return ManagementRequests.From(failed);
+        }
+        if (now.Count > 0)
+        {
+            var cultures = now.Any(s => s.Culture is null) ? null : now.Select(s => s.Culture!).ToList();
+            var result = await content.PublishAsync(id, cultures, caller.Actor, revision, ct);
+            if (!result.Succeeded)
+                return await Conflict(context, db, schemas, id, caller, result, ct);
+            context.Response.Headers.ETag = ETagOf(result.Revision ?? 0);
+        }
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Unpublish(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (valid, revision) = IfMatch(context);
+        if (!valid)
+            return ManagementRequests.Invalid("If-Match", "If-Match must be an ETag this API gave out.");
+        var (body, problem) = await ManagementRequests.ReadAsync<UnpublishDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var item = await LoadAsync(db, id, ct);
+        if (await GuardAsync(context, item, id, caller) is { } refused)
+            return refused;
+        var result = await content.UnpublishAsync(id, body!.Cultures is { Count: > 0 } cultures ? cultures : null, caller.Actor, revision, ct);
+        if (!result.Succeeded)
+            return await Conflict(context, db, schemas, id, caller, result, ct);
+        context.Response.Headers.ETag = ETagOf(result.Revision ?? 0);
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.Data.Content;
+
+namespace Archive.Web.Management;
+
+/// Reading Management API bodies strictly (unknown properties, wrong types and oversized bodies are
+/// refused with the JSON path at fault) and answering with RFC 9457 problem details.
+public static class ManagementRequests
+{
+    public const long MaxBodyBytes = 1 << 20;
+
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context) where T : class
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return (null, Problem(413, "Body too large", $"Request bodies are limited to {MaxBodyBytes:N0} bytes."));
+        if (context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+            return (null, Problem(415, "Unsupported media type", "Send the body as application/json."));
+        try
+        {
+            using var limited = new MemoryStream();
+            var buffer = new byte[16384];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                if (limited.Length + read > MaxBodyBytes)
+                    return (null, Problem(413, "Body too large", $"Request bodies are limited to {MaxBodyBytes:N0} bytes."));
+                limited.Write(buffer, 0, read);
+            }
+            limited.Position = 0;
+            var body = await JsonSerializer.DeserializeAsync<T>(limited, Strict, context.RequestAborted);
+            return body is null ? (null, Invalid("$", "A JSON object is required.")) : (body, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Invalid(ex.Path ?? "$", ex.Message.Split(" Path:")[0]));
+        }
+    }
+
+    public static IResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail, statusCode: status, title: title, extensions: extensions);
+
+    public static IResult Invalid(string path, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [path] = [message] }, title: "The request is not valid", statusCode: 400);
+
+    public static IResult Forbidden(string detail) => Problem(403, "Forbidden", detail);
+
+    /// An engine result as a response: each problem listed by its JSON path and culture.
+    public static IResult From(OperationResult result)
+    {
+        var status = result.Status switch
+        {
+            OperationStatus.NotFound => 404,
+            OperationStatus.ConcurrencyConflict => 412,
+            _ => 400,
+        };
+        var errors = result.Problems
+            .GroupBy(p => p.Culture is { Length: > 0 } culture ? $"{p.Path}[{culture}]" : p.Path)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        return Results.ValidationProblem(errors, title: result.Status switch
+        {
+            OperationStatus.NotFound => "Not found",
+            OperationStatus.ConcurrencyConflict => "The item was changed by someone else",
+            OperationStatus.DuplicateValue => "A value must be unique",
+            OperationStatus.CultureNotAllowed => "Unknown or disallowed culture",
+            OperationStatus.NotAllowed => "Not allowed",
+            _ => "Validation failed",
+        }, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
+    }
+}

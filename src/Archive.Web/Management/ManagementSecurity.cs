@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Archive.Identity;
+using Archive.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+
+namespace Archive.Web.Management;
+
+/// Accounts and the Management API's security: ASP.NET Core Identity for people (cookie sign-in),
+/// OpenIddict for API clients (client credentials at Umbraco's token endpoint), one role per
+/// account and the institutions or collections granted to it as claims.
+public static class ManagementSecurity
+{
+    public const string Root = "/umbraco/management/api/v1";
+    public const string TokenPath = Root + "/security/back-office/token";
+    public const string RoleClaim = "role";
+    public const string GrantClaim = "archive:grant";
+    public const string KindClaim = "archive:kind";
+    public const string SignInLimiter = "sign-in";
+    /// Either way of proving who one is: a bearer token or the back office cookie.
+    public static readonly string[] Schemes = [OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme];
+
+    /// What the command line needs too: the account stores and OpenIddict's client store.
+    public static IServiceCollection AddArchiveAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<ArchiveUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters += "+";
+                options.ClaimsIdentity.RoleClaimType = RoleClaim;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddSignInManager();
+        services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>());
+        services.AddScoped<Accounts>();
+        return services;
+    }
+
+    public static IServiceCollection AddArchiveManagement(this IServiceCollection services, RepositoryPaths paths, ArchiveOptions options)
+    {
+        // Tokens and cookies are protected with keys kept beside the data, so they survive restarts.
+        services.AddDataProtection().SetApplicationName("Archive").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Resolve(options.DataPath), "keys")));
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
+        {
+            cookie.Cookie.Name = "ArchiveBackOffice";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // An API answers 401/403, never a redirect to a login page.
+            cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+            cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+        }));
+        services.AddOpenIddict()
+            .AddServer(server =>
+            {
+                server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
+                server.AllowClientCredentialsFlow();
+                server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                server.UseDataProtection();
+                server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseDataProtection();
+                validation.UseAspNetCore();
+            });
+        services.AddAuthorization(authorization =>
+        {
+            authorization.AddPolicy(ManagementPolicies.Signed, policy => policy.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().RequireClaim(RoleClaim));
+            authorization.AddPolicy(ManagementPolicies.Administrator, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator));
+            authorization.AddPolicy(ManagementPolicies.Writer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanWrite)));
+            authorization.AddPolicy(ManagementPolicies.Publisher, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanPublish)));
+            authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator, Roles.Curator));
+        });
+        // Password and secret guessing is slowed per client address.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInLimiter, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.Management.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem("Too many sign-in attempts from this address; wait a minute.", statusCode: 429, title: "Too many requests").ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    /// The claims an account signs in with, whichever way: id, name, kind, role and grants.
+    public static async Task<ClaimsIdentity> IdentityForAsync(ArchiveUser user, Accounts accounts, string authenticationType)
+    {
+        var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, RoleClaim);
+        identity.AddClaim(new Claim("sub", user.Id.ToString()));
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
+        identity.AddClaim(new Claim(ClaimTypes.Name, user.Name));
+        identity.AddClaim(new Claim(KindClaim, user.Kind.ToString()));
+        if (await accounts.RoleOfAsync(user) is { } role)
+            identity.AddClaim(new Claim(RoleClaim, role));
+        foreach (var grant in await accounts.GrantsOfAsync(user.Id))
+            identity.AddClaim(new Claim(GrantClaim, grant.ToString()));
+        return identity;
+    }
+}
+
+public static class ManagementPolicies
+{
+    public const string Signed = "management";
+    public const string Administrator = "management-administrator";
+    public const string Writer = "management-writer";
+    public const string Publisher = "management-publisher";
+    public const string Reviewer = "management-reviewer";
+}
