@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Archive.Data;
+using Archive.Identity;
+using Archive.Integration.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests.Management;
+
+/// Documents through the Management API over the demo catalogue, as each role: Umbraco's shapes,
+/// private fields by role and grant, ETags and If-Match, Idempotency-Key, and bad input refused with
+/// nothing changed.
+public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture<DocumentApiTests.Host>
+{
+    public const string Korean = "d721f340-ca32-84a9-45d3-f93e4425821e";
+    public const string KoreanCollection = "bbfcca41-6c95-992a-759f-d246868f2315";
+    public const string Pushkin = "dc6ccb45-dc15-1700-8ca4-b8e616264b24";
+    public const string Chest = "ee109d7d-f924-0815-7492-041e2894165b";
+    public const string ArtefactType = "509a85f3-886f-8083-bb6b-4854a0715da0";
+    private const string Secret = "document-tests-secret-0123456789";
+    private const string Api = "/umbraco/management/api/v1";
+
+    public sealed class Host : ArchiveHostFactory, IAsyncLifetime
+    {
+        private readonly Dictionary<string, HttpClient> _clients = [];
+
+        public Host() => Settings["Archive:Management:SignInPermitsPerMinute"] = "1000";
+
+        public async Task InitializeAsync()
+        {
+            await ReadyClientAsync();
+            using var scope = Services.CreateScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+            foreach (var (name, role, grants) in new (string, string, Guid[])[]
+            {
+                ("administrator", Roles.Administrator, []), ("curator", Roles.Curator, []), ("viewer", Roles.Viewer, []),
+                ("korean-editor", Roles.Editor, [Guid.Parse(Korean)]), ("korean-contributor", Roles.Contributor, [Guid.Parse(KoreanCollection)]),
+                ("pushkin-editor", Roles.Editor, [Guid.Parse(Pushkin)]),
+            })
+                Assert.True((await accounts.CreateApiClientAsync("umbraco-back-office-" + name, name, role, Secret, grants)).Succeeded);
+        }
+
+        public async Task<HttpClient> As(string name)
+        {
+            if (_clients.TryGetValue(name, out var known))
+                return known;
+            var client = CreateClient();
+            var response = await ManagementSecurityTests.RequestToken(client, "umbraco-back-office-" + name, Secret);
+            var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return _clients[name] = client;
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static IEnumerable<string> Aliases(JsonElement document) => document.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("alias").GetString()!);
+
+    private static readonly string[] PrivateAliases = ["ownerContact", "valuation", "insuranceValue", "storageLocation"];
+
+    private int Revision(Guid key)
+    {
+        using var scope = host.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Nodes.Single(n => n.Key == key).Revision;
+    }
+
+    [Fact]
+    public async Task A_document_reads_in_Umbraco_shape_with_an_ETag_and_private_fields_by_role()
+    {
+        var response = await (await host.As("curator")).GetAsync($"{Api}/document/{Chest}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^\"\\d+\"$", response.Headers.ETag!.Tag);
+        var document = await Json(response);
+        Assert.Equal(Chest, document.GetProperty("id").GetString());
+        Assert.Equal(ArtefactType, document.GetProperty("documentType").GetProperty("id").GetString());
+        Assert.False(document.GetProperty("isTrashed").GetBoolean());
+        var english = document.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("culture").GetString() == "en");
+        Assert.Equal("Wooden chest", english.GetProperty("name").GetString());
+        Assert.Equal("Published", english.GetProperty("state").GetString());
+        var title = document.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("alias").GetString() == "title" && v.GetProperty("culture").GetString() == "ru");
+        Assert.Equal("Деревянный сундук", title.GetProperty("value").GetString());
+        Assert.Equal("Umbraco.TextBox", title.GetProperty("editorAlias").GetString());
+        Assert.Contains("ownerContact", Aliases(document));
+
+        // The association's own editor sees its private fields; a viewer reads the record without them.
+        Assert.Contains("ownerContact", Aliases(await Json(await (await host.As("korean-editor")).GetAsync($"{Api}/document/{Chest}"))));
+        var viewed = await (await host.As("viewer")).GetAsync($"{Api}/document/{Chest}");
+        Assert.Equal(HttpStatusCode.OK, viewed.StatusCode);
+        var text = await viewed.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Aliases(await Json(viewed)), PrivateAliases.Contains);
+        Assert.DoesNotContain("+7 700", text);
+        // Another association's people do not see the record at all.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("pushkin-editor")).GetAsync($"{Api}/document/{Chest}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.As("curator")).GetAsync($"{Api}/document/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    private static object NewArtefact(string accession, string title) => new
+    {
+        parent = new { id = KoreanCollection },
+        documentType = new { id = ArtefactType },
+        template = (object?)null,
+        values = new object[]
+        {
+            new { alias = "accessionNumber", culture = (string?)null, segment = (string?)null, value = accession },
+            new { alias = "title", culture = "en", segment = (string?)null, value = title },
+        },
+        variants = new object[] { new { culture = "en", segment = (string?)null, name = title } },
+    };
+
+    [Fact]
+    public async Task A_contributor_creates_a_draft_in_their_collection_once_per_Idempotency_Key_and_cannot_publish()
+    {
+        var contributor = await host.As("korean-contributor");
+        var request = () => new HttpRequestMessage(HttpMethod.Post, $"{Api}/document")
+        {
+            Content = JsonContent.Create(NewArtefact("KOR-API-001", "Brass spoon")),
+            Headers = { { "Idempotency-Key", "7f1c2e9a-create-spoon" } },
+        };
+        var first = await contributor.SendAsync(request());
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = first.Headers.GetValues("Umb-Generated-Resource").Single();
+        Assert.Equal($"{Api}/document/{id}", first.Headers.Location!.OriginalString);
+        var retry = await contributor.SendAsync(request());
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(id, retry.Headers.GetValues("Umb-Generated-Resource").Single());
+        using (var scope = host.Services.CreateScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeVersions
+                .CountAsync(v => v.IsDraft && v.Data.Contains("KOR-API-001")));
+
+        var created = await Json(await contributor.GetAsync($"{Api}/document/{id}"));
+        Assert.Equal("Draft", created.GetProperty("variants")[0].GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PutAsJsonAsync($"{Api}/document/{id}/publish", new { publishSchedules = new[] { new { culture = "en" } } })).StatusCode);
+
+        var published = await (await host.As("curator")).PutAsJsonAsync($"{Api}/document/{id}/publish", new { publishSchedules = new[] { new { culture = "en" } } });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("Published", (await Json(await contributor.GetAsync($"{Api}/document/{id}"))).GetProperty("variants")[0].GetProperty("state").GetString());
+
+        // Outside the contributor's collection nothing can be made.
+        var elsewhere = await contributor.PostAsJsonAsync($"{Api}/document", new
+        {
+            parent = new { id = Pushkin }, documentType = new { id = ArtefactType },
+            values = new object[] { new { alias = "accessionNumber", value = "PUSH-X" } }, variants = new object[] { new { culture = "en", name = "X" } },
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_If_Match_gets_412_with_the_current_item_and_no_If_Match_still_saves()
+    {
+        var curator = await host.As("curator");
+        var created = await curator.PostAsJsonAsync($"{Api}/document", NewArtefact("KOR-API-002", "Lacquer box"));
+        var id = Guid.Parse(created.Headers.GetValues("Umb-Generated-Resource").Single());
+        var read = await curator.GetAsync($"{Api}/document/{id}");
+        var etag = read.Headers.ETag!.Tag;
+
+        HttpRequestMessage Put(string title, string? ifMatch)
+        {
+            var message = new HttpRequestMessage(HttpMethod.Put, $"{Api}/document/{id}")
+            {
+                Content = JsonContent.Create(new { values = new object[] { new { alias = "title", culture = "en", value = title } }, variants = new object[] { new { culture = "en", name = title } } }),
+            };
+            if (ifMatch is not null)
+                message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return message;
+        }
+
+        var first = await curator.SendAsync(Put("Lacquer box, black", etag));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(etag, first.Headers.ETag!.Tag);
+        var stale = await curator.SendAsync(Put("Lacquer box, red", etag));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        var problem = await Json(stale);
+        Assert.Equal(id.ToString(), problem.GetProperty("current").GetProperty("id").GetString());
+        Assert.Equal(first.Headers.ETag!.Tag, stale.Headers.ETag!.Tag);
+        Assert.Contains("black", problem.GetProperty("current").ToString());
+
+        // Umbraco's own clients send no If-Match: the last writer wins and is in the audit trail.
+        Assert.Equal(HttpStatusCode.OK, (await (await host.As("korean-editor")).SendAsync(Put("Lacquer box, gold", null))).StatusCode);
+        using var scope = host.Services.CreateScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Audit.Where(a => a.EntityKey == id && a.Action == "Save").Select(a => a.Actor).ToListAsync();
+        Assert.Contains(audit, a => a.StartsWith("korean-editor"));
+    }
+
+    [Theory]
+    [InlineData("{\"documentType\": {\"id\": \"" + ArtefactType + "\"}, ", "$")] // malformed JSON
+    [InlineData("{\"documentType\": {\"id\": 42}}", "$.documentType.id")] // wrong type
+    [InlineData("{\"documentType\": {\"id\": \"" + ArtefactType + "\"}, \"colour\": \"red\"}", "colour")] // unknown property
+    public async Task Malformed_bodies_are_refused_naming_the_field(string body, string field)
+    {
+        var response = await (await host.As("curator")).PostAsync($"{Api}/document", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Contains(problem.GetProperty("errors").EnumerateObject(), e => e.Name.Contains(field) || e.Value.ToString().Contains(field));
+    }
+
+    [Fact]
+    public async Task Invalid_content_is_refused_by_property_and_culture_and_nothing_changes()
+    {
+        var curator = await host.As("curator");
+        var before = Revision(Guid.Parse(Chest));
+        var response = await curator.PutAsJsonAsync($"{Api}/document/{Chest}", new
+        {
+            values = new object[] { new { alias = "title", culture = "xx-YY", value = "?" }, new { alias = "noSuchProperty", culture = (string?)null, value = "?" } },
+            variants = new object[] { new { culture = "en", name = "Wooden chest" } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var errors = (await Json(response)).GetProperty("errors").ToString();
+        Assert.Contains("xx-YY", errors + (await response.Content.ReadAsStringAsync()));
+        Assert.Equal(before, Revision(Guid.Parse(Chest)));
+
+        var big = new string('a', 1_100_000);
+        var oversized = await curator.PutAsync($"{Api}/document/{Chest}", new StringContent($"{{\"values\": [{{\"alias\": \"note\", \"value\": \"{big}\"}}]}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal(before, Revision(Guid.Parse(Chest)));
+    }
+
+    [Fact]
+    public async Task Roles_outside_their_rights_get_403_and_change_nothing()
+    {
+        var before = Revision(Guid.Parse(Chest));
+        var body = new { values = new object[] { new { alias = "note", culture = "en", value = "changed" } }, variants = Array.Empty<object>() };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("viewer")).PutAsJsonAsync($"{Api}/document/{Chest}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("pushkin-editor")).PutAsJsonAsync($"{Api}/document/{Chest}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("viewer")).PutAsJsonAsync($"{Api}/document/{Chest}/unpublish", new { cultures = new[] { "en" } })).StatusCode);
+        Assert.Equal(before, Revision(Guid.Parse(Chest)));
+    }
+}
