@@ -32,9 +32,9 @@ public static class DocumentEndpoints
 
     public static string ETagOf(int revision) => $"\"{revision}\"";
 
-    private sealed record Loaded(NodeEntity Node, ContentData Draft, IReadOnlyList<NodeCultureEntity> Cultures, IReadOnlyList<Guid> PathKeys);
+    internal sealed record Loaded(NodeEntity Node, ContentData Draft, IReadOnlyList<NodeCultureEntity> Cultures, IReadOnlyList<Guid> PathKeys);
 
-    private static async Task<Loaded?> LoadAsync(ArchiveDbContext db, Guid id, CancellationToken ct)
+    internal static async Task<Loaded?> LoadAsync(ArchiveDbContext db, Guid id, CancellationToken ct)
     {
         var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == id && !n.IsMedia, ct);
         if (node is null)
@@ -180,7 +180,7 @@ public static class DocumentEndpoints
     }
 
     /// The revision an If-Match names ("*" or absent: none, as Umbraco's own clients send none).
-    private static (bool Valid, int? Revision) IfMatch(HttpContext context)
+    internal static (bool Valid, int? Revision) IfMatch(HttpContext context)
     {
         var header = context.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")
@@ -189,15 +189,11 @@ public static class DocumentEndpoints
         return int.TryParse(tag.Trim('"'), out var revision) ? (true, revision) : (false, null);
     }
 
-    private static async Task<IResult?> GuardAsync(HttpContext context, Loaded? item, Guid id, Caller caller)
-    {
-        if (item is null)
-            return ManagementRequests.Problem(404, "Not found", $"No document with id {id}.");
-        if (!caller.Reaches(item.PathKeys))
-            return ManagementRequests.Forbidden("This document is outside the collections granted to you.");
-        await Task.CompletedTask;
-        return null;
-    }
+    /// 404 for no such document, 403 when it is outside the caller's grants, else null.
+    internal static IResult? Refuse(Loaded? item, Guid id, Caller caller) =>
+        item is null ? ManagementRequests.Problem(404, "Not found", $"No document with id {id}.")
+        : !caller.Reaches(item.PathKeys) ? ManagementRequests.Forbidden("This document is outside the collections granted to you.")
+        : null;
 
     private static async Task<IResult> Conflict(HttpContext context, ArchiveDbContext db, SchemaStore schemas, Guid id, Caller caller, OperationResult result, CancellationToken ct)
     {
@@ -220,7 +216,7 @@ public static class DocumentEndpoints
         if (problem is not null)
             return problem;
         var item = await LoadAsync(db, id, ct);
-        if (await GuardAsync(context, item, id, caller) is { } refused)
+        if (Refuse(item, id, caller) is { } refused)
             return refused;
         if (await RefusePrivateAsync(db, schemas, item!.Node.ContentTypeAlias, body!.Values, caller, item.PathKeys, ct) is { } hidden)
             return hidden;
@@ -241,7 +237,7 @@ public static class DocumentEndpoints
         if (problem is not null)
             return problem;
         var item = await LoadAsync(db, id, ct);
-        if (await GuardAsync(context, item, id, caller) is { } refused)
+        if (Refuse(item, id, caller) is { } refused)
             return refused;
         var schedules = body!.PublishSchedules ?? [];
         var now = (schedules.Count == 0 ? [new CultureAndScheduleRequestModel(null, null)] : schedules).Where(s => s.Schedule?.PublishTime is null).ToList();
@@ -275,7 +271,7 @@ public static class DocumentEndpoints
         if (problem is not null)
             return problem;
         var item = await LoadAsync(db, id, ct);
-        if (await GuardAsync(context, item, id, caller) is { } refused)
+        if (Refuse(item, id, caller) is { } refused)
             return refused;
         var result = await content.UnpublishAsync(id, body!.Cultures is { Count: > 0 } cultures ? cultures : null, caller.Actor, revision, ct);
         if (!result.Succeeded)

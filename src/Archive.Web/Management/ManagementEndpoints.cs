@@ -14,6 +14,7 @@ public static class ManagementEndpoints
         var api = app.MapGroup(ManagementSecurity.Root).RequireAuthorization(ManagementPolicies.Signed);
         api.MapGet("user/current", CurrentUser);
         api.MapDocuments();
+        api.MapDocumentWorkflow();
         return api;
     }
 

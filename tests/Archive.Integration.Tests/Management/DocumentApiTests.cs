@@ -235,4 +235,71 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("viewer")).PutAsJsonAsync($"{Api}/document/{Chest}/unpublish", new { cultures = new[] { "en" } })).StatusCode);
         Assert.Equal(before, Revision(Guid.Parse(Chest)));
     }
+    private async Task<Guid> CreateAsync(string who, string accession, string title)
+    {
+        var created = await (await host.As(who)).PostAsJsonAsync($"{Api}/document", NewArtefact(accession, title));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return Guid.Parse(created.Headers.GetValues("Umb-Generated-Resource").Single());
+    }
+
+    [Fact]
+    public async Task A_contributors_draft_is_submitted_returned_with_a_comment_resubmitted_and_approved()
+    {
+        var contributor = await host.As("korean-contributor");
+        var curator = await host.As("curator");
+        var id = await CreateAsync("korean-contributor", "KOR-API-003", "Embroidered pouch");
+        async Task<string> State() => (await Json(await contributor.GetAsync($"{Api}/document/{id}/review"))).GetProperty("state").GetString()!;
+
+        Assert.Equal("None", await State());
+        Assert.Equal(HttpStatusCode.OK, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/submit", new { cultures = new[] { "en" }, comment = "Ready" })).StatusCode);
+        Assert.Equal("Submitted", await State());
+        Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { })).StatusCode);
+
+        var bare = await curator.PostAsJsonAsync($"{Api}/document/{id}/review/return", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Contains("$.comment", await bare.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/return", new { comment = "Add the dimensions, please." })).StatusCode);
+        Assert.Equal("Returned", await State());
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/submit", new { cultures = new[] { "en" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { comment = "Thank you" })).StatusCode);
+        Assert.Equal("Approved", await State());
+        Assert.Equal("Published", (await Json(await contributor.GetAsync($"{Api}/document/{id}"))).GetProperty("variants")[0].GetProperty("state").GetString());
+
+        var review = await Json(await contributor.GetAsync($"{Api}/document/{id}/review"));
+        Assert.Equal(["Submitted", "Returned", "Submitted", "Approved"], review.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        Assert.Equal("Add the dimensions, please.", review.GetProperty("history")[1].GetProperty("comment").GetString());
+        var log = await Json(await curator.GetAsync($"{Api}/document/{id}/audit-log?orderDirection=Ascending"));
+        Assert.Equal(["New", "SendToPublish", "Custom", "SendToPublish", "Publish", "Custom"], log.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("logType").GetString()));
+    }
+
+    [Fact]
+    public async Task Versions_list_and_roll_back_and_bad_tree_moves_are_refused()
+    {
+        var curator = await host.As("curator");
+        var id = await CreateAsync("curator", "KOR-API-004", "Fan, first title");
+        var update = await curator.PutAsJsonAsync($"{Api}/document/{id}", new { values = new object[] { new { alias = "title", culture = "en", value = "Fan, second title" } }, variants = new object[] { new { culture = "en", name = "Fan" } } });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        var versions = await Json(await curator.GetAsync($"{Api}/document-version?documentId={id}"));
+        Assert.True(versions.GetProperty("total").GetInt32() >= 2);
+        var oldest = versions.GetProperty("items").EnumerateArray().Last().GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await curator.PostAsync($"{Api}/document-version/{oldest}/rollback", null)).StatusCode);
+        var title = (await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("values").EnumerateArray().Single(v => v.GetProperty("alias").GetString() == "title");
+        Assert.Equal("Fan, first title", title.GetProperty("value").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await curator.PostAsync($"{Api}/document-version/{Guid.NewGuid()}/rollback", null)).StatusCode);
+
+        // A collection cannot go under one of its own artefacts; nothing moves.
+        var before = Revision(Guid.Parse(KoreanCollection));
+        var loop = await curator.PutAsJsonAsync($"{Api}/document/{KoreanCollection}/move", new { target = new { id = Chest } });
+        Assert.Equal(HttpStatusCode.BadRequest, loop.StatusCode);
+        Assert.Equal(before, Revision(Guid.Parse(KoreanCollection)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("korean-contributor")).PutAsync($"{Api}/document/{id}/move-to-recycle-bin", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await curator.PutAsync($"{Api}/document/{id}/move-to-recycle-bin", null)).StatusCode);
+        Assert.True((await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("isTrashed").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await curator.PutAsJsonAsync($"{Api}/recycle-bin/document/{id}/restore", new { target = (object?)null })).StatusCode);
+        Assert.False((await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("isTrashed").GetBoolean());
+    }
 }

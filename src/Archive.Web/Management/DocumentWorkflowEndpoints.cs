@@ -1,0 +1,261 @@
+using System.Security.Claims;
+using Archive.Data;
+using Archive.Data.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Web.Management;
+
+public sealed record ReviewRequestModel(IReadOnlyList<string>? Cultures, string? Comment);
+
+public sealed record MoveDocumentRequestModel(ReferenceByIdModel? Target);
+
+public sealed record SortingItem(Guid Id, int SortOrder);
+
+public sealed record SortingRequestModel(ReferenceByIdModel? Parent, IReadOnlyList<SortingItem> Sorting);
+
+/// The review workflow (Archive's own routes beside Umbraco's, under /document/{id}/review), the
+/// recycle bin, moving and sorting, versions with rollback, and the audit log of a document.
+public static class DocumentWorkflowEndpoints
+{
+    public static void MapDocumentWorkflow(this RouteGroupBuilder api)
+    {
+        var review = api.MapGroup("document/{id:guid}/review").WithTags("Document Review");
+        review.MapGet("", ReviewStatus).WithName("GetDocumentByIdReview");
+        review.MapPost("submit", Submit).WithName("PostDocumentByIdReviewSubmit").RequireAuthorization(ManagementPolicies.Writer);
+        review.MapPost("approve", Approve).WithName("PostDocumentByIdReviewApprove").RequireAuthorization(ManagementPolicies.Reviewer);
+        review.MapPost("return", Return).WithName("PostDocumentByIdReviewReturn").RequireAuthorization(ManagementPolicies.Reviewer);
+
+        api.MapPut("document/{id:guid}/move-to-recycle-bin", Trash).WithName("PutDocumentByIdMoveToRecycleBin").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
+        api.MapPut("recycle-bin/document/{id:guid}/restore", Restore).WithName("PutRecycleBinDocumentByIdRestore").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
+        api.MapPut("document/{id:guid}/move", Move).WithName("PutDocumentByIdMove").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPut("document/sort", Sort).WithName("PutDocumentSort").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapGet("document/{id:guid}/audit-log", AuditLog).WithName("GetDocumentByIdAuditLog").WithTags("Document");
+        api.MapGet("document-version", Versions).WithName("GetDocumentVersion").WithTags("Document Version");
+        api.MapPost("document-version/{id:guid}/rollback", Rollback).WithName("PostDocumentVersionByIdRollback").WithTags("Document Version").RequireAuthorization(ManagementPolicies.Writer);
+    }
+
+    private static async Task<(DocumentEndpoints.Loaded? Item, IResult? Refusal)> ReachAsync(ArchiveDbContext db, Guid id, Caller caller, CancellationToken ct)
+    {
+        var item = await DocumentEndpoints.LoadAsync(db, id, ct);
+        return (item, DocumentEndpoints.Refuse(item, id, caller));
+    }
+
+    private static IResult Done(OperationResult result, HttpContext context)
+    {
+        if (!result.Succeeded)
+            return ManagementRequests.From(result);
+        if (result.Revision is { } revision)
+            context.Response.Headers.ETag = DocumentEndpoints.ETagOf(revision);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> ReviewStatus(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
+            return refusal;
+        var status = (await content.ReviewStatusAsync(id, ct))!;
+        return Results.Ok(new
+        {
+            state = status.State.ToString(),
+            history = status.History.Select(s => new
+            {
+                action = s.Action switch { ContentService.ReviewSubmit => "Submitted", ContentService.ReviewApprove => "Approved", _ => "Returned" },
+                user = new { id = UserIdOf(s.Actor) },
+                actor = s.Actor,
+                timestamp = DateTime.SpecifyKind(s.Timestamp, DateTimeKind.Utc),
+                cultures = s.Cultures?.Split(',') ?? [],
+                comment = s.Comment,
+            }),
+        });
+    }
+
+    private static async Task<IResult> Review(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db,
+        Func<Caller, ReviewRequestModel, Task<OperationResult>> step, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<ReviewRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+            return refusal;
+        return Done(await step(caller, body!), context);
+    }
+
+    private static Task<IResult> Submit(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
+        Review(id, context, principal, db, (caller, body) => content.SubmitForReviewAsync(id, body.Cultures is { Count: > 0 } c ? c : null, body.Comment, caller.Actor, ct), ct);
+
+    private static Task<IResult> Approve(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
+        Review(id, context, principal, db, (caller, body) => content.ApproveAsync(id, body.Comment, caller.Actor, ct), ct);
+
+    private static Task<IResult> Return(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
+        Review(id, context, principal, db, (caller, body) => content.ReturnAsync(id, body.Comment ?? "", caller.Actor, ct), ct);
+
+    private static async Task<IResult> Trash(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+            return refusal;
+        return Done(await content.TrashAsync(id, caller.Actor, ct), context);
+    }
+
+    private static async Task<IResult> Restore(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+            return refusal;
+        if (body!.Target is { } target && await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
+            return refused;
+        return Done(await content.RestoreAsync(id, body.Target?.Id, caller.Actor, ct), context);
+    }
+
+    private static async Task<IResult?> TargetRefusedAsync(ArchiveDbContext db, Guid target, Caller caller, CancellationToken ct)
+    {
+        var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == target && !n.IsMedia, ct);
+        if (node is null)
+            return ManagementRequests.Invalid("$.target.id", $"No document with id {target}.");
+        return caller.Reaches(await Caller.PathKeysAsync(db, node.Path, ct)) ? null : ManagementRequests.Forbidden("The target is outside the collections granted to you.");
+    }
+
+    private static async Task<IResult> Move(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+            return refusal;
+        if (body!.Target is { } target)
+        {
+            if (await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
+                return refused;
+        }
+        else if (caller.IsScoped)
+            return ManagementRequests.Forbidden("Only curators and administrators move items to the root.");
+        return Done(await content.MoveAsync(id, body.Target?.Id, caller.Actor, ct), context);
+    }
+
+    private static async Task<IResult> Sort(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<SortingRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (body!.Parent is { } parent)
+        {
+            if (await TargetRefusedAsync(db, parent.Id, caller, ct) is { } refused)
+                return refused;
+        }
+        else if (caller.IsScoped)
+            return ManagementRequests.Forbidden("Only curators and administrators sort the root.");
+        var ordered = (body.Sorting ?? []).OrderBy(s => s.SortOrder).Select(s => s.Id).ToList();
+        return Done(await content.SortAsync(body.Parent?.Id, ordered, isMedia: false, caller.Actor, ct), context);
+    }
+
+    /// Umbraco's audit log types for the archive's audit actions.
+    private static string LogType(string action) => action switch
+    {
+        "Create" => "New",
+        "Save" => "Save",
+        "Publish" => "Publish",
+        "Unpublish" => "Unpublish",
+        "Move" or "Trash" or "Restore" => "Move",
+        "Delete" => "Delete",
+        "Sort" => "Sort",
+        "Rollback" => "RollBack",
+        ContentService.ReviewSubmit => "SendToPublish",
+        _ => "Custom",
+    };
+
+    private static Guid UserIdOf(string actor)
+    {
+        var open = actor.LastIndexOf('(');
+        return open >= 0 && Guid.TryParse(actor[(open + 1)..].TrimEnd(')'), out var id) ? id : Guid.Empty;
+    }
+
+    private static async Task<IResult> AuditLog(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct,
+        string? orderDirection = null, DateTimeOffset? sinceDate = null, int skip = 0, int take = 100)
+    {
+        if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
+            return refusal;
+        if (skip < 0 || take is < 0 or > 1000)
+            return ManagementRequests.Invalid(skip < 0 ? "skip" : "take", "skip must be 0 or more and take from 0 to 1000.");
+        var query = db.Audit.AsNoTracking().Where(a => a.EntityKey == id);
+        if (sinceDate is { } since)
+            query = query.Where(a => a.Timestamp >= since.UtcDateTime);
+        var total = await query.CountAsync(ct);
+        query = string.Equals(orderDirection, "Ascending", StringComparison.OrdinalIgnoreCase) ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id);
+        var items = await query.Skip(skip).Take(take).ToListAsync(ct);
+        return Results.Ok(new
+        {
+            total,
+            items = items.Select(a => new
+            {
+                user = new { id = UserIdOf(a.Actor) },
+                timestamp = DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc),
+                logType = LogType(a.Action),
+                comment = a.Comment,
+                parameters = a.Cultures,
+            }),
+        });
+    }
+
+    /// Version ids are GUIDs in Umbraco's API: the archive's numbers, carried in the first eight bytes.
+    public static Guid VersionGuid(long id)
+    {
+        var bytes = new byte[16];
+        BitConverter.TryWriteBytes(bytes, id);
+        "ARCHIVE-"u8.CopyTo(bytes.AsSpan(8));
+        return new Guid(bytes);
+    }
+
+    public static long? VersionNumber(Guid id)
+    {
+        var bytes = id.ToByteArray();
+        return bytes.AsSpan(8).SequenceEqual("ARCHIVE-"u8) ? BitConverter.ToInt64(bytes) : null;
+    }
+
+    private static async Task<IResult> Versions(ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, Archive.Data.Schema.SchemaStore schemas, CancellationToken ct,
+        Guid? documentId = null, string? culture = null, int skip = 0, int take = 100)
+    {
+        if (documentId is not { } id)
+            return ManagementRequests.Invalid("documentId", "documentId is required.");
+        var (item, refusal) = await ReachAsync(db, id, Caller.From(principal), ct);
+        if (refusal is not null)
+            return refusal;
+        if (skip < 0 || take is < 0 or > 1000)
+            return ManagementRequests.Invalid(skip < 0 ? "skip" : "take", "skip must be 0 or more and take from 0 to 1000.");
+        var versions = (await content.ListVersionsAsync(id, ct))!;
+        var type = (await schemas.GetAsync(db, ct)).FindType(item!.Node.ContentTypeAlias, Archive.Engine.Schema.ContentTypeKind.Document);
+        return Results.Ok(new
+        {
+            total = versions.Count,
+            items = versions.Skip(skip).Take(take).Select(v => new
+            {
+                id = VersionGuid(v.Id),
+                document = new { id },
+                documentType = new { id = type?.Key ?? Guid.Empty },
+                user = new { id = UserIdOf(v.CreatedBy) },
+                versionDate = DateTime.SpecifyKind(v.CreatedAt, DateTimeKind.Utc),
+                isCurrentPublishedVersion = v.IsPublished,
+                isCurrentDraftVersion = v.IsDraft,
+                preventCleanup = false,
+            }),
+        });
+    }
+
+    private static async Task<IResult> Rollback(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        if (VersionNumber(id) is not { } versionId)
+            return ManagementRequests.Problem(404, "Not found", $"No document version with id {id}.");
+        var nodeKey = await db.NodeVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => (Guid?)v.Node!.Key).FirstOrDefaultAsync(ct);
+        if (nodeKey is not { } key)
+            return ManagementRequests.Problem(404, "Not found", $"No document version with id {id}.");
+        if ((await ReachAsync(db, key, caller, ct)).Refusal is { } refusal)
+            return refusal;
+        return Done(await content.RollbackAsync(key, versionId, caller.Actor, ct), context);
+    }
+}
