@@ -302,4 +302,24 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await curator.PutAsJsonAsync($"{Api}/recycle-bin/document/{id}/restore", new { target = (object?)null })).StatusCode);
         Assert.False((await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("isTrashed").GetBoolean());
     }
+    [Fact]
+    public async Task Every_write_endpoint_refuses_a_viewer_with_403()
+    {
+        var viewer = await host.As("viewer");
+        var endpoints = host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith(Api, StringComparison.OrdinalIgnoreCase) && !e.RoutePattern.RawText!.Contains("security/back-office"))
+            .ToList();
+        var writes = 0;
+        foreach (var endpoint in endpoints)
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+            {
+                if (method == "GET")
+                    continue;
+                writes++;
+                var url = System.Text.RegularExpressions.Regex.Replace("/" + endpoint.RoutePattern.RawText!.TrimStart('/'), @"\{[^}]+\}", Chest);
+                var response = await viewer.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {url}: {(int)response.StatusCode}");
+            }
+        Assert.True(writes >= 10, $"only {writes} write endpoints found");
+    }
 }
