@@ -24,6 +24,7 @@ public static class DeliveryEndpoints
         services.AddSingleton(sp => DeliveryQueryBuilder.Default(sp.GetRequiredService<PropertyEditors>()));
         services.AddSingleton<ContentQueryService>();
         services.AddScoped<PublishedSource>();
+        services.AddSingleton<PrivateRecords>();
         services.AddSingleton<PublishedCacheSync>();
         services.AddHostedService(sp => sp.GetRequiredService<PublishedCacheSync>());
         services.AddOutputCache(options =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Archive.Web.Delivery;
 
 /// Reads published items (and, for preview, drafts) from the database in the cache's shape.
-public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore schemas)
+public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore schemas, PrivateRecords privateRecords)
 {
     public async Task<long> PositionAsync(CancellationToken ct) => await db.ChangeLog.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
@@ -19,6 +19,7 @@ public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore sch
     public async IAsyncEnumerable<PublishedNode> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
+        await privateRecords.RefreshAsync(db, ct);
         long last = 0;
         while (true)
         {
@@ -35,6 +36,9 @@ public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore sch
     public async Task<(List<PublishedNode> Upserts, List<Guid> Removed)> ChangedAsync(IReadOnlyCollection<Guid> keys, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
+        // A record that turns private (or public again) takes its media with it.
+        if (await privateRecords.MayChangeAsync(db, keys, ct))
+            keys = keys.Concat(await privateRecords.RefreshAsync(db, ct)).ToHashSet();
         var nodes = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && !n.Trashed).ToListAsync(ct);
         var upserts = await BuildAsync(nodes, schema, draft: false, ct);
         return (upserts, keys.Except(upserts.Select(u => u.Key)).ToList());
@@ -65,6 +69,8 @@ public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore sch
         foreach (var node in batch)
         {
             if (!versions.TryGetValue(node.Id, out var data) || !cultures[node.Id].Any())
+                continue;
+            if (privateRecords.IsRecord(node.Key) || privateRecords.IsWithheldMedia(node.Key))
                 continue;
             var type = schema.FindType(node.ContentTypeAlias, node.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
             var path = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).Select(id => keys[id]).ToList();

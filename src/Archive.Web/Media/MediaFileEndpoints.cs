@@ -15,9 +15,11 @@ public static class MediaFileEndpoints
     public static void MapArchiveMediaFiles(this IEndpointRouteBuilder app) =>
         app.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], Serve).RequireCors("delivery").ExcludeFromDescription();
 
-    private static async Task<IResult> Serve(HttpContext context, string? path, IMediaStore store, Derivatives derivatives, IOptions<ImagingSettings> imaging, CancellationToken ct)
+    private static async Task<IResult> Serve(HttpContext context, string? path, IMediaStore store, Derivatives derivatives, IOptions<ImagingSettings> imaging,
+        Delivery.PrivateRecords privateRecords, CancellationToken ct)
     {
-        if (!MediaPath.TryNormalize(path, out var normalized) || MediaPath.IsReserved(normalized))
+        // Files of media that private records use are withheld like the records themselves.
+        if (!MediaPath.TryNormalize(path, out var normalized) || MediaPath.IsReserved(normalized) || privateRecords.IsWithheldPath(normalized))
             return MediaProblems.NotFound("There is no media file at this address.");
         var source = await store.GetInfoAsync(normalized, ct);
         if (source is null)

@@ -120,7 +120,8 @@ public sealed class IndexSource(ArchiveDbContext db, SchemaStore schemas, Proper
             foreach (var state in cultures[node.Id])
             {
                 // Published means visible: the culture is published and so is every ancestor (as Umbraco's delivery index has it).
-                var visible = state.Published && tree.All(a => a.Passes(state.Culture));
+                // A private record is never visible to the public, whatever is published.
+                var visible = state.Published && tree.All(a => a.Passes(state.Culture)) && !Archive.Web.Delivery.PrivateRecords.IsPrivate(published);
                 var hasDraft = (!visible || state.Edited) && draft is not null;
                 if (visible && published is not null)
                     documents.Add(IndexedNodeBuilder.Culture(published, state.Culture, true, type, schema, editors, typed, inExhibitions) with { HasDraft = hasDraft });

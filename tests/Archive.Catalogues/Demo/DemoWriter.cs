@@ -128,6 +128,9 @@ public sealed class DemoWriter
                 ];
                 if (institution.IsPrivate)
                     values.Add(("ownerContact", null, $"{institution.Name.En}: office contact on request (sample), +7 700 000 {number:00} {number:00}"));
+                // One object of each private collection is lent for study only: a private record.
+                if (institution.IsPrivate && number == 4)
+                    values.Add(("privateRecord", null, "1"));
                 var placeTerm = seed.Place ?? institution.CityTerm;
                 values.Add(("placeOfOrigin", null, Udi(terms[placeTerm])));
                 if ((seed.People ?? institution.People) is { } peopleTerm)

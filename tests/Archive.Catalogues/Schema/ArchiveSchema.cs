@@ -163,6 +163,7 @@ public static class ArchiveSchema
         "private" => "Private (owner and storage)",
         "image" => "Image",
         "file" => "File",
+        "metadata" => "Metadata",
         _ => alias,
     };
 }

@@ -59,6 +59,8 @@ public static class ArchiveTypes
         Prop("valuation", "Valuation (KZT)", Money, sensitive: true, group: "private"),
         Prop("insuranceValue", "Insurance value (KZT)", Money, sensitive: true, group: "private"),
         Prop("storageLocation", "Storage location", Textstring, sensitive: true, group: "private"),
+        Prop("privateRecord", "Private record", TrueFalse, sensitive: true, group: "private",
+            description: "Lent for study, not for display: the record, its images and their IIIF images are kept from every public channel."),
     ], "A catalogued object (LIDO/Spectrum object record).");
 
     public static readonly ContentType PeopleFolder = Type("people", "#archive_people", "icon-users", Doc, true, true, ["person"], [Prop("note", "Note", Textarea, variant: true)]);
@@ -138,6 +140,17 @@ public static class ArchiveTypes
         Prop("umbracoHeight", "Height", Label, group: image ? "image" : "file"),
         Prop("umbracoBytes", "Size", Label, group: image ? "image" : "file"),
         Prop("umbracoExtension", "Type", Label, group: image ? "image" : "file"),
+        .. image ? MetadataLabels : [],
+    ];
+
+    // Read from the file's EXIF, IPTC or XMP metadata when it arrives.
+    private static readonly PropertyDefinition[] MetadataLabels =
+    [
+        Prop("imageFormat", "Format", Label, group: "metadata", description: "Read from the file's EXIF, IPTC or XMP metadata."),
+        Prop("captureDate", "Captured", Label, group: "metadata", description: "Read from the file's EXIF, IPTC or XMP metadata."),
+        Prop("camera", "Camera", Label, group: "metadata", description: "Read from the file's EXIF, IPTC or XMP metadata."),
+        Prop("copyrightNotice", "Copyright notice", Label, group: "metadata", description: "Read from the file's EXIF, IPTC or XMP metadata."),
+        Prop("creator", "Creator", Label, group: "metadata", description: "Read from the file's EXIF, IPTC or XMP metadata."),
     ];
 
     public static readonly ContentType Folder = Type("Folder", "Folder", "icon-folder", Media, false, true, ["Folder", "Image", "File", "umbracoMediaAudio", "umbracoMediaVideo"], []);

@@ -126,7 +126,8 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         var paper = letter.GetProperty("properties").GetProperty("materials")[0].GetProperty("id").GetGuid();
         var onPaper = await Get($"{Api}/content?filter=material:{paper}&take=0");
         var notOnPaper = await Get($"{Api}/content?filter=contentType:artefact&filter=material:!{paper}&take=0");
-        Assert.Equal(63, onPaper.GetProperty("total").GetInt32() + notOnPaper.GetProperty("total").GetInt32());
+        // 63 artefacts, 3 of them private records (never public).
+        Assert.Equal(60, onPaper.GetProperty("total").GetInt32() + notOnPaper.GetProperty("total").GetInt32());
 
         var fifties = await Get($"{Api}/content?filter=contentType:artefact&filter=dating>:1850&filter=dating<1860&take=100", ("Accept-Language", "en"));
         var names = fifties.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
@@ -139,7 +140,7 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         var exact = await Get($"{Api}/content?filter=property:accessionNumber:{accession.ToLowerInvariant()}");
         Assert.Equal(letter.GetProperty("id").GetGuid(), Assert.Single(exact.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         var images = await Get($"{Api}/content?filter=contentType:artefact&filter=hasImage:true&take=0");
-        Assert.Equal(63, images.GetProperty("total").GetInt32());
+        Assert.Equal(60, images.GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=hasImage:maybe")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=dating>:long-ago")).Status);
     }
@@ -177,7 +178,7 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
 
         Assert.True((await Content(c => c.UnpublishAsync(id, ["*"], "curator"))).Succeeded);
         await Eventually(async () => (await Send($"{Api}/content/item/{id}", ("Accept-Language", "en"))).Status == HttpStatusCode.NotFound);
-        await Eventually(async () => (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32() == 62);
+        await Eventually(async () => (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32() == 59);
     }
 
     [Fact] // 25
