@@ -26,6 +26,7 @@ builder.Services.AddArchiveDelivery(builder.Configuration);
 builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath),
     builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions());
 builder.Services.AddSingleton<MediaProcessing>();
+builder.Services.AddSingleton<TemporaryFiles>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
 // IIIF viewers run on any site: images and manifests are public by design.
 builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Link")));

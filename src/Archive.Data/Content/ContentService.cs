@@ -307,7 +307,9 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         var problems = new List<ContentProblem>();
         if (options.UniqueWithinRoot.Count == 0)
             return problems;
-        var existing = await db.UniqueValues.Where(u => u.NodeId == node.Id).ToListAsync(ct);
+        // Only the values this rule keeps unique; others (a media file's hash) belong to other owners.
+        var aliases = options.UniqueWithinRoot.ToList();
+        var existing = await db.UniqueValues.Where(u => u.NodeId == node.Id && aliases.Contains(u.Alias)).ToListAsync(ct);
         var wanted = options.UniqueWithinRoot
             .Select(alias => (Alias: alias, Value: data.GetValue(alias)?.Trim()))
             .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();

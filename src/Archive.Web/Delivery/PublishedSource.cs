@@ -61,7 +61,8 @@ public sealed partial class PublishedSource(ArchiveDbContext db, SchemaStore sch
         // Media is not published in Umbraco: every culture of a media item is available.
         var media = batch.Where(n => n.IsMedia).Select(n => n.Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId) && (draft || c.Published || media.Contains(c.NodeId))).ToListAsync(ct)).ToLookup(c => c.NodeId);
-        var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && (draft ? v.IsDraft : v.IsPublished))
+        // Media serve their current version: there is nothing to publish.
+        var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && ((draft || media.Contains(v.NodeId)) ? v.IsDraft : v.IsPublished))
             .Select(v => new { v.NodeId, v.Data }).ToListAsync(ct)).ToDictionary(v => v.NodeId, v => v.Data);
         var ancestorIds = batch.SelectMany(n => n.Path.Split(',').Select(long.Parse)).Distinct().ToList();
         var keys = await db.Nodes.AsNoTracking().Where(n => ancestorIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Key, ct);

@@ -15,6 +15,7 @@ public static class ManagementEndpoints
         api.MapGet("user/current", CurrentUser);
         api.MapDocuments();
         api.MapDocumentWorkflow();
+        api.MapMediaManagement();
         return api;
     }
 

@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archive.Data;
+using Archive.Data.Content;
+using Archive.Data.Schema;
+using Archive.Engine.Content;
+using Archive.Engine.Schema;
+using Archive.Media.Uploads;
+using Archive.Web.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Archive.Web.Management;
+
+public sealed record CreateMediaRequestModel(ReferenceByIdModel? Parent, ReferenceByIdModel MediaType, Guid? Id,
+    IReadOnlyList<DocumentValueModel>? Values, IReadOnlyList<DocumentVariantRequestModel>? Variants);
+
+/// Media uploads in Umbraco's two steps: POST /temporary-file (multipart: Id and File, streamed),
+/// then POST /media whose umbracoFile value names the temporaryFileId. The media library decides
+/// the type from the bytes, finds duplicates and refuses bombs.
+public static class MediaManagementEndpoints
+{
+    public static void MapMediaManagement(this RouteGroupBuilder api)
+    {
+        var temporary = api.MapGroup("temporary-file").WithTags("Temporary File");
+        temporary.MapPost("", Upload).WithName("PostTemporaryFile").RequireAuthorization(ManagementPolicies.Writer).DisableAntiforgery();
+        temporary.MapGet("{id:guid}", GetTemporary).WithName("GetTemporaryFileById").RequireAuthorization(ManagementPolicies.Writer);
+        temporary.MapDelete("{id:guid}", DeleteTemporary).WithName("DeleteTemporaryFileById").RequireAuthorization(ManagementPolicies.Writer);
+        temporary.MapGet("configuration", Configuration).WithName("GetTemporaryFileConfiguration");
+        api.MapPost("media", CreateMedia).WithName("PostMedia").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
+    }
+
+    private static IResult Configuration(IOptions<ArchiveOptions> options) => Results.Ok(new
+    {
+        imageFileTypes = new[] { "jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp" },
+        disallowedUploadedFilesExtensions = Array.Empty<string>(),
+        allowedUploadedFileExtensions = new[] { "jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp", "pdf", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm" },
+        maxFileSize = options.Value.Media.MaxUploadBytes / 1024,
+    });
+
+    /// Streams the multipart body: the File part goes straight to disk, never whole into memory.
+    private static async Task<IResult> Upload(HttpContext context, ClaimsPrincipal principal, TemporaryFiles files, IOptions<ArchiveOptions> options, CancellationToken ct)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.Value.Media.MaxUploadBytes + 1_000_000;
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
+            return ManagementRequests.Problem(415, "Unsupported media type", "Send multipart/form-data with the fields Id and File.");
+        var caller = Caller.From(principal);
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        Guid? id = null;
+        TemporaryFile? saved = null;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+                    continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (string.Equals(name, "Id", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var text = new StreamReader(section.Body);
+                    if (!Guid.TryParse(await text.ReadToEndAsync(ct), out var parsed))
+                        return ManagementRequests.Invalid("Id", "Id must be a GUID.");
+                    id = parsed;
+                }
+                else if (string.Equals(name, "File", StringComparison.OrdinalIgnoreCase) && disposition.IsFileDisposition())
+                {
+                    if (id is null)
+                        return ManagementRequests.Invalid("Id", "Send the Id field before the File.");
+                    if (files.Exists(id.Value))
+                        return ManagementRequests.Invalid("Id", "A temporary file with this Id exists already.");
+                    var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "file";
+                    saved = await files.SaveAsync(id.Value, fileName, section.Body, caller.Id, ct);
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            return ManagementRequests.Problem(413, "File too large", ex.Message, new Dictionary<string, object?> { ["parameter"] = "File" });
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
+        {
+            return ManagementRequests.Problem(413, "File too large", ex.Message, new Dictionary<string, object?> { ["parameter"] = "File" });
+        }
+        if (saved is null)
+            return ManagementRequests.Invalid(id is null ? "Id" : "File", "Both Id and File are required.");
+        context.Response.Headers["Umb-Generated-Resource"] = saved.Id.ToString();
+        return Results.Created($"{ManagementSecurity.Root}/temporary-file/{saved.Id}", null);
+    }
+
+    private static IResult GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files) =>
+        files.Find(id, Caller.From(principal).Id) is { } file
+            ? Results.Ok(new { id = file.Id, fileName = file.FileName, availableUntil = file.AvailableUntil })
+            : ManagementRequests.Problem(404, "Not found", $"No temporary file with id {id}.");
+
+    private static IResult DeleteTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files)
+    {
+        if (files.Find(id, Caller.From(principal).Id) is null)
+            return ManagementRequests.Problem(404, "Not found", $"No temporary file with id {id}.");
+        files.Delete(id);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> CreateMedia(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, ContentService content,
+        MediaUploads uploads, TemporaryFiles files, IOptions<ArchiveOptions> options, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<CreateMediaRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var schema = await schemas.GetAsync(db, ct);
+        if (body!.MediaType is null || schema.FindType(body.MediaType.Id) is not { Kind: ContentTypeKind.Media } type)
+            return ManagementRequests.Invalid("$.mediaType.id", "A media type id is required.");
+        if (body.Parent is { } parent && !await db.Nodes.AnyAsync(n => n.Key == parent.Id && n.IsMedia && !n.Trashed, ct))
+            return ManagementRequests.Invalid("$.parent.id", $"No media folder with id {parent.Id}.");
+        var values = body.Values ?? [];
+        var fileIndex = values.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
+        Guid? temporaryId = fileIndex.v?.Value is { ValueKind: JsonValueKind.Object } file && file.TryGetProperty("temporaryFileId", out var tid) && tid.TryGetGuid(out var g) ? g : null;
+
+        if (temporaryId is null)
+        {
+            // A folder (or a media item without a file) is made as any other item.
+            var edit = Edit(body, values);
+            var made = await content.CreateAsync(body.Parent?.Id, type.Alias, edit, caller.Actor, body.Id, isMedia: true, ct: ct);
+            return made.Succeeded ? Created(context, made.Key!.Value) : ManagementRequests.From(made);
+        }
+        if (files.Find(temporaryId.Value, caller.Id) is not { } temporary)
+            return ManagementRequests.Invalid($"$.values[{fileIndex.i}].value.temporaryFileId", "No temporary file of yours with this id (they last an hour).");
+
+        UploadResult result;
+        await using (var stream = File.OpenRead(temporary.Path))
+            result = await uploads.UploadAsync(stream, temporary.FileName, body.Parent?.Id, caller.Actor, options.Value.Media.MaxUploadBytes, ct);
+        switch (result.Status)
+        {
+            case UploadStatus.Refused:
+                files.Delete(temporary.Id);
+                return ManagementRequests.Problem(result.Problem is UploadProblem.TooLarge ? 413 : 422, "File refused", result.Detail ?? result.Problem.ToString(),
+                    new Dictionary<string, object?> { ["parameter"] = $"$.values[{fileIndex.i}].value", ["reason"] = result.Problem.ToString() });
+            case UploadStatus.Duplicate:
+                files.Delete(temporary.Id);
+                return ManagementRequests.Problem(409, "Already in the media library", result.Detail ?? "", new Dictionary<string, object?> { ["existing"] = result.Key });
+            case UploadStatus.Unavailable:
+                context.Response.Headers.RetryAfter = "30";
+                return ManagementRequests.Problem(503, "Media storage unavailable", result.Detail ?? "");
+            case UploadStatus.Failed:
+                return ManagementRequests.Problem(400, "Upload failed", result.Detail ?? "");
+        }
+        files.Delete(temporary.Id);
+        // Names and the other values (alt text, caption, credit line…) as the request gave them.
+        var others = values.Where(v => v.Alias != "umbracoFile").ToList();
+        if (others.Count > 0 || (body.Variants?.Count ?? 0) > 0)
+        {
+            var saved = await content.SaveAsync(result.Key!.Value, Edit(body, others), caller.Actor, ct: ct);
+            if (!saved.Succeeded)
+                return ManagementRequests.From(saved);
+        }
+        return Created(context, result.Key!.Value);
+    }
+
+    private static ContentEdit Edit(CreateMediaRequestModel body, IEnumerable<DocumentValueModel> values) => new()
+    {
+        Names = (body.Variants ?? []).GroupBy(v => v.Culture ?? ContentData.Invariant).ToDictionary(g => g.Key, g => g.Last().Name),
+        Values = values.Select(v => new ValueEdit(v.Alias, v.Culture, v.Value is { ValueKind: not JsonValueKind.Null } element ? JsonNode.Parse(element.GetRawText()) : null)).ToList(),
+    };
+
+    private static IResult Created(HttpContext context, Guid key)
+    {
+        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
+        return Results.Created($"{ManagementSecurity.Root}/media/{key}", null);
+    }
+}

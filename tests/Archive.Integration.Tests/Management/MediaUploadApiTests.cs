@@ -1,0 +1,176 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Archive.Identity;
+using Archive.Integration.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace Archive.Integration.Tests.Management;
+
+/// Media uploads in Umbraco's two steps through the Management API, bad files included.
+public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassFixture<MediaUploadApiTests.Host>
+{
+    private const string Api = "/umbraco/management/api/v1";
+    private const string Secret = "media-upload-tests-secret-0123456789";
+    private const string ImageType = "dcbf0830-246d-8808-0431-14aac91c2348";
+
+    public sealed class Host : ArchiveHostFactory, IAsyncLifetime
+    {
+        public HttpClient Curator { get; private set; } = null!;
+        public HttpClient Other { get; private set; } = null!;
+
+        public Host() => Settings["Archive:Management:SignInPermitsPerMinute"] = "1000";
+
+        public async Task InitializeAsync()
+        {
+            await ReadyClientAsync();
+            using (var scope = Services.CreateScope())
+            {
+                var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+                await accounts.CreateApiClientAsync("umbraco-back-office-media-curator", null, Roles.Curator, Secret, []);
+                await accounts.CreateApiClientAsync("umbraco-back-office-media-other", null, Roles.Curator, Secret, []);
+            }
+            Curator = await Signed("umbraco-back-office-media-curator");
+            Other = await Signed("umbraco-back-office-media-other");
+        }
+
+        private async Task<HttpClient> Signed(string clientId)
+        {
+            var client = CreateClient();
+            var token = JsonDocument.Parse(await (await ManagementSecurityTests.RequestToken(client, clientId, Secret)).Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    }
+
+    private static async Task<HttpResponseMessage> Stage(HttpClient client, Guid id, byte[] bytes, string fileName)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(id.ToString()), "Id" }, { new ByteArrayContent(bytes), "File", fileName } };
+        return await client.PostAsync($"{Api}/temporary-file", form);
+    }
+
+    private static Task<HttpResponseMessage> Create(HttpClient client, Guid temporaryFileId, string name) =>
+        client.PostAsJsonAsync($"{Api}/media", new
+        {
+            parent = (object?)null,
+            mediaType = new { id = ImageType },
+            values = new object[]
+            {
+                new { alias = "umbracoFile", culture = (string?)null, segment = (string?)null, value = new { temporaryFileId } },
+                new { alias = "altText", culture = "en", segment = (string?)null, value = $"{name}, seen from the front" },
+            },
+            variants = new object[] { new { culture = "en", segment = (string?)null, name } },
+        });
+
+    private static byte[] Jpeg(byte shade)
+    {
+        using var image = new Image<Rgb24>(320, 200, new Rgb24(shade, 90, 40));
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task An_image_is_uploaded_in_two_steps_served_and_found_again_when_sent_twice()
+    {
+        var bytes = Jpeg(10);
+        var staged = Guid.NewGuid();
+        var stage = await Stage(host.Curator, staged, bytes, "Tumar amulet.jpg");
+        Assert.Equal(HttpStatusCode.Created, stage.StatusCode);
+        Assert.Equal("Tumar amulet.jpg", JsonDocument.Parse(await (await host.Curator.GetAsync($"{Api}/temporary-file/{staged}")).Content.ReadAsStringAsync()).RootElement.GetProperty("fileName").GetString());
+        // Another account cannot use someone else's staged file.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Create(host.Other, staged, "Tumar")).StatusCode);
+
+        var created = await Create(host.Curator, staged, "Tumar amulet");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var key = created.Headers.GetValues("Umb-Generated-Resource").Single();
+        var anonymous = host.CreateClient();
+        JsonElement media = default;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/media/item/{key}") { Headers = { { "Accept-Language", "en" } } });
+            if (response.IsSuccessStatusCode)
+            {
+                media = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                break;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Equal("Tumar amulet, seen from the front", media.GetProperty("properties").GetProperty("altText").GetString());
+        Assert.Equal(320, media.GetProperty("width").GetInt32());
+        Assert.Equal(bytes, await anonymous.GetByteArrayAsync(media.GetProperty("url").GetString()));
+
+        var again = Guid.NewGuid();
+        await Stage(host.Curator, again, bytes, "copy.jpg");
+        var duplicate = await Create(host.Curator, again, "Copy");
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Equal(key, JsonDocument.Parse(await duplicate.Content.ReadAsStringAsync()).RootElement.GetProperty("existing").GetString());
+    }
+
+    /// A PNG that is only a header declaring the given size.
+    private static byte[] PngHeader(int width, int height)
+    {
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        var chunk = new List<byte>();
+        chunk.AddRange(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 });
+        var typeAndData = "IHDR"u8.ToArray().Concat(ihdr).ToArray();
+        chunk.AddRange(typeAndData);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typeAndData));
+        chunk.AddRange(crc);
+        return [.. chunk];
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    [Theory]
+    [InlineData("bomb", "ImageTooLarge")]
+    [InlineData("empty", "Empty")]
+    [InlineData("liar", "UnsupportedType")]
+    [InlineData("truncated", "CorruptImage")]
+    public async Task Bad_files_are_refused_with_the_reason_and_nothing_is_stored(string kind, string reason)
+    {
+        var bytes = kind switch
+        {
+            "bomb" => PngHeader(60000, 60000),
+            "empty" => [],
+            "liar" => "MZ this is not a picture at all"u8.ToArray(),
+            _ => Jpeg(200)[..300],
+        };
+        var staged = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await Stage(host.Curator, staged, bytes, "photo.jpg")).StatusCode);
+        var response = await Create(host.Curator, staged, kind);
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(reason, problem.GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/temporary-file/{staged}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_multipart_is_refused()
+    {
+        var response = await host.Curator.PostAsJsonAsync($"{Api}/temporary-file", new { id = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}
