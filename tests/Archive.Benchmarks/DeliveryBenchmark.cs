@@ -91,7 +91,7 @@ public static partial class DeliveryBenchmark
         return 0;
     }
 
-    internal static Process StartHost(string dataPath, string connection, int port, bool outputCache)
+    internal static Process StartHost(string dataPath, string connection, int port, bool outputCache, IReadOnlyDictionary<string, string>? extra = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Archive.Web", "bin", "Release", "net10.0", "Archive.Web.dll");
         if (!File.Exists(dll))
@@ -106,6 +106,8 @@ public static partial class DeliveryBenchmark
         start.Environment["Archive__Media__RootPath"] = Path.Combine(dataPath, "media");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Umbraco__CMS__DeliveryApi__OutputCache__Enabled"] = outputCache ? "true" : "false";
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  host: " + e.Data); };
@@ -184,7 +186,7 @@ public static partial class DeliveryBenchmark
         return port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))

@@ -28,6 +28,13 @@ var delivery = new Command("delivery", "Delivery API under wrk beside a minimal 
 delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache)));
 root.Subcommands.Add(delivery);
 
+var editors = new Option<int>("--editors") { Description = "Concurrent editors.", DefaultValueFactory = _ => 8 };
+var managementSeconds = new Option<int>("--seconds") { Description = "Seconds of concurrent editing.", DefaultValueFactory = _ => 60 };
+var management = new Command("management", "Management API save-draft and publish latency beside the content service; concurrent editors with lost-update check.") { count, runs, provider, connection, schema, managementSeconds, editors };
+management.SetAction((parse, _) => ManagementBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(runs), parse.GetValue(provider)!, parse.GetValue(connection),
+    parse.GetValue(schema)!, parse.GetValue(managementSeconds), parse.GetValue(editors)));
+root.Subcommands.Add(management);
+
 var mediaRuns = new Option<int>("--runs") { Description = "Conversions measured per tool.", DefaultValueFactory = _ => 5 };
 var media = new Command("media", "24-MP JPEG to 1200-px WebP beside vips; cached derivative beside Kestrel static files; 100-MP TIFF pyramid peak memory.") { mediaRuns, seconds };
 media.SetAction((parse, _) => MediaBenchmark.RunAsync(parse.GetValue(mediaRuns), parse.GetValue(seconds)));

@@ -32,12 +32,17 @@ public static class ApiReference
           <link rel="stylesheet" href="/umbraco/swagger/ui/swagger-ui.css">
         </head>
         <body>
+          <nav style="font-family: sans-serif; padding: 8px 20px"><a href="?api=delivery">Content Delivery API</a> · <a href="?api=management">Management API</a></nav>
           <div id="reference"></div>
           <script src="/umbraco/swagger/ui/swagger-ui-bundle.js"></script>
           <script>
+            const documents = {
+              delivery: '/umbraco/swagger/delivery/swagger.json',
+              management: '/umbraco/swagger/management/swagger.json',
+            };
             window.ui = SwaggerUIBundle({
               dom_id: '#reference',
-              url: '/umbraco/swagger/delivery/swagger.json',
+              url: documents[new URLSearchParams(location.search).get('api')] || documents.delivery,
               deepLinking: true,
             });
           </script>

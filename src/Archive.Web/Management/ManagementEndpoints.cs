@@ -11,8 +11,8 @@ public static class ManagementEndpoints
     public static RouteGroupBuilder MapManagement(this IEndpointRouteBuilder app)
     {
         app.MapManagementSecurity();
-        var api = app.MapGroup(ManagementSecurity.Root).RequireAuthorization(ManagementPolicies.Signed);
-        api.MapGet("user/current", CurrentUser);
+        var api = app.MapGroup(ManagementSecurity.Root).RequireAuthorization(ManagementPolicies.Signed).WithGroupName(ManagementOpenApi.DocumentName);
+        api.MapGet("user/current", CurrentUser).WithName("GetUserCurrent").WithTags("User");
         api.MapDocuments();
         api.MapDocumentWorkflow();
         api.MapMediaManagement();

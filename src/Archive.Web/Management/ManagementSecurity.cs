@@ -88,6 +88,7 @@ public static class ManagementSecurity
             authorization.AddPolicy(ManagementPolicies.Publisher, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanPublish)));
             authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator, Roles.Curator));
         });
+        services.AddManagementOpenApi();
         // Password and secret guessing is slowed per client address.
         services.AddRateLimiter(limiter =>
         {

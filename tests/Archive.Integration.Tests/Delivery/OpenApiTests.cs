@@ -44,5 +44,35 @@ public sealed class OpenApiTests(ArchiveDeliveryTests.Host host) : IClassFixture
         Assert.Contains("/umbraco/swagger/delivery/swagger.json", page);
         using var bundle = await host.Client.GetAsync("/umbraco/swagger/ui/swagger-ui-bundle.js");
         Assert.True(bundle.IsSuccessStatusCode);
+        Assert.Contains("/umbraco/swagger/management/swagger.json", page);
+    }
+
+    [Fact]
+    public async Task The_management_document_names_Umbraco_s_operations_and_its_OAuth_scheme()
+    {
+        var response = await host.Client.GetAsync("/umbraco/swagger/management/swagger.json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Id: o.Value.GetProperty("operationId").GetString()))).ToList();
+        foreach (var (path, method, id) in new[]
+        {
+            ("/umbraco/management/api/v1/document/{id}", "get", "GetDocumentById"),
+            ("/umbraco/management/api/v1/document", "post", "PostDocument"),
+            ("/umbraco/management/api/v1/document/{id}", "put", "PutDocumentById"),
+            ("/umbraco/management/api/v1/document/{id}/publish", "put", "PutDocumentByIdPublish"),
+            ("/umbraco/management/api/v1/document/{id}/unpublish", "put", "PutDocumentByIdUnpublish"),
+            ("/umbraco/management/api/v1/document/{id}/move-to-recycle-bin", "put", "PutDocumentByIdMoveToRecycleBin"),
+            ("/umbraco/management/api/v1/recycle-bin/document/{id}/restore", "put", "PutRecycleBinDocumentByIdRestore"),
+            ("/umbraco/management/api/v1/document-version", "get", "GetDocumentVersion"),
+            ("/umbraco/management/api/v1/document-version/{id}/rollback", "post", "PostDocumentVersionByIdRollback"),
+            ("/umbraco/management/api/v1/temporary-file", "post", "PostTemporaryFile"),
+            ("/umbraco/management/api/v1/media", "post", "PostMedia"),
+            ("/umbraco/management/api/v1/user/current", "get", "GetUserCurrent"),
+            ("/umbraco/management/api/v1/document/{id}/review/submit", "post", "PostDocumentByIdReviewSubmit"),
+        })
+            Assert.Contains((path, method, id), operations);
+        Assert.DoesNotContain(operations, o => o.Path.StartsWith("/umbraco/delivery"));
+        Assert.Equal("oauth2", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Backoffice-User").GetProperty("type").GetString());
     }
 }
