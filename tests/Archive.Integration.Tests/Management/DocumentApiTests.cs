@@ -322,4 +322,33 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
             }
         Assert.True(writes >= 10, $"only {writes} write endpoints found");
     }
+    [Fact]
+    public async Task Schema_users_and_the_tree_read_as_Umbraco_serves_them_within_each_caller_s_reach()
+    {
+        var viewer = await host.As("viewer");
+        var languages = await Json(await viewer.GetAsync($"{Api}/language"));
+        Assert.Contains(languages.GetProperty("items").EnumerateArray(), l => l.GetProperty("isoCode").GetString() == "kk");
+        var type = await Json(await viewer.GetAsync($"{Api}/document-type/{ArtefactType}"));
+        Assert.Equal("artefact", type.GetProperty("alias").GetString());
+        Assert.Contains(type.GetProperty("properties").EnumerateArray(), p => p.GetProperty("alias").GetString() == "privateRecord" && p.GetProperty("isSensitive").GetBoolean());
+        var dataTypeId = type.GetProperty("properties").EnumerateArray().First().GetProperty("dataType").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"{Api}/data-type/{dataTypeId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"{Api}/user")).StatusCode);
+        var users = await Json(await (await host.As("administrator")).GetAsync($"{Api}/user?take=100"));
+        Assert.Contains(users.GetProperty("items").EnumerateArray(), u => u.GetProperty("userName").GetString() == "umbraco-back-office-korean-editor" && u.GetProperty("role").GetString() == "editor");
+        Assert.Equal(HttpStatusCode.BadRequest, (await viewer.GetAsync($"{Api}/language?take=5000")).StatusCode);
+
+        // The whole tree for a viewer; for the Korean association's editor only the way to its branch.
+        var roots = await Json(await viewer.GetAsync($"{Api}/tree/document/root"));
+        Assert.True(roots.GetProperty("total").GetInt32() >= 3);
+        var scoped = await Json(await (await host.As("korean-editor")).GetAsync($"{Api}/tree/document/root"));
+        var korean = Assert.Single(scoped.GetProperty("items").EnumerateArray());
+        Assert.Equal(Korean, korean.GetProperty("id").GetString());
+        Assert.False(korean.GetProperty("noAccess").GetBoolean());
+        var children = await Json(await (await host.As("korean-contributor")).GetAsync($"{Api}/tree/document/children?parentId={Korean}"));
+        Assert.Contains(children.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == KoreanCollection);
+        // The contributor's grant is the collection: the institution above it is only the way there.
+        var way = Assert.Single((await Json(await (await host.As("korean-contributor")).GetAsync($"{Api}/tree/document/root"))).GetProperty("items").EnumerateArray());
+        Assert.True(way.GetProperty("noAccess").GetBoolean());
+    }
 }
