@@ -84,7 +84,7 @@ public static class DocumentEndpoints
     }
 
     /// Stored text as the API's value: JSON where the editor stores JSON, numbers and booleans typed.
-    private static JsonNode? ToApi(string stored, string editorAlias)
+    internal static JsonNode? ToApi(string stored, string editorAlias)
     {
         switch (editorAlias)
         {

@@ -11,6 +11,8 @@ public sealed record MoveDocumentRequestModel(ReferenceByIdModel? Target);
 
 public sealed record SortingItem(Guid Id, int SortOrder);
 
+public sealed record CopyDocumentRequestModel(ReferenceByIdModel? Target, bool RelateToOriginal, bool IncludeDescendants);
+
 public sealed record SortingRequestModel(ReferenceByIdModel? Parent, IReadOnlyList<SortingItem> Sorting);
 
 /// The review workflow (Archive's own routes beside Umbraco's, under /document/{id}/review), the
@@ -28,6 +30,7 @@ public static class DocumentWorkflowEndpoints
         api.MapPut("document/{id:guid}/move-to-recycle-bin", Trash).WithName("PutDocumentByIdMoveToRecycleBin").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
         api.MapPut("recycle-bin/document/{id:guid}/restore", Restore).WithName("PutRecycleBinDocumentByIdRestore").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
         api.MapPut("document/{id:guid}/move", Move).WithName("PutDocumentByIdMove").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPost("document/{id:guid}/copy", Copy).WithName("PostDocumentByIdCopy").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
         api.MapPut("document/sort", Sort).WithName("PutDocumentSort").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
         api.MapGet("document/{id:guid}/audit-log", AuditLog).WithName("GetDocumentByIdAuditLog").WithTags("Document");
         api.MapGet("document-version", Versions).WithName("GetDocumentVersion").WithTags("Document Version");
@@ -135,6 +138,40 @@ public static class DocumentWorkflowEndpoints
         else if (caller.IsScoped)
             return ManagementRequests.Forbidden("Only curators and administrators move items to the root.");
         return Done(await content.MoveAsync(id, body.Target?.Id, caller.Actor, ct), context);
+    }
+
+    /// A copy is a new draft with the original's names and values (its unique values, such as an
+    /// accession number, must then differ: the rules say where); descendants are not copied.
+    private static async Task<IResult> Copy(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<CopyDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var (item, refusal) = await ReachAsync(db, id, caller, ct);
+        if (refusal is not null)
+            return refusal;
+        if (body!.IncludeDescendants)
+            return ManagementRequests.Invalid("$.includeDescendants", "Copying descendants is not offered; copy them one by one.");
+        if (body.Target is { } target)
+        {
+            if (await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
+                return refused;
+        }
+        else if (caller.IsScoped)
+            return ManagementRequests.Forbidden("Only curators and administrators copy items to the root.");
+        var data = item!.Draft;
+        var edit = new Archive.Engine.Content.ContentEdit
+        {
+            Names = data.Names.ToDictionary(n => n.Key, n => n.Value),
+            Values = data.Values.SelectMany(v => v.Value.Select(c => new Archive.Engine.Content.ValueEdit(v.Key, c.Key.Length == 0 ? null : c.Key,
+                DocumentEndpoints.ToApi(c.Value, "")))).ToList(),
+        };
+        var copied = await content.CreateAsync(body.Target?.Id, item.Node.ContentTypeAlias, edit, caller.Actor, ct: ct);
+        if (!copied.Succeeded)
+            return ManagementRequests.From(copied);
+        context.Response.Headers["Umb-Generated-Resource"] = copied.Key!.Value.ToString();
+        return Results.Created($"{ManagementSecurity.Root}/document/{copied.Key}", null);
     }
 
     private static async Task<IResult> Sort(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)

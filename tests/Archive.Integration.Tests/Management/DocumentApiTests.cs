@@ -351,4 +351,21 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         var way = Assert.Single((await Json(await (await host.As("korean-contributor")).GetAsync($"{Api}/tree/document/root"))).GetProperty("items").EnumerateArray());
         Assert.True(way.GetProperty("noAccess").GetBoolean());
     }
+    [Fact]
+    public async Task A_copy_keeps_names_and_values_and_unique_accession_numbers_stay_unique()
+    {
+        var curator = await host.As("curator");
+        var same = await curator.PostAsJsonAsync($"{Api}/document/{Chest}/copy", new { target = new { id = KoreanCollection }, relateToOriginal = false, includeDescendants = false });
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+        Assert.Contains("accessionNumber", await same.Content.ReadAsStringAsync());
+
+        const string pushkinCollection = "0d93e3b2-29af-21b7-8992-bcf6687c9837";
+        var elsewhere = await curator.PostAsJsonAsync($"{Api}/document/{Chest}/copy", new { target = new { id = pushkinCollection }, relateToOriginal = false, includeDescendants = false });
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+        var copy = await Json(await curator.GetAsync(elsewhere.Headers.Location!.OriginalString));
+        Assert.Contains(copy.GetProperty("variants").EnumerateArray(), v => v.GetProperty("name").GetString() == "Wooden chest" && v.GetProperty("state").GetString() == "Draft");
+        Assert.Contains(copy.GetProperty("values").EnumerateArray(), v => v.GetProperty("alias").GetString() == "images" && v.GetProperty("value").ValueKind == JsonValueKind.Array);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("korean-editor")).PostAsJsonAsync($"{Api}/document/{Chest}/copy",
+            new { target = new { id = pushkinCollection }, relateToOriginal = false, includeDescendants = false })).StatusCode);
+    }
 }
