@@ -65,11 +65,6 @@ public sealed class MediaDeletion(ArchiveDbContext db, ContentService content, I
         return new DeletionResult(true);
     }
 
-    private static string? FileOf(string? data)
-    {
-        var value = data is null ? null : Archive.Engine.Content.ContentData.FromJson(data).GetValue("umbracoFile");
-        if (value is not null && value.TrimStart().StartsWith('{'))
-            value = System.Text.Json.Nodes.JsonNode.Parse(value)?["src"]?.GetValue<string>();
-        return MediaPath.TryNormalize(value, out var path) ? path : null;
-    }
+    private static string? FileOf(string? data) =>
+        data is null ? null : MediaPath.FromFileValue(Archive.Engine.Content.ContentData.FromJson(data).GetValue("umbracoFile"));
 }

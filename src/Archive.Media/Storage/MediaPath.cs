@@ -30,6 +30,24 @@ public static partial class MediaPath
         return true;
     }
 
+    /// The path in an umbracoFile value: Umbraco's upload field stores the URL, its image cropper a
+    /// JSON object whose "src" is the URL.
+    public static string? FromFileValue(string? value)
+    {
+        if (value is not null && value.TrimStart().StartsWith('{'))
+        {
+            try
+            {
+                value = System.Text.Json.Nodes.JsonNode.Parse(value)?["src"]?.GetValue<string>();
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+        return TryNormalize(value, out var path) ? path : null;
+    }
+
     /// Folders the archive keeps for itself (derivatives, tiles, unscrubbed originals): never served
     /// as they are, never chosen for an upload.
     public static bool IsReserved(string path) => path.StartsWith('_');

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Archive.Data;
 using Archive.Engine.Content;
@@ -62,22 +61,7 @@ public sealed partial class PrivateRecords
         return previous.Media.Except(media).Concat(media.Except(previous.Media)).ToList();
     }
 
-    private static string? FileOf(ContentData data)
-    {
-        var value = data.GetValue("umbracoFile");
-        if (value is not null && value.TrimStart().StartsWith('{'))
-        {
-            try
-            {
-                value = JsonNode.Parse(value)?["src"]?.GetValue<string>();
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        }
-        return MediaPath.TryNormalize(value, out var path) ? path : null;
-    }
+    private static string? FileOf(ContentData data) => MediaPath.FromFileValue(data.GetValue("umbracoFile"));
 
     [GeneratedRegex(@"umb://media/([0-9a-fA-F]{32})|mediaKey\\?""\s*:\s*\\?""([0-9a-fA-F-]{36})")]
     private static partial Regex MediaReference();

@@ -114,6 +114,12 @@ public static class DocumentWorkflowEndpoints
         return Done(await content.RestoreAsync(id, body.Target?.Id, caller.Actor, ct), context);
     }
 
+    /// Where an item may go: a target within the caller's reach, or the root for unscoped roles only.
+    private static async Task<IResult?> DestinationRefusedAsync(ArchiveDbContext db, Guid? target, Caller caller, string what, CancellationToken ct) =>
+        target is { } key ? await TargetRefusedAsync(db, key, caller, ct)
+        : caller.IsScoped ? ManagementRequests.Forbidden($"Only curators and administrators {what} at the root.")
+        : null;
+
     private static async Task<IResult?> TargetRefusedAsync(ArchiveDbContext db, Guid target, Caller caller, CancellationToken ct)
     {
         var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == target && !n.IsMedia, ct);
@@ -130,13 +136,8 @@ public static class DocumentWorkflowEndpoints
             return problem;
         if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
             return refusal;
-        if (body!.Target is { } target)
-        {
-            if (await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
-                return refused;
-        }
-        else if (caller.IsScoped)
-            return ManagementRequests.Forbidden("Only curators and administrators move items to the root.");
+        if (await DestinationRefusedAsync(db, body!.Target?.Id, caller, "move items", ct) is { } refused)
+            return refused;
         return Done(await content.MoveAsync(id, body.Target?.Id, caller.Actor, ct), context);
     }
 
@@ -153,13 +154,8 @@ public static class DocumentWorkflowEndpoints
             return refusal;
         if (body!.IncludeDescendants)
             return ManagementRequests.Invalid("$.includeDescendants", "Copying descendants is not offered; copy them one by one.");
-        if (body.Target is { } target)
-        {
-            if (await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
-                return refused;
-        }
-        else if (caller.IsScoped)
-            return ManagementRequests.Forbidden("Only curators and administrators copy items to the root.");
+        if (await DestinationRefusedAsync(db, body.Target?.Id, caller, "copy items", ct) is { } refused)
+            return refused;
         var data = item!.Draft;
         var edit = new Archive.Engine.Content.ContentEdit
         {
@@ -180,13 +176,8 @@ public static class DocumentWorkflowEndpoints
         var (body, problem) = await ManagementRequests.ReadAsync<SortingRequestModel>(context);
         if (problem is not null)
             return problem;
-        if (body!.Parent is { } parent)
-        {
-            if (await TargetRefusedAsync(db, parent.Id, caller, ct) is { } refused)
-                return refused;
-        }
-        else if (caller.IsScoped)
-            return ManagementRequests.Forbidden("Only curators and administrators sort the root.");
+        if (await DestinationRefusedAsync(db, body!.Parent?.Id, caller, "sort items", ct) is { } refused)
+            return refused;
         var ordered = (body.Sorting ?? []).OrderBy(s => s.SortOrder).Select(s => s.Id).ToList();
         return Done(await content.SortAsync(body.Parent?.Id, ordered, isMedia: false, caller.Actor, ct), context);
     }

@@ -18,24 +18,10 @@ public sealed record PublishedMedia(PublishedNode Node, string Path, string Exte
         if (node is not { IsMedia: true })
             return null;
         var data = ContentData.FromJson(Encoding.UTF8.GetString(node.Data));
-        var file = data.GetValue("umbracoFile");
-        if (string.IsNullOrWhiteSpace(file))
+        var value = data.GetValue("umbracoFile");
+        if (MediaPath.FromFileValue(value) is not { } path)
             return null;
-        JsonObject? cropper = null;
-        if (file.TrimStart().StartsWith('{'))
-        {
-            try
-            {
-                cropper = JsonNode.Parse(file) as JsonObject;
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return null;
-            }
-            file = cropper?["src"]?.GetValue<string>();
-        }
-        if (!MediaPath.TryNormalize(file, out var path))
-            return null;
+        var cropper = value!.TrimStart().StartsWith('{') ? JsonNode.Parse(value) as JsonObject : null;
         static int? Number(string? value) => int.TryParse(value, out var n) && n > 0 ? n : null;
         return new PublishedMedia(node, path, System.IO.Path.GetExtension(path).TrimStart('.').ToLowerInvariant(),
             Number(data.GetValue("umbracoWidth")), Number(data.GetValue("umbracoHeight")), cropper);
