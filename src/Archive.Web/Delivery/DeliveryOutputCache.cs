@@ -81,10 +81,17 @@ public sealed class DeliveryOutputCacheEviction(PublishedCache cache, Archive.Se
 
     private void OnReloaded() => _ = EvictAsync([DeliveryOutputCachePolicy.AllTag]);
 
+    // A response computed just before a change can be stored just after its eviction; a second
+    // eviction a moment later removes such a stale entry.
+    private static readonly TimeSpan Straggler = TimeSpan.FromSeconds(2);
+
     private async Task EvictAsync(IReadOnlyList<string> tags)
     {
         try
         {
+            foreach (var tag in tags)
+                await store.EvictByTagAsync(tag, CancellationToken.None);
+            await Task.Delay(Straggler);
             foreach (var tag in tags)
                 await store.EvictByTagAsync(tag, CancellationToken.None);
         }

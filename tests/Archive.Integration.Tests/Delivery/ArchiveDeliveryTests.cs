@@ -67,7 +67,8 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
 
     private static async Task Eventually(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Generous: the whole suite runs in parallel on two cores.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "the change did not reach the Delivery API in time");
@@ -176,9 +177,11 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         Assert.Equal(start, moved.Response.Headers.GetValues("Location-Start-Item-Id").Single());
         Assert.Equal(id, (await Get($"{Api}/content/item{newRoute}", ("Accept-Language", "en"), ("Start-Item", start))).GetProperty("id").GetGuid());
 
+        // Other tests of this host publish items too: the count is compared with the one just before.
+        var before = (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32();
         Assert.True((await Content(c => c.UnpublishAsync(id, ["*"], "curator"))).Succeeded);
         await Eventually(async () => (await Send($"{Api}/content/item/{id}", ("Accept-Language", "en"))).Status == HttpStatusCode.NotFound);
-        await Eventually(async () => (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32() == 59);
+        await Eventually(async () => (await Get($"{Api}/content?filter=contentType:artefact&take=0")).GetProperty("total").GetInt32() == before - 1);
     }
 
     [Fact] // 25
