@@ -71,5 +71,10 @@ public sealed class TemporaryFiles(RepositoryPaths paths, IOptions<ArchiveOption
         var now = clock.GetUtcNow();
         foreach (var file in _files.Values.Where(f => f.AvailableUntil < now))
             Delete(file.Id);
+        // Files left by an earlier run (the list of them lives in memory) go once their hour is over.
+        foreach (var orphan in new DirectoryInfo(Folder).EnumerateFiles())
+            if (!Guid.TryParseExact(orphan.Name, "N", out var id) || !_files.ContainsKey(id))
+                if (orphan.LastWriteTimeUtc + Lifetime < now.UtcDateTime)
+                    orphan.Delete();
     }
 }
