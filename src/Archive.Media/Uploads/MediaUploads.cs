@@ -33,7 +33,9 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
     /// Where content hashes are kept (unique values, one scope for the whole media library).
     public const string HashAlias = "umbracoHash";
 
-    public async Task<UploadResult> UploadAsync(Stream stream, string fileName, Guid? parentKey, string actor, long maxBytes, CancellationToken ct = default)
+    /// Names and values given with the upload (alt text, caption, credit line…) are saved with the new
+    /// item in the same step, so it never appears without them.
+    public async Task<UploadResult> UploadAsync(Stream stream, string fileName, Guid? parentKey, string actor, long maxBytes, CancellationToken ct = default, ContentEdit? details = null)
     {
         await using var upload = await new UploadInspector(maxBytes).InspectAsync(stream, ct);
         if (upload.Problem != UploadProblem.None)
@@ -68,7 +70,14 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             return new UploadResult(UploadStatus.Unavailable, Detail: $"{ex.Message} Nothing was stored; try the upload again later.");
         }
 
-        var created = await content.CreateAsync(parentKey, type.Alias, Edit(type, schema, name.Length > 0 ? name : kind.Extension, "/media/" + path, upload, copy.Facts), actor, isMedia: true, ct: ct);
+        var edit = Edit(type, schema, name.Length > 0 ? name : kind.Extension, "/media/" + path, upload, copy.Facts);
+        if (details is not null)
+            edit = new ContentEdit
+            {
+                Names = details.Names.Count > 0 ? details.Names : edit.Names,
+                Values = [.. edit.Values, .. details.Values.Where(v => edit.Values.All(e => e.Alias != v.Alias))],
+            };
+        var created = await content.CreateAsync(parentKey, type.Alias, edit, actor, isMedia: true, ct: ct);
         if (!created.Succeeded)
         {
             await DeleteFilesAsync(path, ct);

@@ -134,7 +134,8 @@ public static class MediaManagementEndpoints
 
         UploadResult result;
         await using (var stream = File.OpenRead(temporary.Path))
-            result = await uploads.UploadAsync(stream, temporary.FileName, body.Parent?.Id, caller.Actor, options.Value.Media.MaxUploadBytes, ct);
+            result = await uploads.UploadAsync(stream, temporary.FileName, body.Parent?.Id, caller.Actor, options.Value.Media.MaxUploadBytes, ct,
+                Edit(body, values.Where(v => v.Alias != "umbracoFile")));
         switch (result.Status)
         {
             case UploadStatus.Refused:
@@ -151,14 +152,6 @@ public static class MediaManagementEndpoints
                 return ManagementRequests.Problem(400, "Upload failed", result.Detail ?? "");
         }
         files.Delete(temporary.Id);
-        // Names and the other values (alt text, caption, credit line…) as the request gave them.
-        var others = values.Where(v => v.Alias != "umbracoFile").ToList();
-        if (others.Count > 0 || (body.Variants?.Count ?? 0) > 0)
-        {
-            var saved = await content.SaveAsync(result.Key!.Value, Edit(body, others), caller.Actor, ct: ct);
-            if (!saved.Succeeded)
-                return ManagementRequests.From(saved);
-        }
         return Created(context, result.Key!.Value);
     }
 
