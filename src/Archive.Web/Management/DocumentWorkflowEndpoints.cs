@@ -43,6 +43,18 @@ public static class DocumentWorkflowEndpoints
         return (item, DocumentEndpoints.Refuse(item, id, caller));
     }
 
+    /// The common start of a change: who calls, the body read strictly, the item within their reach.
+    private static async Task<(T? Body, Caller Caller, DocumentEndpoints.Loaded? Item, IResult? Refusal)> PrepareAsync<T>(HttpContext context, ClaimsPrincipal principal,
+        ArchiveDbContext db, Guid id, CancellationToken ct) where T : class
+    {
+        var caller = Caller.From(principal);
+        var (body, problem) = await ManagementRequests.ReadAsync<T>(context);
+        if (problem is not null)
+            return (null, caller, null, problem);
+        var (item, refusal) = await ReachAsync(db, id, caller, ct);
+        return (body, caller, item, refusal);
+    }
+
     private static IResult Done(OperationResult result, HttpContext context)
     {
         if (!result.Succeeded)
@@ -75,13 +87,8 @@ public static class DocumentWorkflowEndpoints
     private static async Task<IResult> Review(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db,
         Func<Caller, ReviewRequestModel, Task<OperationResult>> step, CancellationToken ct)
     {
-        var caller = Caller.From(principal);
-        var (body, problem) = await ManagementRequests.ReadAsync<ReviewRequestModel>(context);
-        if (problem is not null)
-            return problem;
-        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
-            return refusal;
-        return Done(await step(caller, body!), context);
+        var (body, caller, _, refusal) = await PrepareAsync<ReviewRequestModel>(context, principal, db, id, ct);
+        return refusal ?? Done(await step(caller, body!), context);
     }
 
     private static Task<IResult> Submit(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
@@ -103,11 +110,8 @@ public static class DocumentWorkflowEndpoints
 
     private static async Task<IResult> Restore(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        var caller = Caller.From(principal);
-        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
-        if (problem is not null)
-            return problem;
-        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+        var (body, caller, _, refusal) = await PrepareAsync<MoveDocumentRequestModel>(context, principal, db, id, ct);
+        if (refusal is not null)
             return refusal;
         if (body!.Target is { } target && await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)
             return refused;
@@ -130,11 +134,8 @@ public static class DocumentWorkflowEndpoints
 
     private static async Task<IResult> Move(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        var caller = Caller.From(principal);
-        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
-        if (problem is not null)
-            return problem;
-        if ((await ReachAsync(db, id, caller, ct)).Refusal is { } refusal)
+        var (body, caller, _, refusal) = await PrepareAsync<MoveDocumentRequestModel>(context, principal, db, id, ct);
+        if (refusal is not null)
             return refusal;
         if (await DestinationRefusedAsync(db, body!.Target?.Id, caller, "move items", ct) is { } refused)
             return refused;
@@ -145,11 +146,7 @@ public static class DocumentWorkflowEndpoints
     /// accession number, must then differ: the rules say where); descendants are not copied.
     private static async Task<IResult> Copy(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        var caller = Caller.From(principal);
-        var (body, problem) = await ManagementRequests.ReadAsync<CopyDocumentRequestModel>(context);
-        if (problem is not null)
-            return problem;
-        var (item, refusal) = await ReachAsync(db, id, caller, ct);
+        var (body, caller, item, refusal) = await PrepareAsync<CopyDocumentRequestModel>(context, principal, db, id, ct);
         if (refusal is not null)
             return refusal;
         if (body!.IncludeDescendants)
