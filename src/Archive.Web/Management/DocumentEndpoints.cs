@@ -34,9 +34,9 @@ public static class DocumentEndpoints
 
     internal sealed record Loaded(NodeEntity Node, ContentData Draft, IReadOnlyList<NodeCultureEntity> Cultures, IReadOnlyList<Guid> PathKeys);
 
-    internal static async Task<Loaded?> LoadAsync(ArchiveDbContext db, Guid id, CancellationToken ct)
+    internal static async Task<Loaded?> LoadAsync(ArchiveDbContext db, Guid id, CancellationToken ct, bool media = false)
     {
-        var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == id && !n.IsMedia, ct);
+        var node = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == id && n.IsMedia == media, ct);
         if (node is null)
             return null;
         var draft = await db.NodeVersions.AsNoTracking().Where(v => v.NodeId == node.Id && v.IsDraft).Select(v => v.Data).FirstAsync(ct);
@@ -109,7 +109,7 @@ public static class DocumentEndpoints
         return JsonValue.Create(stored);
     }
 
-    private static ContentEdit EditOf(IReadOnlyList<DocumentVariantRequestModel>? variants, IReadOnlyList<DocumentValueModel>? values) => new()
+    internal static ContentEdit EditOf(IReadOnlyList<DocumentVariantRequestModel>? variants, IReadOnlyList<DocumentValueModel>? values) => new()
     {
         Names = (variants ?? []).GroupBy(v => v.Culture ?? ContentData.Invariant).ToDictionary(g => g.Key, g => g.Last().Name),
         Values = (values ?? []).Select(v => new ValueEdit(v.Alias, v.Culture, v.Value is { ValueKind: not JsonValueKind.Null } element ? JsonNode.Parse(element.GetRawText()) : null)).ToList(),

@@ -32,6 +32,9 @@ public static class MediaManagementEndpoints
         temporary.MapDelete("{id:guid}", DeleteTemporary).WithName("DeleteTemporaryFileById").RequireAuthorization(ManagementPolicies.Writer);
         temporary.MapGet("configuration", Configuration).WithName("GetTemporaryFileConfiguration");
         api.MapPost("media", CreateMedia).WithName("PostMedia").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapGet("media/{id:guid}", GetMedia).WithName("GetMediaById").WithTags("Media");
+        api.MapPut("media/{id:guid}", UpdateMedia).WithName("PutMediaById").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPut("media/{id:guid}/move-to-recycle-bin", TrashMedia).WithName("PutMediaByIdMoveToRecycleBin").WithTags("Media").RequireAuthorization(ManagementPolicies.Publisher);
     }
 
     private static IResult Configuration(IOptions<ArchiveOptions> options) => Results.Ok(new
@@ -153,6 +156,66 @@ public static class MediaManagementEndpoints
         }
         files.Delete(temporary.Id);
         return Created(context, result.Key!.Value);
+    }
+
+    private static IResult NotFound(Guid id) => ManagementRequests.Problem(404, "Not found", $"No media item with id {id}.");
+
+    /// Umbraco's MediaResponseModel: the media type, values, variants, the file's URL.
+    private static async Task<IResult> GetMedia(Guid id, HttpContext context, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    {
+        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is not { } item)
+            return NotFound(id);
+        var schema = await schemas.GetAsync(db, ct);
+        var type = schema.FindType(item.Node.ContentTypeAlias, ContentTypeKind.Media);
+        var properties = type is null ? [] : schema.PropertiesOf(type).ToDictionary(p => p.Alias);
+        var values = item.Draft.Values.Where(v => properties.ContainsKey(v.Key)).SelectMany(v => v.Value.Select(c => new DocumentValueResponseModel(
+            c.Key.Length == 0 ? null : c.Key, null, v.Key, DocumentEndpoints.ToApi(c.Value, properties[v.Key].EditorAlias), properties[v.Key].EditorAlias))).ToList();
+        var url = Archive.Media.Storage.MediaPath.FromFileValue(item.Draft.GetValue("umbracoFile")) is { } path ? "/media/" + path : null;
+        context.Response.Headers.ETag = DocumentEndpoints.ETagOf(item.Node.Revision);
+        return Results.Ok(new
+        {
+            mediaType = new { id = type?.Key ?? Guid.Empty, icon = type?.Icon ?? "icon-picture", collection = (object?)null },
+            values,
+            variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new
+            {
+                culture = c.Culture.Length == 0 ? null : c.Culture,
+                segment = (string?)null,
+                name = c.Name,
+                createDate = DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc),
+                updateDate = DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc),
+            }),
+            id = item.Node.Key,
+            urls = url is null ? [] : new[] { new { culture = (string?)null, url } },
+            isTrashed = item.Node.Trashed,
+        });
+    }
+
+    private static async Task<IResult> UpdateMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var (valid, revision) = DocumentEndpoints.IfMatch(context);
+        if (!valid)
+            return ManagementRequests.Invalid("If-Match", "If-Match must be an ETag this API gave out.");
+        var (body, problem) = await ManagementRequests.ReadAsync<UpdateDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+            return NotFound(id);
+        var index = (body!.Values ?? []).Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
+        if (index.v is not null)
+            return ManagementRequests.Invalid($"$.values[{index.i}]", "The file of a media item is replaced by uploading a new item, not by editing this one.");
+        var result = await content.SaveAsync(id, DocumentEndpoints.EditOf(body.Variants, body.Values), Caller.From(principal).Actor, revision, ct);
+        if (!result.Succeeded)
+            return ManagementRequests.From(result);
+        context.Response.Headers.ETag = DocumentEndpoints.ETagOf(result.Revision ?? 0);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> TrashMedia(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+            return NotFound(id);
+        var result = await content.TrashAsync(id, Caller.From(principal).Actor, ct);
+        return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
     }
 
     private static ContentEdit Edit(CreateMediaRequestModel body, IEnumerable<DocumentValueModel> values) => new()

@@ -173,4 +173,30 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         var response = await host.Curator.PostAsJsonAsync($"{Api}/temporary-file", new { id = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
+    [Fact]
+    public async Task A_media_item_reads_updates_and_goes_to_the_recycle_bin()
+    {
+        var staged = Guid.NewGuid();
+        await Stage(host.Curator, staged, Jpeg(120), "kamcha.jpg");
+        var created = await Create(host.Curator, staged, "Kamcha whip");
+        var key = created.Headers.GetValues("Umb-Generated-Resource").Single();
+        var read = await host.Curator.GetAsync($"{Api}/media/{key}");
+        var media = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(ImageType, media.GetProperty("mediaType").GetProperty("id").GetString());
+        Assert.StartsWith("/media/", media.GetProperty("urls")[0].GetProperty("url").GetString());
+        Assert.Contains(media.GetProperty("values").EnumerateArray(), v => v.GetProperty("alias").GetString() == "altText" && v.GetProperty("culture").GetString() == "en");
+
+        var update = new HttpRequestMessage(HttpMethod.Put, $"{Api}/media/{key}")
+        {
+            Content = JsonContent.Create(new { values = new[] { new { alias = "caption", culture = "ru", value = "Камча" } }, variants = new[] { new { culture = "ru", name = "Камча" } } }),
+        };
+        update.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await host.Curator.SendAsync(update)).StatusCode);
+        var fileChange = await host.Curator.PutAsJsonAsync($"{Api}/media/{key}", new { values = new[] { new { alias = "umbracoFile", culture = (string?)null, value = "/media/elsewhere/x.jpg" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, fileChange.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Curator.PutAsync($"{Api}/media/{key}/move-to-recycle-bin", null)).StatusCode);
+        Assert.True(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/{key}")).RootElement.GetProperty("isTrashed").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/media/{Guid.NewGuid()}")).StatusCode);
+    }
 }
