@@ -34,6 +34,8 @@ public static class MediaManagementEndpoints
         api.MapPost("media", CreateMedia).WithName("PostMedia").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
         api.MapGet("media/{id:guid}", GetMedia).WithName("GetMediaById").WithTags("Media");
         api.MapPut("media/{id:guid}", UpdateMedia).WithName("PutMediaById").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPut("media/{id:guid}/move", MoveMedia).WithName("PutMediaByIdMove").WithTags("Media").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPut("recycle-bin/media/{id:guid}/restore", RestoreMedia).WithName("PutRecycleBinMediaByIdRestore").WithTags("Media").RequireAuthorization(ManagementPolicies.Publisher);
         api.MapPut("media/{id:guid}/move-to-recycle-bin", TrashMedia).WithName("PutMediaByIdMoveToRecycleBin").WithTags("Media").RequireAuthorization(ManagementPolicies.Publisher);
     }
 
@@ -217,6 +219,26 @@ public static class MediaManagementEndpoints
         var result = await content.TrashAsync(id, Caller.From(principal).Actor, ct);
         return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
     }
+
+    /// Moving into a folder (or to the root with no target); restoring likewise, to the original place by default.
+    private static async Task<IResult> Relocate(Guid id, HttpContext context, ArchiveDbContext db, Func<Guid?, Task<OperationResult>> operation, CancellationToken ct)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+            return NotFound(id);
+        if (body!.Target is { } target && !await db.Nodes.AnyAsync(n => n.Key == target.Id && n.IsMedia && !n.Trashed, ct))
+            return ManagementRequests.Invalid("$.target.id", $"No media folder with id {target.Id}.");
+        var result = await operation(body.Target?.Id);
+        return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
+    }
+
+    private static Task<IResult> MoveMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
+        Relocate(id, context, db, target => content.MoveAsync(id, target, Caller.From(principal).Actor, ct), ct);
+
+    private static Task<IResult> RestoreMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
+        Relocate(id, context, db, target => content.RestoreAsync(id, target, Caller.From(principal).Actor, ct), ct);
 
     private static ContentEdit Edit(CreateMediaRequestModel body, IEnumerable<DocumentValueModel> values) => new()
     {

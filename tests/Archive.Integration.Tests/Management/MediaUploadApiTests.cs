@@ -197,6 +197,10 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, (await host.Curator.PutAsync($"{Api}/media/{key}/move-to-recycle-bin", null)).StatusCode);
         Assert.True(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/{key}")).RootElement.GetProperty("isTrashed").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await host.Curator.PutAsJsonAsync($"{Api}/recycle-bin/media/{key}/restore", new { target = (object?)null })).StatusCode);
+        Assert.False(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/{key}")).RootElement.GetProperty("isTrashed").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.PutAsJsonAsync($"{Api}/media/{key}/move", new { target = new { id = Guid.NewGuid() } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Curator.PutAsJsonAsync($"{Api}/media/{key}/move", new { target = (object?)null })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/media/{Guid.NewGuid()}")).StatusCode);
     }
 }
