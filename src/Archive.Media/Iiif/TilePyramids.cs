@@ -24,6 +24,8 @@ public sealed class TilePyramids(IMediaStore store)
     public const string Folder = "_tiles";
     public const int TileSize = 512;
     private const string InfoFile = "pyramid.json";
+    // Every tile request asks whether a pyramid exists: answered from memory once it has been seen.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PyramidInfo> _known = new();
 
     public static string Root(string sourceHash) => $"{Folder}/{sourceHash[..2]}/{sourceHash[..24]}";
 
@@ -39,8 +41,13 @@ public sealed class TilePyramids(IMediaStore store)
 
     public async Task<PyramidInfo?> FindAsync(string sourceHash, CancellationToken ct = default)
     {
+        if (_known.TryGetValue(sourceHash, out var known))
+            return known;
         await using var stream = await store.OpenReadAsync($"{Root(sourceHash)}/{InfoFile}", ct);
-        return stream is null ? null : await JsonSerializer.DeserializeAsync<PyramidInfo>(stream, cancellationToken: ct);
+        var info = stream is null ? null : await JsonSerializer.DeserializeAsync<PyramidInfo>(stream, cancellationToken: ct);
+        if (info is not null)
+            _known[sourceHash] = info;
+        return info;
     }
 
     /// Decodes the source once and writes every tile of every level; the info file is written last,
@@ -80,6 +87,7 @@ public sealed class TilePyramids(IMediaStore store)
             }
             using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(info));
             await store.WriteAsync($"{Root(sourceHash)}/{InfoFile}", json, "application/json", ct);
+            _known[sourceHash] = info;
             return info;
         }
         finally
@@ -125,6 +133,7 @@ public sealed class TilePyramids(IMediaStore store)
 
     public async Task DeleteAsync(string sourceHash, CancellationToken ct = default)
     {
+        _known.TryRemove(sourceHash, out _);
         var paths = new List<string>();
         await foreach (var path in store.ListAsync(Root(sourceHash) + "/", ct))
             paths.Add(path);
