@@ -7,18 +7,22 @@ namespace Archive.Identity;
 
 public sealed record AccountProblem(string Field, string Message);
 
-public sealed record AccountResult(Guid? Id, IReadOnlyList<AccountProblem> Problems)
+public sealed record AccountResult(Guid? Id, IReadOnlyList<AccountProblem> Problems, bool NotFound = false)
 {
-    public bool Succeeded => Problems.Count == 0;
+    public bool Succeeded => Problems.Count == 0 && !NotFound;
 
     public static AccountResult Fail(string field, string message) => new(null, [new AccountProblem(field, message)]);
+
+    public static AccountResult Ok(Guid id) => new(id, []);
+
+    public static AccountResult Missing(Guid id) => new(id, [], NotFound: true);
 }
 
 /// Creates people's accounts (Identity: hashed passwords, password rules, lockout) and API clients
 /// (an account of kind Api plus an OAuth confidential client, its secret hashed by OpenIddict), each
 /// with one role and the institutions or collections granted to it.
 public sealed partial class Accounts(UserManager<ArchiveUser> users, RoleManager<IdentityRole<Guid>> roles, IOpenIddictApplicationManager applications,
-    IdentityDb db, TimeProvider clock)
+    IdentityDb db, TimeProvider clock, AccountStamps stamps)
 {
     /// Umbraco requires this prefix on the client ids of its API users.
     public const string ClientIdPrefix = "umbraco-back-office-";
@@ -58,23 +62,33 @@ public sealed partial class Accounts(UserManager<ArchiveUser> users, RoleManager
         var saved = await SaveAsync(user, role, password: null, ct);
         if (!saved.Succeeded)
             return saved;
-        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        await applications.CreateAsync(ClientFor(user, clientId, secret), ct);
+        await transaction.CommitAsync(ct);
+        return saved;
+    }
+
+    /// The property of an OAuth client naming the account it signs in as.
+    public const string ClientUserProperty = "archive_user";
+
+    private static OpenIddictApplicationDescriptor ClientFor(ArchiveUser user, string clientId, string secret)
+    {
+        var client = new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
             ClientSecret = secret,
             ClientType = OpenIddictConstants.ClientTypes.Confidential,
             DisplayName = user.Name,
             Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
-        }, ct);
-        await transaction.CommitAsync(ct);
-        return saved;
+        };
+        client.Properties[ClientUserProperty] = System.Text.Json.JsonSerializer.SerializeToElement(user.Id);
+        return client;
     }
 
-    private static AccountResult? Check(string role, IReadOnlyCollection<Guid> grants)
+    private static AccountResult? Check(string role, IReadOnlyCollection<Guid> grants, bool grantsLater = false)
     {
         if (!Roles.All.Contains(role))
             return AccountResult.Fail("role", $"The role must be one of {string.Join(", ", Roles.All)}.");
-        if (Roles.IsScoped(role) && grants.Count == 0)
+        if (Roles.IsScoped(role) && grants.Count == 0 && !grantsLater)
             return AccountResult.Fail("collection", $"An {role} works within granted institutions or collections: name at least one.");
         if (!Roles.IsScoped(role) && grants.Count > 0)
             return AccountResult.Fail("collection", $"A {role} is not limited to collections; grants are for editors and contributors.");
@@ -101,7 +115,7 @@ public sealed partial class Accounts(UserManager<ArchiveUser> users, RoleManager
         await EnsureRolesAsync(ct);
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
-            return new AccountResult(null, created.Errors.Select(e => new AccountProblem(e.Code.Contains("Password") ? "password" : e.Code.Contains("Email") ? "email" : "userName", e.Description)).ToList());
+            return Problems(created);
         await users.AddToRoleAsync(user, role);
         return new AccountResult(user.Id, []);
     }

@@ -205,8 +205,8 @@ public static class DocumentWorkflowEndpoints
     {
         if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
             return refusal;
-        if (skip < 0 || take is < 0 or > 1000)
-            return ManagementRequests.Invalid(skip < 0 ? "skip" : "take", "skip must be 0 or more and take from 0 to 1000.");
+        if (Paging.Check(skip, take) is { } refused)
+            return refused;
         var query = db.Audit.AsNoTracking().Where(a => a.EntityKey == id);
         if (sinceDate is { } since)
             query = query.Where(a => a.Timestamp >= since.UtcDateTime);
@@ -250,8 +250,8 @@ public static class DocumentWorkflowEndpoints
         var (item, refusal) = await ReachAsync(db, id, Caller.From(principal), ct);
         if (refusal is not null)
             return refusal;
-        if (skip < 0 || take is < 0 or > 1000)
-            return ManagementRequests.Invalid(skip < 0 ? "skip" : "take", "skip must be 0 or more and take from 0 to 1000.");
+        if (Paging.Check(skip, take) is { } refused)
+            return refused;
         var versions = (await content.ListVersionsAsync(id, ct))!;
         var type = (await schemas.GetAsync(db, ct)).FindType(item!.Node.ContentTypeAlias, Archive.Engine.Schema.ContentTypeKind.Document);
         return Results.Ok(new

@@ -17,6 +17,7 @@ public static class ManagementEndpoints
         api.MapDocumentWorkflow();
         api.MapMediaManagement();
         api.MapSchemaAndTree();
+        api.MapUsers();
         return api;
     }
 

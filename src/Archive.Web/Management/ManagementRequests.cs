@@ -74,3 +74,10 @@ public static class ManagementRequests
         }, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
     }
 }
+
+/// skip and take, as every Management API list takes them.
+public static class Paging
+{
+    public static IResult? Check(int skip, int take) =>
+        skip < 0 ? ManagementRequests.Invalid("skip", "skip must be 0 or more.") : take is < 0 or > 1000 ? ManagementRequests.Invalid("take", "take must be from 0 to 1000.") : null;
+}

@@ -19,6 +19,7 @@ public static class ManagementSecurity
     public const string RoleClaim = "role";
     public const string GrantClaim = "archive:grant";
     public const string KindClaim = "archive:kind";
+    public const string StampClaim = "archive:stamp";
     public const string SignInLimiter = "sign-in";
     /// Either way of proving who one is: a bearer token or the back office cookie.
     public static readonly string[] Schemes = [OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, IdentityConstants.ApplicationScheme];
@@ -45,6 +46,7 @@ public static class ManagementSecurity
             .AddSignInManager();
         services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDb>());
         services.AddScoped<Accounts>();
+        services.AddSingleton<AccountStamps>();
         return services;
     }
 
@@ -82,12 +84,15 @@ public static class ManagementSecurity
             });
         services.AddAuthorization(authorization =>
         {
-            authorization.AddPolicy(ManagementPolicies.Signed, policy => policy.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().RequireClaim(RoleClaim));
+            authorization.AddPolicy(ManagementPolicies.Signed, policy => policy.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().RequireClaim(RoleClaim)
+                .AddRequirements(new CurrentAccountRequirement()));
             authorization.AddPolicy(ManagementPolicies.Administrator, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator));
             authorization.AddPolicy(ManagementPolicies.Writer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanWrite)));
             authorization.AddPolicy(ManagementPolicies.Publisher, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanPublish)));
             authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator, Roles.Curator));
         });
+        services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleAccountResultHandler>();
         services.AddManagementOpenApi();
         // Password and secret guessing is slowed per client address.
         services.AddRateLimiter(limiter =>
@@ -112,11 +117,45 @@ public static class ManagementSecurity
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Name));
         identity.AddClaim(new Claim(KindClaim, user.Kind.ToString()));
+        identity.AddClaim(new Claim(StampClaim, user.SecurityStamp ?? ""));
         if (await accounts.RoleOfAsync(user) is { } role)
             identity.AddClaim(new Claim(RoleClaim, role));
         foreach (var grant in await accounts.GrantsOfAsync(user.Id))
             identity.AddClaim(new Claim(GrantClaim, grant.ToString()));
         return identity;
+    }
+}
+
+/// A token or cookie counts only while its account is unchanged since it was issued.
+public sealed class CurrentAccountRequirement : IAuthorizationRequirement;
+
+public sealed class CurrentAccountHandler(AccountStamps stamps, IdentityDb db) : AuthorizationHandler<CurrentAccountRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CurrentAccountRequirement requirement)
+    {
+        var user = context.User;
+        if (Guid.TryParse(user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            && await stamps.IsCurrentAsync(db, id, user.FindFirstValue(ManagementSecurity.StampClaim)))
+            context.Succeed(requirement);
+        else
+            context.Fail(new AuthorizationFailureReason(this, "The account changed since this was issued."));
+    }
+}
+
+/// A token or cookie from before its account changed is no proof of who one is now: 401, not 403.
+public sealed class StaleAccountResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult result)
+    {
+        if (result.Forbidden && result.AuthorizationFailure?.FailureReasons.Any(r => r.Handler is CurrentAccountHandler) == true)
+        {
+            await Results.Problem("The account changed (role, grants, credentials or state) since this was issued: sign in again.", statusCode: 401,
+                title: "Sign in again").ExecuteAsync(context);
+            return;
+        }
+        await _default.HandleAsync(next, context, policy, result);
     }
 }
 

@@ -8,8 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
 
-/// Read access to the schema (languages, document types, data types), the users list for
-/// administrators, and the document tree (scoped to what the caller may reach), in Umbraco's routes
+/// Read access to the schema (languages, document types, data types) and the document tree (scoped to what the caller may reach), in Umbraco's routes
 /// and shapes. The schema itself changes through uSync files.
 public static class SchemaEndpoints
 {
@@ -19,20 +18,16 @@ public static class SchemaEndpoints
         api.MapGet("language/{isoCode}", Language).WithName("GetLanguageByIsoCode").WithTags("Language");
         api.MapGet("document-type/{id:guid}", DocumentType).WithName("GetDocumentTypeById").WithTags("Document Type");
         api.MapGet("data-type/{id:guid}", DataType).WithName("GetDataTypeById").WithTags("Data Type");
-        api.MapGet("user", Users).WithName("GetUser").WithTags("User").RequireAuthorization(ManagementPolicies.Administrator);
         api.MapGet("tree/document/root", Root).WithName("GetTreeDocumentRoot").WithTags("Document");
         api.MapGet("tree/document/children", Children).WithName("GetTreeDocumentChildren").WithTags("Document");
     }
-
-    private static IResult? Paging(int skip, int take) =>
-        skip < 0 ? ManagementRequests.Invalid("skip", "skip must be 0 or more.") : take is < 0 or > 1000 ? ManagementRequests.Invalid("take", "take must be from 0 to 1000.") : null;
 
     private static object LanguageModel(Archive.Engine.Cultures.Language l) =>
         new { name = l.Name, isDefault = l.IsDefault, isMandatory = l.IsMandatory, fallbackIsoCode = l.FallbackIsoCode, isoCode = l.IsoCode };
 
     private static async Task<IResult> Languages(ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip = 0, int take = 100)
     {
-        if (Paging(skip, take) is { } refused)
+        if (Paging.Check(skip, take) is { } refused)
             return refused;
         var languages = (await schemas.GetAsync(db, ct)).Cultures.Languages.OrderByDescending(l => l.IsDefault).ThenBy(l => l.IsoCode).ToList();
         return Results.Ok(new { total = languages.Count, items = languages.Skip(skip).Take(take).Select(LanguageModel) });
@@ -96,32 +91,6 @@ public static class SchemaEndpoints
         });
     }
 
-    private static async Task<IResult> Users(UserManager<ArchiveUser> users, Accounts accounts, IdentityDb identity, CancellationToken ct, int skip = 0, int take = 100, string? filter = null)
-    {
-        if (Paging(skip, take) is { } refused)
-            return refused;
-        var query = users.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter))
-            query = query.Where(u => u.UserName!.Contains(filter) || u.Name.Contains(filter));
-        var total = await query.CountAsync(ct);
-        var page = await query.OrderBy(u => u.UserName).Skip(skip).Take(take).ToListAsync(ct);
-        var items = new List<object>();
-        foreach (var user in page)
-            items.Add(new
-            {
-                email = user.Email ?? "",
-                userName = user.UserName,
-                name = user.Name,
-                kind = user.Kind.ToString(),
-                role = await accounts.RoleOfAsync(user),
-                grants = await accounts.GrantsOfAsync(user.Id, ct),
-                id = user.Id,
-                state = user.LockoutEnd > DateTimeOffset.UtcNow ? "LockedOut" : "Active",
-                createDate = DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc),
-            });
-        return Results.Ok(new { total, items });
-    }
-
     private static Task<IResult> Root(ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct, int skip = 0, int take = 100) =>
         TreeAsync(null, principal, db, ct, skip, take);
 
@@ -131,7 +100,7 @@ public static class SchemaEndpoints
     /// Tree items a caller may see: scoped roles see the branch of their grants and the path down to it.
     private static async Task<IResult> TreeAsync(Guid? parentKey, ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct, int skip, int take)
     {
-        if (Paging(skip, take) is { } refused)
+        if (Paging.Check(skip, take) is { } refused)
             return refused;
         var caller = Caller.From(principal);
         long? parentId = null;

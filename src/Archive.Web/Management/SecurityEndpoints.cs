@@ -28,7 +28,7 @@ public static class SecurityEndpoints
         var request = context.GetOpenIddictServerRequest();
         if (request is null || !request.IsClientCredentialsGrantType())
             return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "Only the client_credentials grant is offered here.");
-        var user = await users.FindByNameAsync(request.ClientId!);
+        var user = await accounts.OwnerOfClientAsync(request.ClientId!, context.RequestAborted);
         if (user is not { Kind: UserKind.Api } || await users.IsLockedOutAsync(user))
             return Refuse(OpenIddictConstants.Errors.InvalidClient, "The client is not enabled.");
         var identity = await ManagementSecurity.IdentityForAsync(user, accounts, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -335,7 +335,8 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"{Api}/data-type/{dataTypeId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"{Api}/user")).StatusCode);
         var users = await Json(await (await host.As("administrator")).GetAsync($"{Api}/user?take=100"));
-        Assert.Contains(users.GetProperty("items").EnumerateArray(), u => u.GetProperty("userName").GetString() == "umbraco-back-office-korean-editor" && u.GetProperty("role").GetString() == "editor");
+        Assert.Contains(users.GetProperty("items").EnumerateArray(), u => u.GetProperty("userName").GetString() == "umbraco-back-office-korean-editor"
+            && u.GetProperty("userGroupIds")[0].GetProperty("id").GetGuid() == Roles.GroupKeys[Roles.Editor] && u.GetProperty("documentStartNodeIds")[0].GetProperty("id").GetString() == Korean);
         Assert.Equal(HttpStatusCode.BadRequest, (await viewer.GetAsync($"{Api}/language?take=5000")).StatusCode);
 
         // The whole tree for a viewer; for the Korean association's editor only the way to its branch.

@@ -1,0 +1,270 @@
+using System.Security.Claims;
+using Archive.Data;
+using Archive.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Web.Management;
+
+/// Accounts over HTTP for administrators, in Umbraco's user routes and shapes: each role is a user
+/// group with a fixed id, an account belongs to exactly one, and an editor's or contributor's
+/// document start nodes are the institutions and collections granted to them. People get a password
+/// nobody knows until an administrator sets or resets it; API users get client credentials.
+public static class UserEndpoints
+{
+    public static void MapUsers(this RouteGroupBuilder api)
+    {
+        var users = api.MapGroup("user").WithTags("User").RequireAuthorization(ManagementPolicies.Administrator);
+        users.MapGet("", List).WithName("GetUser");
+        users.MapGet("{id:guid}", Get).WithName("GetUserById");
+        users.MapPost("", Create).WithName("PostUser");
+        users.MapPut("{id:guid}", Update).WithName("PutUserById");
+        users.MapDelete("{id:guid}", Delete).WithName("DeleteUserById");
+        users.MapPost("disable", (HttpContext c, ClaimsPrincipal p, Accounts a) => SetDisabled(c, p, a, true)).WithName("PostUserDisable");
+        users.MapPost("enable", (HttpContext c, ClaimsPrincipal p, Accounts a) => SetDisabled(c, p, a, false)).WithName("PostUserEnable");
+        users.MapPost("unlock", Unlock).WithName("PostUserUnlock");
+        users.MapPost("{id:guid}/change-password", ChangePassword).WithName("PostUserByIdChangePassword");
+        users.MapPost("{id:guid}/reset-password", ResetPassword).WithName("PostUserByIdResetPassword");
+        users.MapGet("{id:guid}/client-credentials", ClientCredentials).WithName("GetUserByIdClientCredentials");
+        users.MapPost("{id:guid}/client-credentials", AddClientCredentials).WithName("PostUserByIdClientCredentials");
+        users.MapDelete("{id:guid}/client-credentials/{clientId}", RemoveClientCredentials).WithName("DeleteUserByIdClientCredentialsByClientId");
+        api.MapGet("filter/user", Filter).WithName("GetFilterUser").WithTags("User").RequireAuthorization(ManagementPolicies.Administrator);
+
+        var groups = api.MapGroup("user-group").WithTags("User Group").RequireAuthorization(ManagementPolicies.Administrator);
+        groups.MapGet("", Groups).WithName("GetUserGroup");
+        groups.MapGet("{id:guid}", Group).WithName("GetUserGroupById");
+    }
+
+    private static readonly string[] States = ["Active", "Disabled", "LockedOut", "Inactive", "Invited", "All"];
+
+    private static Task<IResult> List(UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct, int skip = 0, int take = 100, string? filter = null) =>
+        Filter(users, accounts, ct, skip, take, filter: filter);
+
+    private static async Task<IResult> Filter(UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct, int skip = 0, int take = 100,
+        string orderBy = "UserName", string orderDirection = "Ascending", Guid[]? userGroupIds = null, string[]? userStates = null, string? filter = null)
+    {
+        if (Paging.Check(skip, take) is { } refused)
+            return refused;
+        if (!new[] { "UserName", "Name", "Email", "CreateDate" }.Contains(orderBy, StringComparer.OrdinalIgnoreCase))
+            return ManagementRequests.Invalid("orderBy", "orderBy must be UserName, Name, Email or CreateDate.");
+        if (userStates?.FirstOrDefault(s => !States.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } state)
+            return ManagementRequests.Invalid("userStates", $"Unknown user state '{state}'; use {string.Join(", ", States)}.");
+        var roles = new List<string>();
+        foreach (var group in userGroupIds ?? [])
+            if (Roles.FromGroupKey(group) is { } role)
+                roles.Add(role);
+            else
+                return ManagementRequests.Problem(404, "Missing User Group", $"No user group with id {group}.");
+
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter))
+            query = query.Where(u => u.UserName!.Contains(filter) || u.Name.Contains(filter) || u.Email!.Contains(filter));
+        var all = await query.ToListAsync(ct);
+        var models = new List<UserResponseModel>();
+        foreach (var user in all)
+            models.Add(await ModelAsync(user, accounts, ct));
+        var wanted = models.Where(m => roles.Count == 0 || m.UserGroupIds.Any(g => roles.Contains(Roles.FromGroupKey(g.Id)!)))
+            .Where(m => userStates is not { Length: > 0 } || userStates.Contains("All", StringComparer.OrdinalIgnoreCase) || userStates.Contains(m.State, StringComparer.OrdinalIgnoreCase));
+        Func<UserResponseModel, object> key = orderBy.ToLowerInvariant() switch
+        {
+            "name" => m => m.Name,
+            "email" => m => m.Email,
+            "createdate" => m => m.CreateDate,
+            _ => m => m.UserName,
+        };
+        var ordered = (orderDirection.Equals("Descending", StringComparison.OrdinalIgnoreCase) ? wanted.OrderByDescending(key) : wanted.OrderBy(key)).ToList();
+        return Results.Ok(new PagedResponse<UserResponseModel>(ordered.Count, ordered.Skip(skip).Take(take).ToList()));
+    }
+
+    private static async Task<IResult> Get(Guid id, UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct) =>
+        await users.FindByIdAsync(id.ToString()) is { } user ? Results.Ok(await ModelAsync(user, accounts, ct)) : NotFound(id);
+
+    private static async Task<IResult> Create(HttpContext context, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<CreateUserRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (RoleOf(body!.UserGroupIds) is { Problem: { } refused })
+            return refused;
+        if (!Enum.TryParse<UserKind>(body.Kind is null or "Default" ? "Person" : body.Kind, out var kind) || body.Kind is "Person")
+            return ManagementRequests.Invalid("kind", "kind must be Default (a person) or Api.");
+        var grants = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
+        if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
+            return missing;
+        var result = await accounts.CreateAsync(body.Id, kind, new AccountDetails(body.Email, body.UserName, body.Name, RoleOf(body.UserGroupIds).Role!, grants), ct);
+        if (!result.Succeeded)
+            return Refused(result);
+        var location = $"{ManagementSecurity.Root}/user/{result.Id}";
+        context.Response.Headers["Umb-Generated-Resource"] = result.Id.ToString();
+        return Results.Created(location, null);
+    }
+
+    private static async Task<IResult> Update(Guid id, HttpContext context, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<UpdateUserRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var (role, refused) = RoleOf(body!.UserGroupIds);
+        if (refused is not null)
+            return refused;
+        if (body.MediaStartNodeIds is { Count: > 0 })
+            return ManagementRequests.Invalid("mediaStartNodeIds", "Media access follows the role; media start nodes are not used.");
+        var grants = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
+        if (Roles.IsScoped(role!) && body.HasDocumentRootAccess)
+            return ManagementRequests.Invalid("hasDocumentRootAccess", $"An {role} works within granted institutions or collections, not the whole tree.");
+        if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
+            return missing;
+        var result = await accounts.UpdateAsync(id, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants), ct);
+        return result.Succeeded ? Results.Ok() : Refused(result);
+    }
+
+    private static async Task<IResult> Delete(Guid id, ClaimsPrincipal principal, Accounts accounts, CancellationToken ct)
+    {
+        var result = await accounts.DeleteAsync(id, Caller.From(principal).Id, ct);
+        return result.Succeeded ? Results.Ok() : Refused(result);
+    }
+
+    private static async Task<IResult> SetDisabled(HttpContext context, ClaimsPrincipal principal, Accounts accounts, bool disabled)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        foreach (var user in body!.UserIds ?? [])
+            if (await accounts.SetDisabledAsync(user.Id, disabled, Caller.From(principal).Id, context.RequestAborted) is { Succeeded: false } result)
+                return Refused(result);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> Unlock(HttpContext context, Accounts accounts)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        foreach (var user in body!.UserIds ?? [])
+            if (await accounts.UnlockAsync(user.Id, context.RequestAborted) is { Succeeded: false } result)
+                return Refused(result);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> ChangePassword(Guid id, HttpContext context, Accounts accounts)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<ChangePasswordUserRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        if (string.IsNullOrEmpty(body!.NewPassword))
+            return ManagementRequests.Invalid("newPassword", "A new password is required.");
+        var result = await accounts.SetPasswordAsync(id, body.NewPassword, context.RequestAborted);
+        return result.Succeeded ? Results.Ok() : Refused(result);
+    }
+
+    private static async Task<IResult> ResetPassword(Guid id, HttpContext context, Accounts accounts)
+    {
+        var (result, password) = await accounts.ResetPasswordAsync(id, context.RequestAborted);
+        context.Response.Headers.CacheControl = "no-store";
+        return result.Succeeded ? Results.Ok(new ResetPasswordUserResponseModel(password!)) : Refused(result);
+    }
+
+    private static async Task<IResult> ClientCredentials(Guid id, UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct) =>
+        await users.FindByIdAsync(id.ToString()) is null ? NotFound(id) : Results.Ok(await accounts.ClientIdsAsync(id, ct));
+
+    private static async Task<IResult> AddClientCredentials(Guid id, HttpContext context, Accounts accounts)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<CreateUserClientCredentialsRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var result = await accounts.AddClientCredentialsAsync(id, body!.ClientId ?? "", body.ClientSecret ?? "", context.RequestAborted);
+        return result.Succeeded ? Results.Ok() : Refused(result);
+    }
+
+    private static async Task<IResult> RemoveClientCredentials(Guid id, string clientId, Accounts accounts, CancellationToken ct)
+    {
+        var result = await accounts.RemoveClientCredentialsAsync(id, clientId, ct);
+        return result.Succeeded ? Results.Ok() : result.NotFound ? ManagementRequests.Problem(404, "Not found", $"No client '{clientId}' for user {id}.") : Refused(result);
+    }
+
+    private static IResult Groups(int skip = 0, int take = 100) =>
+        Paging.Check(skip, take) ?? Results.Ok(new PagedResponse<UserGroupResponseModel>(Roles.All.Length, Roles.All.Skip(skip).Take(take).Select(GroupModel).ToList()));
+
+    private static IResult Group(Guid id) =>
+        Roles.FromGroupKey(id) is { } role ? Results.Ok(GroupModel(role)) : ManagementRequests.Problem(404, "Missing User Group", $"No user group with id {id}.");
+
+    private static UserGroupResponseModel GroupModel(string role) => new(
+        char.ToUpperInvariant(role[0]) + role[1..], role, role switch { Roles.Administrator => "icon-medal", Roles.Viewer => "icon-eye", _ => "icon-edit" },
+        Roles.Describe(role),
+        role == Roles.Administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
+        [], HasAccessToAllLanguages: true, DocumentStartNode: null, DocumentRootAccess: !Roles.IsScoped(role), MediaStartNode: null, MediaRootAccess: true,
+        FallbackPermissions: Permissions(role), Permissions: [], Roles.GroupKeys[role], IsDeletable: false, AliasCanBeChanged: false);
+
+    /// Umbraco's permission verbs a role's members have: browse, create, update, delete, publish, unpublish, sort, move, copy, rollback.
+    private static IReadOnlyList<string> Permissions(string role) => role switch
+    {
+        Roles.Viewer => ["Umb.Document.Read"],
+        Roles.Contributor => ["Umb.Document.Read", "Umb.Document.Create", "Umb.Document.Update", "Umb.Document.SendForApproval"],
+        _ => ["Umb.Document.Read", "Umb.Document.Create", "Umb.Document.Update", "Umb.Document.Delete", "Umb.Document.Publish", "Umb.Document.Unpublish",
+              "Umb.Document.Sort", "Umb.Document.Move", "Umb.Document.Duplicate", "Umb.Document.Rollback"],
+    };
+
+    private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, CancellationToken ct)
+    {
+        var role = await accounts.RoleOfAsync(user);
+        var grants = await accounts.GrantsOfAsync(user.Id, ct);
+        var state = Accounts.IsDisabled(user) ? "Disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "LockedOut" : "Active";
+        var created = new DateTimeOffset(DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc));
+        return new UserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name,
+            role is null ? [] : [new ReferenceByIdModel(Roles.GroupKeys[role])], user.Id, null,
+            grants.Select(g => new ReferenceByIdModel(g)).ToList(), role is not null && !Roles.IsScoped(role), [], true, [], state, user.AccessFailedCount,
+            created, created, null, null, null,
+            role == Roles.Administrator, user.Kind == UserKind.Api ? "Api" : "Default");
+    }
+
+    private static (string? Role, IResult? Problem) RoleOf(IReadOnlyList<ReferenceByIdModel>? groups)
+    {
+        if (groups is not { Count: > 0 })
+            return (null, ManagementRequests.Invalid("userGroupIds", "A user must be assigned to a user group (its role)."));
+        if (groups.Select(g => g.Id).Distinct().Count() > 1)
+            return (null, ManagementRequests.Invalid("userGroupIds", "An account has one role: name one user group."));
+        return Roles.FromGroupKey(groups[0].Id) is { } role
+            ? (role, null)
+            : (null, ManagementRequests.Problem(404, "Missing User Group", $"No user group with id {groups[0].Id}."));
+    }
+
+    private static async Task<IResult?> UnknownDocumentsAsync(ArchiveDbContext db, IReadOnlyCollection<Guid> keys, CancellationToken ct)
+    {
+        var found = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && !n.IsMedia).Select(n => n.Key).ToListAsync(ct);
+        return keys.FirstOrDefault(k => !found.Contains(k)) is var missing && missing != Guid.Empty
+            ? ManagementRequests.Invalid("documentStartNodeIds", $"No document with id {missing}.")
+            : null;
+    }
+
+    private static IResult NotFound(Guid id) => ManagementRequests.Problem(404, "The user was not found", $"No user with id {id}.");
+
+    private static IResult Refused(AccountResult result) => result.NotFound
+        ? NotFound(result.Id ?? Guid.Empty)
+        : Results.ValidationProblem(result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()), title: "The account was not changed");
+}
+
+public sealed record PagedResponse<T>(int Total, IReadOnlyList<T> Items);
+
+public sealed record CreateUserRequestModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel>? UserGroupIds, Guid? Id, string? Kind,
+    IReadOnlyList<ReferenceByIdModel>? DocumentStartNodeIds);
+
+public sealed record UpdateUserRequestModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel>? UserGroupIds, string? LanguageIsoCode,
+    IReadOnlyList<ReferenceByIdModel>? DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel>? MediaStartNodeIds, bool HasMediaRootAccess,
+    IReadOnlyList<ReferenceByIdModel>? ElementStartNodeIds, bool HasElementRootAccess);
+
+public sealed record UserIdsRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds);
+
+public sealed record ChangePasswordUserRequestModel(string? NewPassword);
+
+public sealed record ResetPasswordUserResponseModel(string ResetPassword);
+
+public sealed record CreateUserClientCredentialsRequestModel(string? ClientId, string? ClientSecret);
+
+public sealed record UserResponseModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel> UserGroupIds, Guid Id, string? LanguageIsoCode,
+    IReadOnlyList<ReferenceByIdModel> DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel> MediaStartNodeIds, bool HasMediaRootAccess,
+    IReadOnlyList<string> AvatarUrls, string State, int FailedLoginAttempts, DateTimeOffset CreateDate, DateTimeOffset UpdateDate, DateTimeOffset? LastLoginDate,
+    DateTimeOffset? LastLockoutDate, DateTimeOffset? LastPasswordChangeDate, bool IsAdmin, string Kind);
+
+public sealed record UserGroupResponseModel(string Name, string Alias, string Icon, string Description, IReadOnlyList<string> Sections, IReadOnlyList<string> Languages,
+    bool HasAccessToAllLanguages, ReferenceByIdModel? DocumentStartNode, bool DocumentRootAccess, ReferenceByIdModel? MediaStartNode, bool MediaRootAccess,
+    IReadOnlyList<string> FallbackPermissions, IReadOnlyList<object> Permissions, Guid Id, bool IsDeletable, bool AliasCanBeChanged);
