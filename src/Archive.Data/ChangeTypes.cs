@@ -6,6 +6,8 @@ public static class ChangeTypes
     public const string Document = "Document";
     public const string Media = "Media";
     public const string Schema = "Schema";
+    /// Accounts appear in the audit trail only (they are not content).
+    public const string User = "User";
 
     public const string Saved = "Saved";
     public const string Published = "Published";

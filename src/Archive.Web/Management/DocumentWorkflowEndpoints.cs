@@ -75,7 +75,7 @@ public static class DocumentWorkflowEndpoints
             history = status.History.Select(s => new
             {
                 action = s.Action switch { ContentService.ReviewSubmit => "Submitted", ContentService.ReviewApprove => "Approved", _ => "Returned" },
-                user = new { id = UserIdOf(s.Actor) },
+                user = new { id = AuditLogEndpoints.UserIdOf(s.Actor) },
                 actor = s.Actor,
                 timestamp = DateTime.SpecifyKind(s.Timestamp, DateTimeKind.Utc),
                 cultures = s.Cultures?.Split(',') ?? [],
@@ -179,52 +179,12 @@ public static class DocumentWorkflowEndpoints
         return Done(await content.SortAsync(body.Parent?.Id, ordered, isMedia: false, caller.Actor, ct), context);
     }
 
-    /// Umbraco's audit log types for the archive's audit actions.
-    private static string LogType(string action) => action switch
-    {
-        "Create" => "New",
-        "Save" => "Save",
-        "Publish" => "Publish",
-        "Unpublish" => "Unpublish",
-        "Move" or "Trash" or "Restore" => "Move",
-        "Delete" => "Delete",
-        "Sort" => "Sort",
-        "Rollback" => "RollBack",
-        ContentService.ReviewSubmit => "SendToPublish",
-        _ => "Custom",
-    };
-
-    private static Guid UserIdOf(string actor)
-    {
-        var open = actor.LastIndexOf('(');
-        return open >= 0 && Guid.TryParse(actor[(open + 1)..].TrimEnd(')'), out var id) ? id : Guid.Empty;
-    }
-
     private static async Task<IResult> AuditLog(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct,
         string? orderDirection = null, DateTimeOffset? sinceDate = null, int skip = 0, int take = 100)
     {
         if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
             return refusal;
-        if (Paging.Check(skip, take) is { } refused)
-            return refused;
-        var query = db.Audit.AsNoTracking().Where(a => a.EntityKey == id);
-        if (sinceDate is { } since)
-            query = query.Where(a => a.Timestamp >= since.UtcDateTime);
-        var total = await query.CountAsync(ct);
-        query = string.Equals(orderDirection, "Ascending", StringComparison.OrdinalIgnoreCase) ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id);
-        var items = await query.Skip(skip).Take(take).ToListAsync(ct);
-        return Results.Ok(new
-        {
-            total,
-            items = items.Select(a => new
-            {
-                user = new { id = UserIdOf(a.Actor) },
-                timestamp = DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc),
-                logType = LogType(a.Action),
-                comment = a.Comment,
-                parameters = a.Cultures,
-            }),
-        });
+        return await AuditLogEndpoints.PageAsync(db.Audit.AsNoTracking().Where(a => a.EntityKey == id), orderDirection, sinceDate, skip, take, ct);
     }
 
     /// Version ids are GUIDs in Umbraco's API: the archive's numbers, carried in the first eight bytes.
@@ -262,7 +222,7 @@ public static class DocumentWorkflowEndpoints
                 id = VersionGuid(v.Id),
                 document = new { id },
                 documentType = new { id = type?.Key ?? Guid.Empty },
-                user = new { id = UserIdOf(v.CreatedBy) },
+                user = new { id = AuditLogEndpoints.UserIdOf(v.CreatedBy) },
                 versionDate = DateTime.SpecifyKind(v.CreatedAt, DateTimeKind.Utc),
                 isCurrentPublishedVersion = v.IsPublished,
                 isCurrentDraftVersion = v.IsDraft,

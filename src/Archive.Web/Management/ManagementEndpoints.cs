@@ -16,8 +16,10 @@ public static class ManagementEndpoints
         api.MapDocuments();
         api.MapDocumentWorkflow();
         api.MapMediaManagement();
-        api.MapSchemaAndTree();
+        api.MapSchema();
+        api.MapTrees();
         api.MapUsers();
+        api.MapAuditLog();
         return api;
     }
 

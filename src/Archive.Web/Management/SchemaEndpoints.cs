@@ -1,25 +1,18 @@
-using System.Security.Claims;
 using Archive.Data;
 using Archive.Data.Schema;
 using Archive.Engine.Schema;
-using Archive.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
 
-/// Read access to the schema (languages, document types, data types) and the document tree (scoped to what the caller may reach), in Umbraco's routes
-/// and shapes. The schema itself changes through uSync files.
+/// Read access to the schema (languages, document types, data types), in Umbraco's routes and shapes. The schema itself changes through uSync files.
 public static class SchemaEndpoints
 {
-    public static void MapSchemaAndTree(this RouteGroupBuilder api)
+    public static void MapSchema(this RouteGroupBuilder api)
     {
         api.MapGet("language", Languages).WithName("GetLanguage").WithTags("Language");
         api.MapGet("language/{isoCode}", Language).WithName("GetLanguageByIsoCode").WithTags("Language");
         api.MapGet("document-type/{id:guid}", DocumentType).WithName("GetDocumentTypeById").WithTags("Document Type");
         api.MapGet("data-type/{id:guid}", DataType).WithName("GetDataTypeById").WithTags("Data Type");
-        api.MapGet("tree/document/root", Root).WithName("GetTreeDocumentRoot").WithTags("Document");
-        api.MapGet("tree/document/children", Children).WithName("GetTreeDocumentChildren").WithTags("Document");
     }
 
     private static object LanguageModel(Archive.Engine.Cultures.Language l) =>
@@ -88,60 +81,6 @@ public static class SchemaEndpoints
             id = dataType.Key,
             isDeletable = false,
             canIgnoreStartNodes = false,
-        });
-    }
-
-    private static Task<IResult> Root(ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct, int skip = 0, int take = 100) =>
-        TreeAsync(null, principal, db, ct, skip, take);
-
-    private static Task<IResult> Children(ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
-        parentId is null ? Task.FromResult(ManagementRequests.Invalid("parentId", "parentId is required.")) : TreeAsync(parentId, principal, db, ct, skip, take);
-
-    /// Tree items a caller may see: scoped roles see the branch of their grants and the path down to it.
-    private static async Task<IResult> TreeAsync(Guid? parentKey, ClaimsPrincipal principal, ArchiveDbContext db, CancellationToken ct, int skip, int take)
-    {
-        if (Paging.Check(skip, take) is { } refused)
-            return refused;
-        var caller = Caller.From(principal);
-        long? parentId = null;
-        if (parentKey is { } key)
-        {
-            var parent = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && !n.IsMedia, ct);
-            if (parent is null)
-                return ManagementRequests.Problem(404, "Not found", $"No document with id {key}.");
-            parentId = parent.Id;
-        }
-        var children = await db.Nodes.AsNoTracking().Where(n => !n.IsMedia && !n.Trashed && n.ParentId == parentId).OrderBy(n => n.SortOrder).ToListAsync(ct);
-        var grantedIds = new HashSet<string>();
-        if (caller.IsScoped)
-        {
-            // Granted items, their descendants, and their ancestors (to find the way to them, without access).
-            var granted = await db.Nodes.AsNoTracking().Where(n => caller.Grants.Contains(n.Key)).Select(n => n.Path).ToListAsync(ct);
-            grantedIds = granted.Select(p => p.Split(',')[^1]).ToHashSet();
-            var onTheWay = granted.SelectMany(p => p.Split(',')).ToHashSet();
-            children = children.Where(n => onTheWay.Contains(n.Id.ToString()) || n.Path.Split(',').Any(grantedIds.Contains)).ToList();
-        }
-        var ids = children.Select(n => n.Id).ToList();
-        var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
-        var withChildren = (await db.Nodes.AsNoTracking().Where(n => n.ParentId != null && ids.Contains(n.ParentId.Value) && !n.Trashed).Select(n => n.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
-        return Results.Ok(new
-        {
-            total = children.Count,
-            items = children.Skip(skip).Take(take).Select(n => new
-            {
-                hasChildren = withChildren.Contains(n.Id),
-                id = n.Key,
-                parent = parentKey is null ? null : new { id = parentKey },
-                isTrashed = false,
-                documentType = new { alias = n.ContentTypeAlias },
-                variants = cultures[n.Id].OrderBy(c => c.Culture).Select(c => new
-                {
-                    name = c.Name,
-                    culture = c.Culture.Length == 0 ? null : c.Culture,
-                    state = !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published",
-                }),
-                noAccess = caller.IsScoped && !n.Path.Split(',').Any(grantedIds.Contains),
-            }),
         });
     }
 }

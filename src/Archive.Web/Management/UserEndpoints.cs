@@ -20,8 +20,8 @@ public static class UserEndpoints
         users.MapPost("", Create).WithName("PostUser");
         users.MapPut("{id:guid}", Update).WithName("PutUserById");
         users.MapDelete("{id:guid}", Delete).WithName("DeleteUserById");
-        users.MapPost("disable", (HttpContext c, ClaimsPrincipal p, Accounts a) => SetDisabled(c, p, a, true)).WithName("PostUserDisable");
-        users.MapPost("enable", (HttpContext c, ClaimsPrincipal p, Accounts a) => SetDisabled(c, p, a, false)).WithName("PostUserEnable");
+        users.MapPost("disable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled(c, p, a, db, clock, true)).WithName("PostUserDisable");
+        users.MapPost("enable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled(c, p, a, db, clock, false)).WithName("PostUserEnable");
         users.MapPost("unlock", Unlock).WithName("PostUserUnlock");
         users.MapPost("{id:guid}/change-password", ChangePassword).WithName("PostUserByIdChangePassword");
         users.MapPost("{id:guid}/reset-password", ResetPassword).WithName("PostUserByIdResetPassword");
@@ -79,7 +79,7 @@ public static class UserEndpoints
     private static async Task<IResult> Get(Guid id, UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct) =>
         await users.FindByIdAsync(id.ToString()) is { } user ? Results.Ok(await ModelAsync(user, accounts, ct)) : NotFound(id);
 
-    private static async Task<IResult> Create(HttpContext context, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
+    private static async Task<IResult> Create(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await ManagementRequests.ReadAsync<CreateUserRequestModel>(context);
         if (problem is not null)
@@ -94,12 +94,13 @@ public static class UserEndpoints
         var result = await accounts.CreateAsync(body.Id, kind, new AccountDetails(body.Email, body.UserName, body.Name, RoleOf(body.UserGroupIds).Role!, grants), ct);
         if (!result.Succeeded)
             return Refused(result);
+        await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountCreate", result.Id!.Value, $"{body.UserName}: {RoleOf(body.UserGroupIds).Role}", ct);
         var location = $"{ManagementSecurity.Root}/user/{result.Id}";
         context.Response.Headers["Umb-Generated-Resource"] = result.Id.ToString();
         return Results.Created(location, null);
     }
 
-    private static async Task<IResult> Update(Guid id, HttpContext context, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
+    private static async Task<IResult> Update(Guid id, HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await ManagementRequests.ReadAsync<UpdateUserRequestModel>(context);
         if (problem is not null)
@@ -115,38 +116,48 @@ public static class UserEndpoints
         if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
             return missing;
         var result = await accounts.UpdateAsync(id, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants), ct);
-        return result.Succeeded ? Results.Ok() : Refused(result);
+        return await AuditedAsync(result, db, clock, principal, "AccountUpdate", id, $"{body.UserName}: {role}, {grants.Count} grant(s)", ct);
     }
 
-    private static async Task<IResult> Delete(Guid id, ClaimsPrincipal principal, Accounts accounts, CancellationToken ct)
+    private static async Task<IResult> Delete(Guid id, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await AuditedAsync(await accounts.DeleteAsync(id, Caller.From(principal).Id, ct), db, clock, principal, "AccountDelete", id, null, ct);
+
+    /// Several accounts at once, as Umbraco's clients send them; one that cannot change stops the rest (each change is audited).
+    private static async Task<IResult> SetDisabled(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, bool disabled)
     {
-        var result = await accounts.DeleteAsync(id, Caller.From(principal).Id, ct);
-        return result.Succeeded ? Results.Ok() : Refused(result);
+        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var caller = Caller.From(principal);
+        var ids = (body!.UserIds ?? []).Select(u => u.Id).Distinct().ToList();
+        if (disabled && ids.Contains(caller.Id))
+            return ManagementRequests.Invalid("userIds", "An account cannot disable itself.");
+        foreach (var id in ids)
+        {
+            var result = await accounts.SetDisabledAsync(id, disabled, caller.Id, context.RequestAborted);
+            if (!result.Succeeded)
+                return Refused(result);
+            await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, caller, disabled ? "AccountDisable" : "AccountEnable", id, null, context.RequestAborted);
+        }
+        return Results.Ok();
     }
 
-    private static async Task<IResult> SetDisabled(HttpContext context, ClaimsPrincipal principal, Accounts accounts, bool disabled)
+    private static async Task<IResult> Unlock(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock)
     {
         var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
         if (problem is not null)
             return problem;
         foreach (var user in body!.UserIds ?? [])
-            if (await accounts.SetDisabledAsync(user.Id, disabled, Caller.From(principal).Id, context.RequestAborted) is { Succeeded: false } result)
+        {
+            var result = await accounts.UnlockAsync(user.Id, context.RequestAborted);
+            if (!result.Succeeded)
                 return Refused(result);
+            await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountUnlock", user.Id, null, context.RequestAborted);
+        }
         return Results.Ok();
     }
 
-    private static async Task<IResult> Unlock(HttpContext context, Accounts accounts)
-    {
-        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
-        if (problem is not null)
-            return problem;
-        foreach (var user in body!.UserIds ?? [])
-            if (await accounts.UnlockAsync(user.Id, context.RequestAborted) is { Succeeded: false } result)
-                return Refused(result);
-        return Results.Ok();
-    }
-
-    private static async Task<IResult> ChangePassword(Guid id, HttpContext context, Accounts accounts)
+    private static async Task<IResult> ChangePassword(Guid id, HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock)
     {
         var (body, problem) = await ManagementRequests.ReadAsync<ChangePasswordUserRequestModel>(context);
         if (problem is not null)
@@ -154,32 +165,46 @@ public static class UserEndpoints
         if (string.IsNullOrEmpty(body!.NewPassword))
             return ManagementRequests.Invalid("newPassword", "A new password is required.");
         var result = await accounts.SetPasswordAsync(id, body.NewPassword, context.RequestAborted);
-        return result.Succeeded ? Results.Ok() : Refused(result);
+        return await AuditedAsync(result, db, clock, principal, "AccountPassword", id, null, context.RequestAborted);
     }
 
-    private static async Task<IResult> ResetPassword(Guid id, HttpContext context, Accounts accounts)
+    private static async Task<IResult> ResetPassword(Guid id, HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock)
     {
         var (result, password) = await accounts.ResetPasswordAsync(id, context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
-        return result.Succeeded ? Results.Ok(new ResetPasswordUserResponseModel(password!)) : Refused(result);
+        if (!result.Succeeded)
+            return Refused(result);
+        await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountPasswordReset", id, null, context.RequestAborted);
+        return Results.Ok(new ResetPasswordUserResponseModel(password!));
     }
 
     private static async Task<IResult> ClientCredentials(Guid id, UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct) =>
         await users.FindByIdAsync(id.ToString()) is null ? NotFound(id) : Results.Ok(await accounts.ClientIdsAsync(id, ct));
 
-    private static async Task<IResult> AddClientCredentials(Guid id, HttpContext context, Accounts accounts)
+    private static async Task<IResult> AddClientCredentials(Guid id, HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock)
     {
         var (body, problem) = await ManagementRequests.ReadAsync<CreateUserClientCredentialsRequestModel>(context);
         if (problem is not null)
             return problem;
         var result = await accounts.AddClientCredentialsAsync(id, body!.ClientId ?? "", body.ClientSecret ?? "", context.RequestAborted);
-        return result.Succeeded ? Results.Ok() : Refused(result);
+        return await AuditedAsync(result, db, clock, principal, "AccountClientAdd", id, body.ClientId, context.RequestAborted);
     }
 
-    private static async Task<IResult> RemoveClientCredentials(Guid id, string clientId, Accounts accounts, CancellationToken ct)
+    private static async Task<IResult> RemoveClientCredentials(Guid id, string clientId, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var result = await accounts.RemoveClientCredentialsAsync(id, clientId, ct);
-        return result.Succeeded ? Results.Ok() : result.NotFound ? ManagementRequests.Problem(404, "Not found", $"No client '{clientId}' for user {id}.") : Refused(result);
+        return result.NotFound
+            ? ManagementRequests.Problem(404, "Not found", $"No client '{clientId}' for user {id}.")
+            : await AuditedAsync(result, db, clock, principal, "AccountClientRemove", id, clientId, ct);
+    }
+
+    private static async Task<IResult> AuditedAsync(AccountResult result, ArchiveDbContext db, TimeProvider clock, ClaimsPrincipal principal, string action, Guid id, string? comment,
+        CancellationToken ct)
+    {
+        if (!result.Succeeded)
+            return Refused(result);
+        await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), action, id, comment, ct);
+        return Results.Ok();
     }
 
     private static IResult Groups(int skip = 0, int take = 100) =>

@@ -353,6 +353,38 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.True(way.GetProperty("noAccess").GetBoolean());
     }
     [Fact]
+    public async Task Ancestors_follow_the_path_and_the_audit_log_shows_each_caller_their_own_entries()
+    {
+        var ancestors = (await Json(await (await host.As("viewer")).GetAsync($"{Api}/tree/document/ancestors?descendantId={Chest}"))).EnumerateArray().ToList();
+        Assert.Equal(Chest, ancestors[^1].GetProperty("id").GetString());
+        Assert.Equal(Korean, ancestors[0].GetProperty("id").GetString());
+        Assert.Equal(ArtefactType, ancestors[^1].GetProperty("documentType").GetProperty("id").GetString());
+        Assert.Equal(ancestors[^2].GetProperty("id").GetString(), ancestors[^1].GetProperty("parent").GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("pushkin-editor")).GetAsync($"{Api}/tree/document/ancestors?descendantId={Chest}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await host.As("viewer")).GetAsync($"{Api}/tree/document/ancestors")).StatusCode);
+
+        var editor = await host.As("korean-editor");
+        var created = await editor.PostAsJsonAsync($"{Api}/document", NewArtefact("KOR-AUDIT-1", "Audited brush"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var me = (await Json(await editor.GetAsync($"{Api}/user/current"))).GetProperty("id").GetString();
+        var own = await Json(await editor.GetAsync($"{Api}/audit-log"));
+        Assert.True(own.GetProperty("total").GetInt32() >= 1);
+        Assert.All(own.GetProperty("items").EnumerateArray(), e => Assert.Equal(me, e.GetProperty("user").GetProperty("id").GetString()));
+        Assert.Equal("New", own.GetProperty("items")[0].GetProperty("logType").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"{Api}/audit-log?allUsers=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"{Api}/audit-log?userId={Guid.NewGuid()}")).StatusCode);
+
+        var curator = await host.As("curator");
+        var everyone = await Json(await curator.GetAsync($"{Api}/audit-log?allUsers=true&entityType=Document&logType=New&take=1000"));
+        Assert.Contains(everyone.GetProperty("items").EnumerateArray(), e => e.GetProperty("user").GetProperty("id").GetString() == me);
+        Assert.All(everyone.GetProperty("items").EnumerateArray(), e => Assert.Equal("New", e.GetProperty("logType").GetString()));
+        var theirs = await Json(await curator.GetAsync($"{Api}/audit-log?userId={me}"));
+        Assert.Equal(own.GetProperty("total").GetInt32(), theirs.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/audit-log?logType=Bogus")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/audit-log?orderDirection=Sideways")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_copy_keeps_names_and_values_and_unique_accession_numbers_stay_unique()
     {
         var curator = await host.As("curator");

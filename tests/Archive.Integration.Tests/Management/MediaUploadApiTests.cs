@@ -112,6 +112,30 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         var duplicate = await Create(host.Curator, again, "Copy");
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         Assert.Equal(key, JsonDocument.Parse(await duplicate.Content.ReadAsStringAsync()).RootElement.GetProperty("existing").GetString());
+
+        // The new item is in the media tree (at the root, with its type and name) and its audit log.
+        var roots = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/root?take=1000")).RootElement;
+        var item = roots.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == key);
+        Assert.Equal(ImageType, item.GetProperty("mediaType").GetProperty("id").GetString());
+        Assert.Equal("Tumar amulet", item.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("culture").GetString() == "en").GetProperty("name").GetString());
+        var ancestors = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/ancestors?descendantId={key}")).RootElement;
+        Assert.Equal(key, Assert.Single(ancestors.EnumerateArray()).GetProperty("id").GetString());
+        var log = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/{key}/audit-log")).RootElement;
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("logType").GetString() == "New");
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/media/{Guid.NewGuid()}/audit-log")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/tree/media/children?parentId={Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_media_tree_lists_the_demo_folders_and_their_children()
+    {
+        var roots = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/root")).RootElement;
+        var folder = roots.GetProperty("items").EnumerateArray().First(i => i.GetProperty("hasChildren").GetBoolean());
+        var children = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/children?parentId={folder.GetProperty("id").GetString()}&take=2")).RootElement;
+        Assert.True(children.GetProperty("total").GetInt32() >= 1);
+        Assert.True(children.GetProperty("items").GetArrayLength() <= 2);
+        Assert.All(children.GetProperty("items").EnumerateArray(), c => Assert.Equal(folder.GetProperty("id").GetString(), c.GetProperty("parent").GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.GetAsync($"{Api}/tree/media/root?take=-1")).StatusCode);
     }
 
     /// A PNG that is only a header declaring the given size.

@@ -145,6 +145,12 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
 
         Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"{Api}/user/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{Api}/user/{id}")).StatusCode);
+
+        // Each change is in the administrator's audit trail, on the account it changed.
+        var trail = (await Json(await admin.GetAsync($"{Api}/audit-log?entityType=User&take=1000"))).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("entity").GetProperty("id").GetGuid() == id).Select(e => e.GetProperty("comment").GetString()).ToList();
+        Assert.Equal(6, trail.Count); // create, client, update, disable, enable, delete
+        Assert.Contains(trail, c => c?.Contains("viewer") == true);
         Assert.NotEqual(HttpStatusCode.OK, (await ManagementSecurityTests.RequestToken(host.CreateClient(), "umbraco-back-office-temporary", Secret)).StatusCode);
     }
 

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Archive.Data;
+using Archive.Data.Entities;
+using Archive.Data.Schema;
+using Archive.Engine.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Web.Management;
+
+/// The document and media trees in Umbraco's routes and shapes: roots, children and the ancestors
+/// of an item. Editors and contributors see the branches granted to them and the way down to them
+/// (marked noAccess); media follow the role, not grants.
+public static class TreeEndpoints
+{
+    public static void MapTrees(this RouteGroupBuilder api)
+    {
+        api.MapGet("tree/document/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, int skip = 0, int take = 100) =>
+            LevelAsync(null, media: false, p, db, s, ct, skip, take)).WithName("GetTreeDocumentRoot").WithTags("Document");
+        api.MapGet("tree/document/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
+            ChildrenAsync(parentId, media: false, p, db, s, ct, skip, take)).WithName("GetTreeDocumentChildren").WithTags("Document");
+        api.MapGet("tree/document/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? descendantId = null) =>
+            AncestorsAsync(descendantId, media: false, p, db, s, ct)).WithName("GetTreeDocumentAncestors").WithTags("Document");
+        api.MapGet("tree/media/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, int skip = 0, int take = 100) =>
+            LevelAsync(null, media: true, p, db, s, ct, skip, take)).WithName("GetTreeMediaRoot").WithTags("Media");
+        api.MapGet("tree/media/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
+            ChildrenAsync(parentId, media: true, p, db, s, ct, skip, take)).WithName("GetTreeMediaChildren").WithTags("Media");
+        api.MapGet("tree/media/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? descendantId = null) =>
+            AncestorsAsync(descendantId, media: true, p, db, s, ct)).WithName("GetTreeMediaAncestors").WithTags("Media");
+    }
+
+    private static string Noun(bool media) => media ? "media" : "document";
+
+    private static async Task<IResult> ChildrenAsync(Guid? parentKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip, int take)
+    {
+        if (parentKey is not { } key)
+            return ManagementRequests.Invalid("parentId", "parentId is required.");
+        if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && n.IsMedia == media, ct) is not { } parent)
+            return ManagementRequests.Problem(404, "Not found", $"No {Noun(media)} with id {key}.");
+        return await LevelAsync(parent, media, principal, db, schemas, ct, skip, take);
+    }
+
+    private static async Task<IResult> LevelAsync(NodeEntity? parent, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip, int take)
+    {
+        if (Paging.Check(skip, take) is { } refused)
+            return refused;
+        var parentId = parent?.Id;
+        var children = await db.Nodes.AsNoTracking().Where(n => n.IsMedia == media && !n.Trashed && n.ParentId == parentId).OrderBy(n => n.SortOrder).ToListAsync(ct);
+        var reach = await ReachAsync(Caller.From(principal), media, db, ct);
+        children = children.Where(reach.Shows).ToList();
+        var page = children.Skip(skip).Take(take).ToList();
+        return Results.Ok(new { total = children.Count, items = await ItemsAsync(page, parent?.Key, media, reach, db, schemas, ct) });
+    }
+
+    private static async Task<IResult> AncestorsAsync(Guid? descendantKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    {
+        if (descendantKey is not { } key)
+            return ManagementRequests.Invalid("descendantId", "descendantId is required.");
+        if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && n.IsMedia == media, ct) is not { } node)
+            return ManagementRequests.Problem(404, "Not found", $"No {Noun(media)} with id {key}.");
+        var reach = await ReachAsync(Caller.From(principal), media, db, ct);
+        if (!reach.Shows(node))
+            return ManagementRequests.Forbidden($"This {Noun(media)} is outside the collections granted to you.");
+        var ids = node.Path.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+        var path = (await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct)).OrderBy(n => ids.IndexOf(n.Id)).ToList();
+        var keys = path.ToDictionary(n => n.Id, n => n.Key);
+        // Umbraco lists the item itself last, each with its parent.
+        var items = new List<object>();
+        foreach (var step in path)
+            items.AddRange(await ItemsAsync([step], step.ParentId is { } p && keys.TryGetValue(p, out var parentKey) ? parentKey : null, media, reach, db, schemas, ct));
+        return Results.Ok(items);
+    }
+
+    /// Which nodes a caller sees in the tree: scoped callers see their granted branches and the way to them.
+    private sealed record Reach(bool Scoped, HashSet<string> GrantedIds, HashSet<string> OnTheWay)
+    {
+        public bool Shows(NodeEntity node) => !Scoped || OnTheWay.Contains(node.Id.ToString()) || Within(node);
+
+        public bool Within(NodeEntity node) => !Scoped || node.Path.Split(',').Any(GrantedIds.Contains);
+    }
+
+    private static async Task<Reach> ReachAsync(Caller caller, bool media, ArchiveDbContext db, CancellationToken ct)
+    {
+        if (!caller.IsScoped || media)
+            return new Reach(false, [], []);
+        var granted = await db.Nodes.AsNoTracking().Where(n => caller.Grants.Contains(n.Key)).Select(n => n.Path).ToListAsync(ct);
+        return new Reach(true, granted.Select(p => p.Split(',')[^1]).ToHashSet(), granted.SelectMany(p => p.Split(',')).ToHashSet());
+    }
+
+    private static async Task<List<object>> ItemsAsync(List<NodeEntity> nodes, Guid? parentKey, bool media, Reach reach, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    {
+        var schema = await schemas.GetAsync(db, ct);
+        var ids = nodes.Select(n => n.Id).ToList();
+        var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
+        var withChildren = (await db.Nodes.AsNoTracking().Where(n => n.ParentId != null && ids.Contains(n.ParentId.Value) && !n.Trashed)
+            .Select(n => n.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        return nodes.Select(n =>
+        {
+            var type = schema.FindType(n.ContentTypeAlias, media ? ContentTypeKind.Media : ContentTypeKind.Document);
+            var typeReference = new { id = type?.Key ?? Guid.Empty, icon = type?.Icon ?? "", collection = (object?)null };
+            var variants = cultures[n.Id].OrderBy(c => c.Culture).Select(c => new
+            {
+                name = c.Name,
+                culture = c.Culture.Length == 0 ? null : c.Culture,
+                state = !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published",
+            });
+            var common = new
+            {
+                hasChildren = withChildren.Contains(n.Id),
+                id = n.Key,
+                parent = parentKey is { } p ? new { id = p } : null,
+                noAccess = !reach.Within(n),
+                isTrashed = n.Trashed,
+                createDate = DateTime.SpecifyKind(n.CreateDate, DateTimeKind.Utc),
+            };
+            return media
+                ? (object)new { common.hasChildren, common.id, common.parent, common.noAccess, common.isTrashed, common.createDate, mediaType = typeReference,
+                    variants = variants.Select(v => new { v.name, v.culture }) }
+                : new { common.hasChildren, common.id, common.parent, common.noAccess, common.isTrashed, common.createDate, isProtected = false, documentType = typeReference, variants };
+        }).ToList();
+    }
+}
