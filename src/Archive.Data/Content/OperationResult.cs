@@ -12,6 +12,8 @@ public enum OperationStatus
     DuplicateValue,
     CultureNotAllowed,
     ParentNotPublished,
+    /// Still used by stored items: removing it would lose them or their text.
+    InUse,
 }
 
 /// The outcome of an engine operation: expected failures are values, not exceptions.

@@ -36,6 +36,8 @@ public sealed class USyncOptions
     public bool ImportOnStartup { get; set; } = true;
     /// Whether the start-up import includes content and media.
     public bool ImportContent { get; set; } = true;
+    /// Write schema changes made through the Management API back to the folder (uSync's export on save).
+    public bool ExportOnSave { get; set; } = true;
 }
 
 public sealed class ManagementOptions

@@ -33,6 +33,9 @@ public static class ArchiveServices
         builder.Services.AddScoped<ContentService>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();
+        builder.Services.AddSingleton(new SchemaFilesOptions(options.USync.ExportOnSave ? paths.Resolve(options.USync.Folder) : null));
+        builder.Services.AddSingleton<SchemaFiles>();
+        builder.Services.AddScoped<SchemaService>();
 
         builder.Services.AddSingleton<IMediaStore>(sp =>
         {

@@ -16,6 +16,7 @@ public static class ManagementEndpoints
         api.MapDocuments();
         api.MapDocumentWorkflow();
         api.MapMediaManagement();
+        api.MapLanguages();
         api.MapSchema();
         api.MapTrees();
         api.MapUsers();

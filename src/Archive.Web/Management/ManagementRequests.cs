@@ -58,6 +58,7 @@ public static class ManagementRequests
         {
             OperationStatus.NotFound => 404,
             OperationStatus.ConcurrencyConflict => 412,
+            OperationStatus.InUse => 409,
             _ => 400,
         };
         var errors = result.Problems
@@ -70,6 +71,7 @@ public static class ManagementRequests
             OperationStatus.DuplicateValue => "A value must be unique",
             OperationStatus.CultureNotAllowed => "Unknown or disallowed culture",
             OperationStatus.NotAllowed => "Not allowed",
+            OperationStatus.InUse => "Still in use",
             _ => "Validation failed",
         }, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
     }

@@ -4,32 +4,14 @@ using Archive.Engine.Schema;
 
 namespace Archive.Web.Management;
 
-/// Read access to the schema (languages, document types, data types), in Umbraco's routes and shapes. The schema itself changes through uSync files.
+/// Read access to document types and data types, in Umbraco's routes and shapes; they change through uSync files.
 public static class SchemaEndpoints
 {
     public static void MapSchema(this RouteGroupBuilder api)
     {
-        api.MapGet("language", Languages).WithName("GetLanguage").WithTags("Language");
-        api.MapGet("language/{isoCode}", Language).WithName("GetLanguageByIsoCode").WithTags("Language");
         api.MapGet("document-type/{id:guid}", DocumentType).WithName("GetDocumentTypeById").WithTags("Document Type");
         api.MapGet("data-type/{id:guid}", DataType).WithName("GetDataTypeById").WithTags("Data Type");
     }
-
-    private static object LanguageModel(Archive.Engine.Cultures.Language l) =>
-        new { name = l.Name, isDefault = l.IsDefault, isMandatory = l.IsMandatory, fallbackIsoCode = l.FallbackIsoCode, isoCode = l.IsoCode };
-
-    private static async Task<IResult> Languages(ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip = 0, int take = 100)
-    {
-        if (Paging.Check(skip, take) is { } refused)
-            return refused;
-        var languages = (await schemas.GetAsync(db, ct)).Cultures.Languages.OrderByDescending(l => l.IsDefault).ThenBy(l => l.IsoCode).ToList();
-        return Results.Ok(new { total = languages.Count, items = languages.Skip(skip).Take(take).Select(LanguageModel) });
-    }
-
-    private static async Task<IResult> Language(string isoCode, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct) =>
-        (await schemas.GetAsync(db, ct)).Cultures.Languages.FirstOrDefault(l => string.Equals(l.IsoCode, isoCode, StringComparison.OrdinalIgnoreCase)) is { } language
-            ? Results.Ok(LanguageModel(language))
-            : ManagementRequests.Problem(404, "Not found", $"No language '{isoCode}'.");
 
     private static async Task<IResult> DocumentType(Guid id, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
     {

@@ -20,6 +20,19 @@ internal static class Paths
         return path;
     }
 
+    /// A copy of a folder, for a test that writes to it.
+    public static string CopyOf(string folder)
+    {
+        var copy = TempFolder();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

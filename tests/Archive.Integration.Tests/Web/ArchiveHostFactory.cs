@@ -18,6 +18,9 @@ public class ArchiveHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Archive:Media:RootPath", MediaRoot);
         builder.UseSetting("Archive:USync:Folder", Paths.ArchiveUSync);
         builder.UseSetting("Archive:USync:MediaFolder", Paths.ArchiveMedia);
+        // The repository's own schema files are never written by tests; a test that changes the
+        // schema points the host at a copy.
+        builder.UseSetting("Archive:USync:ExportOnSave", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
