@@ -17,7 +17,8 @@ public static class ManagementEndpoints
         api.MapDocumentWorkflow();
         api.MapMediaManagement();
         api.MapLanguages();
-        api.MapSchema();
+        api.MapContentTypes();
+        api.MapDataTypes();
         api.MapTrees();
         api.MapUsers();
         api.MapAuditLog();
