@@ -56,7 +56,7 @@ public static class DocumentEndpoints
         return Results.Json(await ResponseAsync(db, schemas, item, caller, ct));
     }
 
-    private static async Task<DocumentResponseModel> ResponseAsync(ArchiveDbContext db, SchemaStore schemas, Loaded item, Caller caller, CancellationToken ct)
+    internal static async Task<DocumentResponseModel> ResponseAsync(ArchiveDbContext db, SchemaStore schemas, Loaded item, Caller caller, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
         var type = schema.FindType(item.Node.ContentTypeAlias, ContentTypeKind.Document);

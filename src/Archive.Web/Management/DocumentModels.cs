@@ -35,3 +35,8 @@ public sealed record DocumentUrlInfo(string? Culture, string Url);
 
 public sealed record DocumentResponseModel(DocumentTypeReferenceResponseModel DocumentType, IReadOnlyList<DocumentValueResponseModel> Values,
     IReadOnlyList<DocumentVariantResponseModel> Variants, Guid Id, IReadOnlyList<DocumentUrlInfo> Urls, ReferenceByIdModel? Template, bool IsTrashed);
+
+public sealed record DocumentVersionVariantModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate);
+
+public sealed record DocumentVersionResponseModel(IReadOnlyList<DocumentValueResponseModel> Values, IReadOnlyList<DocumentVersionVariantModel> Variants, Guid Id,
+    DocumentTypeReferenceResponseModel DocumentType, ReferenceByIdModel Document);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Data.Content;
+using Archive.Engine.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
@@ -34,6 +35,7 @@ public static class DocumentWorkflowEndpoints
         api.MapPut("document/sort", Sort).WithName("PutDocumentSort").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
         api.MapGet("document/{id:guid}/audit-log", AuditLog).WithName("GetDocumentByIdAuditLog").WithTags("Document");
         api.MapGet("document-version", Versions).WithName("GetDocumentVersion").WithTags("Document Version");
+        api.MapGet("document-version/{id:guid}", Version).WithName("GetDocumentVersionById").WithTags("Document Version");
         api.MapPost("document-version/{id:guid}/rollback", Rollback).WithName("PostDocumentVersionByIdRollback").WithTags("Document Version").RequireAuthorization(ManagementPolicies.Writer);
     }
 
@@ -229,6 +231,27 @@ public static class DocumentWorkflowEndpoints
                 preventCleanup = false,
             }),
         });
+    }
+
+    /// One version's names and values, as Umbraco's back office reads them to compare with the current
+    /// draft; private fields follow the caller's rights as on the document itself.
+    private static async Task<IResult> Version(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, Archive.Data.Schema.SchemaStore schemas, CancellationToken ct)
+    {
+        var caller = Caller.From(principal);
+        var version = VersionNumber(id) is { } versionId
+            ? await db.NodeVersions.AsNoTracking().Include(v => v.Node).FirstOrDefaultAsync(v => v.Id == versionId && !v.Node!.IsMedia, ct)
+            : null;
+        if (version is null)
+            return ManagementRequests.Problem(404, "Not found", $"No document version with id {id}.");
+        var (item, refusal) = await ReachAsync(db, version.Node!.Key, caller, ct);
+        if (refusal is not null)
+            return refusal;
+        var data = ContentData.FromJson(version.Data);
+        var document = await DocumentEndpoints.ResponseAsync(db, schemas, item! with { Draft = data }, caller, ct);
+        var at = DateTime.SpecifyKind(version.CreatedAt, DateTimeKind.Utc);
+        return Results.Ok(new DocumentVersionResponseModel(document.Values,
+            data.Names.Select(n => new DocumentVersionVariantModel(n.Key.Length == 0 ? null : n.Key, null, n.Value, at, at)).ToList(),
+            id, document.DocumentType, new ReferenceByIdModel(version.Node.Key)));
     }
 
     private static async Task<IResult> Rollback(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
