@@ -98,19 +98,9 @@ public static class AuditLogEndpoints
         var total = await query.CountAsync(ct);
         query = ascending ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id);
         var items = await query.Skip(skip).Take(take).ToListAsync(ct);
-        return Results.Ok(new
-        {
-            total,
-            items = items.Select(a => new
-            {
-                user = new { id = UserIdOf(a.Actor) },
-                timestamp = DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc),
-                logType = LogType(a.Action),
-                comment = a.Comment,
-                parameters = a.Cultures,
-                entity = withEntity && a.EntityKey is { } key ? new { id = key, type = a.EntityType } : null,
-            }),
-        });
+        return Results.Ok(new PagedResponse<AuditLogResponseModel>(total, items.Select(a => new AuditLogResponseModel(
+            new ReferenceByIdModel(UserIdOf(a.Actor)), DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc), LogType(a.Action), a.Comment, a.Cultures,
+            withEntity && a.EntityKey is { } key ? new AuditLogEntityModel(key, a.EntityType) : null)).ToList()));
     }
 
     /// An account change in the audit trail.
@@ -123,3 +113,8 @@ public static class AuditLogEndpoints
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// Umbraco's AuditLogResponseModel; `entity` (what the entry is about) is Archive's, in the caller's own log.
+public sealed record AuditLogResponseModel(ReferenceByIdModel User, DateTimeOffset Timestamp, string LogType, string? Comment, string? Parameters, AuditLogEntityModel? Entity);
+
+public sealed record AuditLogEntityModel(Guid Id, string Type);

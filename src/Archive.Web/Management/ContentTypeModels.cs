@@ -138,51 +138,43 @@ internal static class ContentTypeModels
 
     public static object Response(ContentType type, IReadOnlyList<SchemaItemEntity> templates)
     {
-        var media = type.Kind == ContentTypeKind.Media;
-        var properties = type.Properties.Select(p => new
-        {
-            id = p.Key,
-            container = type.Groups.FirstOrDefault(g => g.Alias == p.GroupAlias) is { } group ? new ReferenceByIdModel(group.Key) : null,
-            sortOrder = p.SortOrder,
-            alias = p.Alias,
-            name = p.Name,
-            description = p.Description,
-            dataType = new ReferenceByIdModel(p.DataTypeKey ?? Guid.Empty),
-            variesByCulture = p.Variations.VariesByCulture(),
-            variesBySegment = false,
-            validation = new PropertyTypeValidationModel(p.Mandatory, p.MandatoryMessage, p.ValidationRegex, p.ValidationRegexMessage),
-            appearance = new PropertyTypeAppearanceModel(p.LabelOnTop),
-            isSensitive = p.IsSensitive,
-        }).ToList();
-        var containers = type.Groups.Select(g => new
-        {
-            id = g.Key,
-            parent = g.Alias.Contains('/') && type.Groups.FirstOrDefault(o => o.Alias == g.Alias[..g.Alias.LastIndexOf('/')]) is { } parent ? new ReferenceByIdModel(parent.Key) : null,
-            name = g.Caption,
-            type = g.Type,
-            sortOrder = g.SortOrder,
-        }).ToList();
+        var properties = type.Properties.Select(p => new DocumentTypePropertyTypeResponseModel(p.Key,
+            type.Groups.FirstOrDefault(g => g.Alias == p.GroupAlias) is { } group ? new ReferenceByIdModel(group.Key) : null, p.SortOrder, p.Alias, p.Name, p.Description,
+            new ReferenceByIdModel(p.DataTypeKey ?? Guid.Empty), p.Variations.VariesByCulture(), VariesBySegment: false,
+            new PropertyTypeValidationModel(p.Mandatory, p.MandatoryMessage, p.ValidationRegex, p.ValidationRegexMessage), new PropertyTypeAppearanceModel(p.LabelOnTop),
+            p.IsSensitive)).ToList();
+        var containers = type.Groups.Select(g => new DocumentTypePropertyTypeContainerResponseModel(g.Key,
+            g.Alias.Contains('/') && type.Groups.FirstOrDefault(o => o.Alias == g.Alias[..g.Alias.LastIndexOf('/')]) is { } parent ? new ReferenceByIdModel(parent.Key) : null,
+            g.Caption, g.Type, g.SortOrder)).ToList();
         var collection = type.ListView is { } listView ? new ReferenceByIdModel(listView) : null;
-        if (media)
-            return new
-            {
-                alias = type.Alias, name = type.Name, description = type.Description, icon = type.Icon, allowedAsRoot = type.AllowAtRoot, variesByCulture = type.VariesByCulture,
-                variesBySegment = false, collection, isElement = type.IsElement, properties, containers, id = type.Key,
-                allowedMediaTypes = type.AllowedChildren.Select(c => new MediaTypeSortModel(new ReferenceByIdModel(c.Key), c.SortOrder)),
-                compositions = type.Compositions.Select(c => new MediaTypeCompositionModel(new ReferenceByIdModel(c.Key), "Composition")),
-                isDeletable = true, aliasCanBeChanged = true,
-            };
+        if (type.Kind == ContentTypeKind.Media)
+            return new MediaTypeResponseModel(type.Alias, type.Name, type.Description, type.Icon, type.AllowAtRoot, type.VariesByCulture, false, collection, type.IsElement,
+                properties, containers, type.Key,
+                type.AllowedChildren.Select(c => new MediaTypeSortModel(new ReferenceByIdModel(c.Key), c.SortOrder)).ToList(),
+                type.Compositions.Select(c => new MediaTypeCompositionModel(new ReferenceByIdModel(c.Key), "Composition")).ToList());
         var templateKeys = templates.ToDictionary(t => t.Alias["Template:".Length..], t => t.Key, StringComparer.OrdinalIgnoreCase);
-        return new
-        {
-            alias = type.Alias, name = type.Name, description = type.Description, icon = type.Icon, allowedAsRoot = type.AllowAtRoot, variesByCulture = type.VariesByCulture,
-            variesBySegment = false, collection, isElement = type.IsElement, properties, containers, id = type.Key,
-            allowedTemplates = type.AllowedTemplates.Select(t => new ReferenceByIdModel(t.Key)),
-            defaultTemplate = type.DefaultTemplate is { } alias && templateKeys.TryGetValue(alias, out var templateKey) ? new ReferenceByIdModel(templateKey) : null,
-            cleanup = new DocumentTypeCleanupModel(type.HistoryCleanup.PreventCleanup, int.TryParse(type.HistoryCleanup.KeepAllVersionsNewerThanDays, out var all) ? all : null,
+        return new DocumentTypeResponseModel(type.Alias, type.Name, type.Description, type.Icon, type.AllowAtRoot, type.VariesByCulture, false, collection, type.IsElement,
+            properties, containers, type.Key,
+            type.AllowedTemplates.Select(t => new ReferenceByIdModel(t.Key)).ToList(),
+            type.DefaultTemplate is { } alias && templateKeys.TryGetValue(alias, out var templateKey) ? new ReferenceByIdModel(templateKey) : null,
+            new DocumentTypeCleanupModel(type.HistoryCleanup.PreventCleanup, int.TryParse(type.HistoryCleanup.KeepAllVersionsNewerThanDays, out var all) ? all : null,
                 int.TryParse(type.HistoryCleanup.KeepLatestVersionPerDayForDays, out var latest) ? latest : null),
-            allowedDocumentTypes = type.AllowedChildren.Select(c => new DocumentTypeSortModel(new ReferenceByIdModel(c.Key), c.SortOrder)),
-            compositions = type.Compositions.Select(c => new DocumentTypeCompositionModel(new ReferenceByIdModel(c.Key), "Composition")),
-        };
+            type.AllowedChildren.Select(c => new DocumentTypeSortModel(new ReferenceByIdModel(c.Key), c.SortOrder)).ToList(),
+            type.Compositions.Select(c => new DocumentTypeCompositionModel(new ReferenceByIdModel(c.Key), "Composition")).ToList());
     }
 }
+
+public sealed record DocumentTypePropertyTypeResponseModel(Guid Id, ReferenceByIdModel? Container, int SortOrder, string Alias, string Name, string? Description,
+    ReferenceByIdModel DataType, bool VariesByCulture, bool VariesBySegment, PropertyTypeValidationModel Validation, PropertyTypeAppearanceModel Appearance, bool IsSensitive);
+
+public sealed record DocumentTypePropertyTypeContainerResponseModel(Guid Id, ReferenceByIdModel? Parent, string Name, string Type, int SortOrder);
+
+public sealed record DocumentTypeResponseModel(string Alias, string Name, string? Description, string Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
+    ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<DocumentTypePropertyTypeResponseModel> Properties,
+    IReadOnlyList<DocumentTypePropertyTypeContainerResponseModel> Containers, Guid Id, IReadOnlyList<ReferenceByIdModel> AllowedTemplates, ReferenceByIdModel? DefaultTemplate,
+    DocumentTypeCleanupModel Cleanup, IReadOnlyList<DocumentTypeSortModel> AllowedDocumentTypes, IReadOnlyList<DocumentTypeCompositionModel> Compositions);
+
+public sealed record MediaTypeResponseModel(string Alias, string Name, string? Description, string Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
+    ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<DocumentTypePropertyTypeResponseModel> Properties,
+    IReadOnlyList<DocumentTypePropertyTypeContainerResponseModel> Containers, Guid Id, IReadOnlyList<MediaTypeSortModel> AllowedMediaTypes,
+    IReadOnlyList<MediaTypeCompositionModel> Compositions);

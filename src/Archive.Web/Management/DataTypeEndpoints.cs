@@ -38,11 +38,9 @@ public static class DataTypeEndpoints
         var schema = await schemas.GetAsync(db, ct);
         if (schema.FindDataType(id) is null)
             return NotFound(id);
-        return Results.Ok(schema.ContentTypes.Where(t => t.Properties.Any(p => p.DataTypeKey == id)).OrderBy(t => t.Alias).Select(t => new
-        {
-            contentType = new { id = t.Key, type = t.Kind == ContentTypeKind.Media ? "media-type" : t.Kind == ContentTypeKind.Member ? "member-type" : "document-type", name = t.Name, icon = t.Icon },
-            properties = t.Properties.Where(p => p.DataTypeKey == id).Select(p => new { name = p.Name, alias = p.Alias }),
-        }));
+        return Results.Ok(schema.ContentTypes.Where(t => t.Properties.Any(p => p.DataTypeKey == id)).OrderBy(t => t.Alias).Select(t => new DataTypeReferenceResponseModel(
+            new DataTypeContentTypeReferenceModel(t.Key, t.Kind == ContentTypeKind.Media ? "media-type" : t.Kind == ContentTypeKind.Member ? "member-type" : "document-type", t.Name, t.Icon),
+            t.Properties.Where(p => p.DataTypeKey == id).Select(p => new DataTypePropertyReferenceModel(p.Name, p.Alias)).ToList())).ToList());
     }
 
     private static async Task<IResult> Save(Guid? id, HttpContext context, ClaimsPrincipal principal, SchemaService service)
@@ -86,3 +84,9 @@ public sealed record DataTypeRequestModel(string? Name, string? EditorAlias, str
 
 public sealed record DataTypeResponseModel(string Name, string EditorAlias, string? EditorUiAlias, IReadOnlyList<DataTypePropertyModel> Values, Guid Id,
     bool IsDeletable, bool CanIgnoreStartNodes);
+
+public sealed record DataTypeContentTypeReferenceModel(Guid Id, string Type, string Name, string Icon);
+
+public sealed record DataTypePropertyReferenceModel(string Name, string Alias);
+
+public sealed record DataTypeReferenceResponseModel(DataTypeContentTypeReferenceModel ContentType, IReadOnlyList<DataTypePropertyReferenceModel> Properties);

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 
 namespace Archive.Web.Management;
 
-/// Umbraco's Management API request and response shapes for documents (the names and casing of its
-/// OpenAPI document).
+/// Umbraco's Management API request and response shapes for documents, their versions and trees, and
+/// media (the names and casing of its OpenAPI document).
 public sealed record ReferenceByIdModel(Guid Id);
 
 public sealed record DocumentValueModel(string? Culture, string? Segment, string Alias, JsonElement? Value);
@@ -40,3 +40,35 @@ public sealed record DocumentVersionVariantModel(string? Culture, string? Segmen
 
 public sealed record DocumentVersionResponseModel(IReadOnlyList<DocumentValueResponseModel> Values, IReadOnlyList<DocumentVersionVariantModel> Variants, Guid Id,
     DocumentTypeReferenceResponseModel DocumentType, ReferenceByIdModel Document);
+
+public sealed record DocumentVersionItemResponseModel(Guid Id, ReferenceByIdModel Document, ReferenceByIdModel DocumentType, ReferenceByIdModel User, DateTimeOffset VersionDate,
+    bool IsCurrentPublishedVersion, bool IsCurrentDraftVersion, bool PreventCleanup);
+
+/// Archive's review workflow: the item's state and each step (who, when, which cultures, the comment).
+public sealed record DocumentReviewResponseModel(string State, IReadOnlyList<DocumentReviewStepModel> History);
+
+public sealed record DocumentReviewStepModel(string Action, ReferenceByIdModel User, string Actor, DateTimeOffset Timestamp, IReadOnlyList<string> Cultures, string? Comment);
+
+public sealed record DocumentVariantItemResponseModel(string Name, string? Culture, string State);
+
+public sealed record VariantItemResponseModel(string Name, string? Culture);
+
+public sealed record MediaTypeReferenceResponseModel(Guid Id, string Icon, ReferenceByIdModel? Collection);
+
+public sealed record DocumentTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, bool NoAccess, bool IsTrashed, DateTimeOffset CreateDate,
+    bool IsProtected, DocumentTypeReferenceResponseModel DocumentType, IReadOnlyList<DocumentVariantItemResponseModel> Variants);
+
+public sealed record MediaTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, bool NoAccess, bool IsTrashed, DateTimeOffset CreateDate,
+    MediaTypeReferenceResponseModel MediaType, IReadOnlyList<VariantItemResponseModel> Variants);
+
+public sealed record MediaVariantResponseModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate);
+
+public sealed record MediaUrlInfo(string? Culture, string Url);
+
+public sealed record MediaResponseModel(IReadOnlyList<DocumentValueResponseModel> Values, IReadOnlyList<MediaVariantResponseModel> Variants, Guid Id,
+    IReadOnlyList<MediaUrlInfo> Urls, bool IsTrashed, MediaTypeReferenceResponseModel MediaType);
+
+public sealed record TemporaryFileResponseModel(Guid Id, DateTimeOffset? AvailableUntil, string FileName);
+
+public sealed record TemporaryFileConfigurationResponseModel(IReadOnlyList<string> ImageFileTypes, IReadOnlyList<string> DisallowedUploadedFilesExtensions,
+    IReadOnlyList<string> AllowedUploadedFileExtensions, long? MaxFileSize);

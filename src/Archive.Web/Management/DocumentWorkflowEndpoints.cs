@@ -71,19 +71,9 @@ public static class DocumentWorkflowEndpoints
         if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
             return refusal;
         var status = (await content.ReviewStatusAsync(id, ct))!;
-        return Results.Ok(new
-        {
-            state = status.State.ToString(),
-            history = status.History.Select(s => new
-            {
-                action = s.Action switch { ContentService.ReviewSubmit => "Submitted", ContentService.ReviewApprove => "Approved", _ => "Returned" },
-                user = new { id = AuditLogEndpoints.UserIdOf(s.Actor) },
-                actor = s.Actor,
-                timestamp = DateTime.SpecifyKind(s.Timestamp, DateTimeKind.Utc),
-                cultures = s.Cultures?.Split(',') ?? [],
-                comment = s.Comment,
-            }),
-        });
+        return Results.Ok(new DocumentReviewResponseModel(status.State.ToString(), status.History.Select(s => new DocumentReviewStepModel(
+            s.Action switch { ContentService.ReviewSubmit => "Submitted", ContentService.ReviewApprove => "Approved", _ => "Returned" },
+            new ReferenceByIdModel(AuditLogEndpoints.UserIdOf(s.Actor)), s.Actor, DateTime.SpecifyKind(s.Timestamp, DateTimeKind.Utc), s.Cultures?.Split(',') ?? [], s.Comment)).ToList()));
     }
 
     private static async Task<IResult> Review(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db,
@@ -216,21 +206,9 @@ public static class DocumentWorkflowEndpoints
             return refused;
         var versions = (await content.ListVersionsAsync(id, ct))!;
         var type = (await schemas.GetAsync(db, ct)).FindType(item!.Node.ContentTypeAlias, Archive.Engine.Schema.ContentTypeKind.Document);
-        return Results.Ok(new
-        {
-            total = versions.Count,
-            items = versions.Skip(skip).Take(take).Select(v => new
-            {
-                id = VersionGuid(v.Id),
-                document = new { id },
-                documentType = new { id = type?.Key ?? Guid.Empty },
-                user = new { id = AuditLogEndpoints.UserIdOf(v.CreatedBy) },
-                versionDate = DateTime.SpecifyKind(v.CreatedAt, DateTimeKind.Utc),
-                isCurrentPublishedVersion = v.IsPublished,
-                isCurrentDraftVersion = v.IsDraft,
-                preventCleanup = false,
-            }),
-        });
+        return Results.Ok(new PagedResponse<DocumentVersionItemResponseModel>(versions.Count, versions.Skip(skip).Take(take).Select(v => new DocumentVersionItemResponseModel(
+            VersionGuid(v.Id), new ReferenceByIdModel(id), new ReferenceByIdModel(type?.Key ?? Guid.Empty), new ReferenceByIdModel(AuditLogEndpoints.UserIdOf(v.CreatedBy)),
+            DateTime.SpecifyKind(v.CreatedAt, DateTimeKind.Utc), v.IsPublished, v.IsDraft, PreventCleanup: false)).ToList()));
     }
 
     /// One version's names and values, as Umbraco's back office reads them to compare with the current

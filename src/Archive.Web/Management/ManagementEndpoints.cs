@@ -22,22 +22,26 @@ public static class ManagementEndpoints
         api.MapTrees();
         api.MapUsers();
         api.MapAuditLog();
+        api.DescribeContracts();
         return api;
     }
 
-    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users)
+    /// Umbraco's CurrentUserResponseModel, with the archive's role, kind and grants beside it.
+    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users, IdentityDb identity)
     {
         if (!Guid.TryParse(principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || await users.FindByIdAsync(id.ToString()) is not { } user)
             return Results.Unauthorized();
-        return Results.Ok(new
-        {
-            id = user.Id,
-            email = user.Email ?? "",
-            userName = user.UserName,
-            name = user.Name,
-            kind = user.Kind.ToString(),
-            role = principal.FindFirstValue(ManagementSecurity.RoleClaim),
-            grants = principal.FindAll(ManagementSecurity.GrantClaim).Select(c => Guid.Parse(c.Value)),
-        });
+        var caller = Caller.From(principal);
+        var grants = caller.Grants.Select(g => new ReferenceByIdModel(g)).ToList();
+        var administrator = caller.Role == Roles.Administrator;
+        return Results.Ok(new CurrentUserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name, [new ReferenceByIdModel(Roles.GroupKeys[caller.Role])], user.Id, null,
+            grants, !caller.IsScoped, [], true, [], [], true, Roles.SeesPrivateFields(caller.Role),
+            administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
+            administrator, caller.Role, user.Kind.ToString(), caller.Grants.ToList()));
     }
 }
+
+public sealed record CurrentUserResponseModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel> UserGroupIds, Guid Id, string? LanguageIsoCode,
+    IReadOnlyList<ReferenceByIdModel> DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel> MediaStartNodeIds, bool HasMediaRootAccess,
+    IReadOnlyList<string> AvatarUrls, IReadOnlyList<string> Languages, bool HasAccessToAllLanguages, bool HasAccessToSensitiveData, IReadOnlyList<string> AllowedSections,
+    bool IsAdmin, string Role, string Kind, IReadOnlyList<Guid> Grants);

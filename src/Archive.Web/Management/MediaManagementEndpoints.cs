@@ -39,13 +39,10 @@ public static class MediaManagementEndpoints
         api.MapPut("media/{id:guid}/move-to-recycle-bin", TrashMedia).WithName("PutMediaByIdMoveToRecycleBin").WithTags("Media").RequireAuthorization(ManagementPolicies.Publisher);
     }
 
-    private static IResult Configuration(IOptions<ArchiveOptions> options) => Results.Ok(new
-    {
-        imageFileTypes = new[] { "jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp" },
-        disallowedUploadedFilesExtensions = Array.Empty<string>(),
-        allowedUploadedFileExtensions = new[] { "jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp", "pdf", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm" },
-        maxFileSize = options.Value.Media.MaxUploadBytes / 1024,
-    });
+    private static IResult Configuration(IOptions<ArchiveOptions> options) => Results.Ok(new TemporaryFileConfigurationResponseModel(
+        ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"], [],
+        ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp", "pdf", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm"],
+        options.Value.Media.MaxUploadBytes / 1024));
 
     /// Streams the multipart body: the File part goes straight to disk, never whole into memory.
     private static async Task<IResult> Upload(HttpContext context, ClaimsPrincipal principal, TemporaryFiles files, IOptions<ArchiveOptions> options, CancellationToken ct)
@@ -100,7 +97,7 @@ public static class MediaManagementEndpoints
 
     private static IResult GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files) =>
         files.Find(id, Caller.From(principal).Id) is { } file
-            ? Results.Ok(new { id = file.Id, fileName = file.FileName, availableUntil = file.AvailableUntil })
+            ? Results.Ok(new TemporaryFileResponseModel(file.Id, file.AvailableUntil, file.FileName))
             : ManagementRequests.Problem(404, "Not found", $"No temporary file with id {id}.");
 
     private static IResult DeleteTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files)
@@ -174,22 +171,10 @@ public static class MediaManagementEndpoints
             c.Key.Length == 0 ? null : c.Key, null, v.Key, DocumentEndpoints.ToApi(c.Value, properties[v.Key].EditorAlias), properties[v.Key].EditorAlias))).ToList();
         var url = Archive.Media.Storage.MediaPath.FromFileValue(item.Draft.GetValue("umbracoFile")) is { } path ? "/media/" + path : null;
         context.Response.Headers.ETag = DocumentEndpoints.ETagOf(item.Node.Revision);
-        return Results.Ok(new
-        {
-            mediaType = new { id = type?.Key ?? Guid.Empty, icon = type?.Icon ?? "icon-picture", collection = (object?)null },
-            values,
-            variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new
-            {
-                culture = c.Culture.Length == 0 ? null : c.Culture,
-                segment = (string?)null,
-                name = c.Name,
-                createDate = DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc),
-                updateDate = DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc),
-            }),
-            id = item.Node.Key,
-            urls = url is null ? [] : new[] { new { culture = (string?)null, url } },
-            isTrashed = item.Node.Trashed,
-        });
+        var variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new MediaVariantResponseModel(c.Culture.Length == 0 ? null : c.Culture, null, c.Name,
+            DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc), DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc))).ToList();
+        return Results.Ok(new MediaResponseModel(values, variants, item.Node.Key, url is null ? [] : [new MediaUrlInfo(null, url)], item.Node.Trashed,
+            new MediaTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "icon-picture", null)));
     }
 
     private static async Task<IResult> UpdateMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)

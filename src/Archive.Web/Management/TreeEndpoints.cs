@@ -48,7 +48,7 @@ public static class TreeEndpoints
         var reach = await ReachAsync(Caller.From(principal), media, db, ct);
         children = children.Where(reach.Shows).ToList();
         var page = children.Skip(skip).Take(take).ToList();
-        return Results.Ok(new { total = children.Count, items = await ItemsAsync(page, parent?.Key, media, reach, db, schemas, ct) });
+        return Results.Ok(new PagedResponse<object>(children.Count, await ItemsAsync(page, parent?.Key, media, reach, db, schemas, ct)));
     }
 
     private static async Task<IResult> AncestorsAsync(Guid? descendantKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
@@ -96,26 +96,17 @@ public static class TreeEndpoints
         return nodes.Select(n =>
         {
             var type = schema.FindType(n.ContentTypeAlias, media ? ContentTypeKind.Media : ContentTypeKind.Document);
-            var typeReference = new { id = type?.Key ?? Guid.Empty, icon = type?.Icon ?? "", collection = (object?)null };
-            var variants = cultures[n.Id].OrderBy(c => c.Culture).Select(c => new
-            {
-                name = c.Name,
-                culture = c.Culture.Length == 0 ? null : c.Culture,
-                state = !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published",
-            });
-            var common = new
-            {
-                hasChildren = withChildren.Contains(n.Id),
-                id = n.Key,
-                parent = parentKey is { } p ? new { id = p } : null,
-                noAccess = !reach.Within(n),
-                isTrashed = n.Trashed,
-                createDate = DateTime.SpecifyKind(n.CreateDate, DateTimeKind.Utc),
-            };
+            var parent = parentKey is { } p ? new ReferenceByIdModel(p) : null;
+            var created = DateTime.SpecifyKind(n.CreateDate, DateTimeKind.Utc);
+            var names = cultures[n.Id].OrderBy(c => c.Culture).ToList();
             return media
-                ? (object)new { common.hasChildren, common.id, common.parent, common.noAccess, common.isTrashed, common.createDate, mediaType = typeReference,
-                    variants = variants.Select(v => new { v.name, v.culture }) }
-                : new { common.hasChildren, common.id, common.parent, common.noAccess, common.isTrashed, common.createDate, isProtected = false, documentType = typeReference, variants };
+                ? (object)new MediaTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, !reach.Within(n), n.Trashed, created,
+                    new MediaTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
+                    names.Select(c => new VariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture)).ToList())
+                : new DocumentTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, !reach.Within(n), n.Trashed, created, IsProtected: false,
+                    new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
+                    names.Select(c => new DocumentVariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture,
+                        !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published")).ToList());
         }).ToList();
     }
 }

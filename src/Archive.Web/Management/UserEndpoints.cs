@@ -268,7 +268,8 @@ public static class UserEndpoints
         : Results.ValidationProblem(result.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()), title: "The account was not changed");
 }
 
-public sealed record PagedResponse<T>(int Total, IReadOnlyList<T> Items);
+/// A page of a list, as every Management API list answers (Umbraco's Paged...ResponseModel).
+public sealed record PagedResponse<T>(long Total, IReadOnlyList<T> Items);
 
 public sealed record CreateUserRequestModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel>? UserGroupIds, Guid? Id, string? Kind,
     IReadOnlyList<ReferenceByIdModel>? DocumentStartNodeIds);

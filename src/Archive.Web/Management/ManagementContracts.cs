@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Archive.Web.Management;
+
+/// Each Management API operation's contract as Umbraco's OpenAPI document states it: the request
+/// body, the success status and body, and the problem statuses. Handlers read bodies strictly
+/// themselves, so the contract is declared here, in one table, and put on the endpoints as OpenAPI
+/// metadata; a test keeps every operation in it.
+public static class ManagementContracts
+{
+    public sealed record Contract(Type? Request, int Success, Type? Response, params int[] Problems);
+
+    private static Contract Read<T>(params int[] problems) => new(null, 200, typeof(T), problems);
+    private static Contract Write<T>(int success = 200, params int[] problems) => new(typeof(T), success, null, problems);
+    private static Contract Act(params int[] problems) => new(null, 200, null, problems);
+
+    private static readonly int[] Missing = [404];
+    private static readonly int[] Refused = [400, 404];
+    private static readonly int[] Stale = [400, 404, 412];
+
+    public static readonly IReadOnlyDictionary<string, Contract> Operations = new Dictionary<string, Contract>
+    {
+        ["GetDocumentById"] = Read<DocumentResponseModel>(Missing),
+        ["PostDocument"] = Write<CreateDocumentRequestModel>(201, Refused),
+        ["PutDocumentById"] = Write<UpdateDocumentRequestModel>(200, Stale),
+        ["PutDocumentByIdPublish"] = Write<PublishDocumentRequestModel>(200, Stale),
+        ["PutDocumentByIdUnpublish"] = Write<UnpublishDocumentRequestModel>(200, Stale),
+        ["PutDocumentByIdMove"] = Write<MoveDocumentRequestModel>(200, Refused),
+        ["PostDocumentByIdCopy"] = Write<CopyDocumentRequestModel>(201, Refused),
+        ["PutDocumentSort"] = Write<SortingRequestModel>(200, Refused),
+        ["PutDocumentByIdMoveToRecycleBin"] = Act(400, 404),
+        ["PutRecycleBinDocumentByIdRestore"] = Write<MoveDocumentRequestModel>(200, Refused),
+        ["GetDocumentByIdAuditLog"] = Read<PagedResponse<AuditLogResponseModel>>(Missing),
+        ["GetDocumentByIdReview"] = Read<DocumentReviewResponseModel>(Missing),
+        ["PostDocumentByIdReviewSubmit"] = Write<ReviewRequestModel>(200, Refused),
+        ["PostDocumentByIdReviewReturn"] = Write<ReviewRequestModel>(200, Refused),
+        ["PostDocumentByIdReviewApprove"] = Write<ReviewRequestModel>(200, Refused),
+        ["GetDocumentVersion"] = Read<PagedResponse<DocumentVersionItemResponseModel>>(Refused),
+        ["GetDocumentVersionById"] = Read<DocumentVersionResponseModel>(Missing),
+        ["PostDocumentVersionByIdRollback"] = Act(400, 404),
+        ["GetTreeDocumentRoot"] = Read<PagedResponse<DocumentTreeItemResponseModel>>(400),
+        ["GetTreeDocumentChildren"] = Read<PagedResponse<DocumentTreeItemResponseModel>>(Refused),
+        ["GetTreeDocumentAncestors"] = Read<IReadOnlyList<DocumentTreeItemResponseModel>>(Refused),
+
+        ["PostTemporaryFile"] = new(null, 201, null, 400, 413),
+        ["GetTemporaryFileById"] = Read<TemporaryFileResponseModel>(Missing),
+        ["DeleteTemporaryFileById"] = Act(Missing),
+        ["GetTemporaryFileConfiguration"] = Read<TemporaryFileConfigurationResponseModel>(),
+        ["PostMedia"] = Write<CreateMediaRequestModel>(201, 400, 404, 409, 422, 503),
+        ["GetMediaById"] = Read<MediaResponseModel>(Missing),
+        ["PutMediaById"] = Write<UpdateDocumentRequestModel>(200, Stale),
+        ["PutMediaByIdMove"] = Write<MoveDocumentRequestModel>(200, Refused),
+        ["PutMediaByIdMoveToRecycleBin"] = Act(400, 404),
+        ["PutRecycleBinMediaByIdRestore"] = Write<MoveDocumentRequestModel>(200, Refused),
+        ["GetMediaByIdAuditLog"] = Read<PagedResponse<AuditLogResponseModel>>(Missing),
+        ["GetTreeMediaRoot"] = Read<PagedResponse<MediaTreeItemResponseModel>>(400),
+        ["GetTreeMediaChildren"] = Read<PagedResponse<MediaTreeItemResponseModel>>(Refused),
+        ["GetTreeMediaAncestors"] = Read<IReadOnlyList<MediaTreeItemResponseModel>>(Refused),
+
+        ["GetAuditLog"] = Read<PagedResponse<AuditLogResponseModel>>(400),
+
+        ["GetLanguage"] = Read<PagedResponse<LanguageResponseModel>>(400),
+        ["GetLanguageByIsoCode"] = Read<LanguageResponseModel>(Missing),
+        ["PostLanguage"] = Write<CreateLanguageRequestModel>(201, Refused),
+        ["PutLanguageByIsoCode"] = Write<UpdateLanguageRequestModel>(200, Refused),
+        ["DeleteLanguageByIsoCode"] = Act(400, 404, 409),
+        ["GetItemLanguage"] = Read<IReadOnlyList<LanguageItemResponseModel>>(),
+        ["GetItemLanguageDefault"] = Read<LanguageItemResponseModel>(Missing),
+
+        ["GetDocumentTypeById"] = Read<DocumentTypeResponseModel>(Missing),
+        ["PostDocumentType"] = Write<DocumentTypeRequestModel>(201, Refused),
+        ["PutDocumentTypeById"] = Write<DocumentTypeRequestModel>(200, 400, 404, 409),
+        ["DeleteDocumentTypeById"] = Act(400, 404, 409),
+        ["GetMediaTypeById"] = Read<MediaTypeResponseModel>(Missing),
+        ["PostMediaType"] = Write<MediaTypeRequestModel>(201, Refused),
+        ["PutMediaTypeById"] = Write<MediaTypeRequestModel>(200, 400, 404, 409),
+        ["DeleteMediaTypeById"] = Act(400, 404, 409),
+        ["GetDataTypeById"] = Read<DataTypeResponseModel>(Missing),
+        ["GetDataTypeByIdReferences"] = Read<IReadOnlyList<DataTypeReferenceResponseModel>>(Missing),
+        ["PostDataType"] = Write<DataTypeRequestModel>(201, Refused),
+        ["PutDataTypeById"] = Write<DataTypeRequestModel>(200, 400, 404, 409),
+        ["DeleteDataTypeById"] = Act(400, 404, 409),
+
+        ["GetUserCurrent"] = Read<CurrentUserResponseModel>(),
+        ["GetUser"] = Read<PagedResponse<UserResponseModel>>(400),
+        ["GetFilterUser"] = Read<PagedResponse<UserResponseModel>>(Refused),
+        ["GetUserById"] = Read<UserResponseModel>(Missing),
+        ["PostUser"] = Write<CreateUserRequestModel>(201, Refused),
+        ["PutUserById"] = Write<UpdateUserRequestModel>(200, Refused),
+        ["DeleteUserById"] = Act(400, 404),
+        ["PostUserDisable"] = Write<UserIdsRequestModel>(200, Refused),
+        ["PostUserEnable"] = Write<UserIdsRequestModel>(200, Refused),
+        ["PostUserUnlock"] = Write<UserIdsRequestModel>(200, Refused),
+        ["PostUserByIdChangePassword"] = Write<ChangePasswordUserRequestModel>(200, Refused),
+        ["PostUserByIdResetPassword"] = Read<ResetPasswordUserResponseModel>(Refused),
+        ["GetUserByIdClientCredentials"] = Read<IReadOnlyList<string>>(Missing),
+        ["PostUserByIdClientCredentials"] = Write<CreateUserClientCredentialsRequestModel>(200, Refused),
+        ["DeleteUserByIdClientCredentialsByClientId"] = Act(Missing),
+        ["GetUserGroup"] = Read<PagedResponse<UserGroupResponseModel>>(400),
+        ["GetUserGroupById"] = Read<UserGroupResponseModel>(Missing),
+    };
+
+    /// Puts each operation's contract on its endpoint (after the endpoint has its name), with the
+    /// 401 and 403 every operation can answer.
+    public static void DescribeContracts(this RouteGroupBuilder api) => ((IEndpointConventionBuilder)api).Finally(endpoint =>
+    {
+        if (endpoint.Metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is not { } name || !Operations.TryGetValue(name, out var contract))
+            return;
+        if (contract.Request is { } request)
+            endpoint.Metadata.Add(new AcceptsMetadata(["application/json"], request));
+        endpoint.Metadata.Add(new ProducesResponseTypeMetadata(contract.Success, contract.Response ?? typeof(void), contract.Response is null ? [] : ["application/json"]));
+        foreach (var status in contract.Problems.Append(401).Append(403))
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, status is 401 or 403 ? typeof(void) : typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
+                status is 401 or 403 ? [] : ["application/problem+json"]));
+    });
+}
