@@ -48,9 +48,13 @@ public static class ContentTypeEndpoints
     private static async Task<IResult> SaveAsync(Guid? id, ContentTypeKind kind, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, SchemaService service)
     {
         var ct = context.RequestAborted;
-        var (body, problem) = kind == ContentTypeKind.Media
-            ? await ReadAs<MediaTypeRequestModel>(context, b => b.ToCommon())
-            : await ReadAs<DocumentTypeRequestModel>(context, b => b.ToCommon());
+        var (body, problem) = (kind, id) switch
+        {
+            (ContentTypeKind.Media, null) => await ReadAs<CreateMediaTypeRequestModel>(context, b => b.ToCommon()),
+            (ContentTypeKind.Media, _) => await ReadAs<UpdateMediaTypeRequestModel>(context, b => b.ToCommon()),
+            (_, null) => await ReadAs<CreateDocumentTypeRequestModel>(context, b => b.ToCommon()),
+            _ => await ReadAs<UpdateDocumentTypeRequestModel>(context, b => b.ToCommon()),
+        };
         if (problem is not null)
             return problem;
         if (id is { } routeId && body!.Id is { } bodyId && bodyId != routeId)

@@ -26,8 +26,7 @@ public sealed record MediaTypeCompositionModel(ReferenceByIdModel MediaType, str
 
 public sealed record DocumentTypeCleanupModel(bool PreventCleanup, int? KeepAllVersionsNewerThanDays, int? KeepLatestVersionPerDayForDays);
 
-/// Umbraco's Create- and UpdateDocumentTypeRequestModel (id and parent only on create).
-public sealed record DocumentTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
+public sealed record CreateDocumentTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
     ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<PropertyTypeRequestModel>? Properties, IReadOnlyList<PropertyTypeContainerModel>? Containers,
     Guid? Id, ReferenceByIdModel? Parent, IReadOnlyList<ReferenceByIdModel>? AllowedTemplates, ReferenceByIdModel? DefaultTemplate, DocumentTypeCleanupModel? Cleanup,
     IReadOnlyList<DocumentTypeSortModel>? AllowedDocumentTypes, IReadOnlyList<DocumentTypeCompositionModel>? Compositions)
@@ -37,14 +36,30 @@ public sealed record DocumentTypeRequestModel(string? Alias, string? Name, strin
         (AllowedDocumentTypes ?? []).Select(a => (a.DocumentType.Id, a.SortOrder)).ToList(), (Compositions ?? []).Select(c => (c.DocumentType.Id, c.CompositionType)).ToList());
 }
 
-/// Umbraco's Create- and UpdateMediaTypeRequestModel (id and parent only on create).
-public sealed record MediaTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
+public sealed record CreateMediaTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,
     ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<PropertyTypeRequestModel>? Properties, IReadOnlyList<PropertyTypeContainerModel>? Containers,
     Guid? Id, ReferenceByIdModel? Parent, IReadOnlyList<MediaTypeSortModel>? AllowedMediaTypes, IReadOnlyList<MediaTypeCompositionModel>? Compositions)
 {
     internal ContentTypeRequest ToCommon() => new(Alias, Name, Description, Icon, AllowedAsRoot, VariesByCulture, VariesBySegment, Collection, IsElement, Properties ?? [],
         Containers ?? [], Id, Parent, [], null, null,
         (AllowedMediaTypes ?? []).Select(a => (a.MediaType.Id, a.SortOrder)).ToList(), (Compositions ?? []).Select(c => (c.MediaType.Id, c.CompositionType)).ToList());
+}
+
+public sealed record UpdateDocumentTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture,
+    bool VariesBySegment, ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<PropertyTypeRequestModel>? Properties, IReadOnlyList<PropertyTypeContainerModel>? Containers,
+    IReadOnlyList<ReferenceByIdModel>? AllowedTemplates, ReferenceByIdModel? DefaultTemplate, DocumentTypeCleanupModel? Cleanup,
+    IReadOnlyList<DocumentTypeSortModel>? AllowedDocumentTypes, IReadOnlyList<DocumentTypeCompositionModel>? Compositions)
+{
+    internal ContentTypeRequest ToCommon() => new CreateDocumentTypeRequestModel(Alias, Name, Description, Icon, AllowedAsRoot, VariesByCulture, VariesBySegment, Collection,
+        IsElement, Properties, Containers, null, null, AllowedTemplates, DefaultTemplate, Cleanup, AllowedDocumentTypes, Compositions).ToCommon();
+}
+
+public sealed record UpdateMediaTypeRequestModel(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture,
+    bool VariesBySegment, ReferenceByIdModel? Collection, bool IsElement, IReadOnlyList<PropertyTypeRequestModel>? Properties, IReadOnlyList<PropertyTypeContainerModel>? Containers,
+    IReadOnlyList<MediaTypeSortModel>? AllowedMediaTypes, IReadOnlyList<MediaTypeCompositionModel>? Compositions)
+{
+    internal ContentTypeRequest ToCommon() => new CreateMediaTypeRequestModel(Alias, Name, Description, Icon, AllowedAsRoot, VariesByCulture, VariesBySegment, Collection,
+        IsElement, Properties, Containers, null, null, AllowedMediaTypes, Compositions).ToCommon();
 }
 
 internal sealed record ContentTypeRequest(string? Alias, string? Name, string? Description, string? Icon, bool AllowedAsRoot, bool VariesByCulture, bool VariesBySegment,

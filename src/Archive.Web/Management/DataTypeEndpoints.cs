@@ -45,7 +45,9 @@ public static class DataTypeEndpoints
 
     private static async Task<IResult> Save(Guid? id, HttpContext context, ClaimsPrincipal principal, SchemaService service)
     {
-        var (body, problem) = await ManagementRequests.ReadAsync<DataTypeRequestModel>(context);
+        var (body, problem) = id is null
+            ? await ManagementRequests.ReadAsync<CreateDataTypeRequestModel>(context)
+            : await ReadUpdateAsync(context);
         if (problem is not null)
             return problem;
         if (id is { } routeId && body!.Id is { } bodyId && bodyId != routeId)
@@ -70,6 +72,13 @@ public static class DataTypeEndpoints
         return Results.Created($"{ManagementSecurity.Root}/data-type/{key}", null);
     }
 
+    /// An update reads as a create without id and parent.
+    private static async Task<(CreateDataTypeRequestModel? Body, IResult? Problem)> ReadUpdateAsync(HttpContext context)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<UpdateDataTypeRequestModel>(context);
+        return (body is null ? null : new CreateDataTypeRequestModel(body.Name, body.EditorAlias, body.EditorUiAlias, body.Values, null, null), problem);
+    }
+
     private static async Task<IResult> Delete(Guid id, ClaimsPrincipal principal, SchemaService service, CancellationToken ct)
     {
         var result = await service.DeleteDataTypeAsync(id, Caller.From(principal).Actor, ct);
@@ -79,8 +88,10 @@ public static class DataTypeEndpoints
 
 public sealed record DataTypePropertyModel(string Alias, JsonNode? Value);
 
-/// Umbraco's Create- and UpdateDataTypeRequestModel (id and parent only on create).
-public sealed record DataTypeRequestModel(string? Name, string? EditorAlias, string? EditorUiAlias, IReadOnlyList<DataTypePropertyModel>? Values, Guid? Id, ReferenceByIdModel? Parent);
+public sealed record CreateDataTypeRequestModel(string? Name, string? EditorAlias, string? EditorUiAlias, IReadOnlyList<DataTypePropertyModel>? Values, Guid? Id,
+    ReferenceByIdModel? Parent);
+
+public sealed record UpdateDataTypeRequestModel(string? Name, string? EditorAlias, string? EditorUiAlias, IReadOnlyList<DataTypePropertyModel>? Values);
 
 public sealed record DataTypeResponseModel(string Name, string EditorAlias, string? EditorUiAlias, IReadOnlyList<DataTypePropertyModel> Values, Guid Id,
     bool IsDeletable, bool CanIgnoreStartNodes);

@@ -16,6 +16,8 @@ public sealed record CreateDocumentRequestModel(ReferenceByIdModel? Parent, Refe
 
 public sealed record UpdateDocumentRequestModel(IReadOnlyList<DocumentValueModel>? Values, IReadOnlyList<DocumentVariantRequestModel>? Variants, ReferenceByIdModel? Template);
 
+public sealed record UpdateMediaRequestModel(IReadOnlyList<DocumentValueModel>? Values, IReadOnlyList<DocumentVariantRequestModel>? Variants);
+
 public sealed record ScheduleRequestModel(DateTimeOffset? PublishTime, DateTimeOffset? UnpublishTime);
 
 public sealed record CultureAndScheduleRequestModel(string? Culture, ScheduleRequestModel? Schedule);

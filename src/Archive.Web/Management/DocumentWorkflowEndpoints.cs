@@ -10,6 +10,9 @@ public sealed record ReviewRequestModel(IReadOnlyList<string>? Cultures, string?
 
 public sealed record MoveDocumentRequestModel(ReferenceByIdModel? Target);
 
+/// Umbraco restores documents and moves or restores media with this model.
+public sealed record MoveMediaRequestModel(ReferenceByIdModel? Target);
+
 public sealed record SortingItem(Guid Id, int SortOrder);
 
 public sealed record CopyDocumentRequestModel(ReferenceByIdModel? Target, bool RelateToOriginal, bool IncludeDescendants);
@@ -102,7 +105,7 @@ public static class DocumentWorkflowEndpoints
 
     private static async Task<IResult> Restore(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        var (body, caller, _, refusal) = await PrepareAsync<MoveDocumentRequestModel>(context, principal, db, id, ct);
+        var (body, caller, _, refusal) = await PrepareAsync<MoveMediaRequestModel>(context, principal, db, id, ct);
         if (refusal is not null)
             return refusal;
         if (body!.Target is { } target && await TargetRefusedAsync(db, target.Id, caller, ct) is { } refused)

@@ -182,7 +182,7 @@ public static class MediaManagementEndpoints
         var (valid, revision) = DocumentEndpoints.IfMatch(context);
         if (!valid)
             return ManagementRequests.Invalid("If-Match", "If-Match must be an ETag this API gave out.");
-        var (body, problem) = await ManagementRequests.ReadAsync<UpdateDocumentRequestModel>(context);
+        var (body, problem) = await ManagementRequests.ReadAsync<UpdateMediaRequestModel>(context);
         if (problem is not null)
             return problem;
         if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
@@ -208,7 +208,7 @@ public static class MediaManagementEndpoints
     /// Moving into a folder (or to the root with no target); restoring likewise, to the original place by default.
     private static async Task<IResult> Relocate(Guid id, HttpContext context, ArchiveDbContext db, Func<Guid?, Task<OperationResult>> operation, CancellationToken ct)
     {
-        var (body, problem) = await ManagementRequests.ReadAsync<MoveDocumentRequestModel>(context);
+        var (body, problem) = await ManagementRequests.ReadAsync<MoveMediaRequestModel>(context);
         if (problem is not null)
             return problem;
         if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)

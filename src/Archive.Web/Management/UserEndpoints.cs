@@ -20,8 +20,10 @@ public static class UserEndpoints
         users.MapPost("", Create).WithName("PostUser");
         users.MapPut("{id:guid}", Update).WithName("PutUserById");
         users.MapDelete("{id:guid}", Delete).WithName("DeleteUserById");
-        users.MapPost("disable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled(c, p, a, db, clock, true)).WithName("PostUserDisable");
-        users.MapPost("enable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled(c, p, a, db, clock, false)).WithName("PostUserEnable");
+        users.MapPost("disable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled<DisableUserRequestModel>(c, p, a, db, clock, true))
+            .WithName("PostUserDisable");
+        users.MapPost("enable", (HttpContext c, ClaimsPrincipal p, Accounts a, ArchiveDbContext db, TimeProvider clock) => SetDisabled<EnableUserRequestModel>(c, p, a, db, clock, false))
+            .WithName("PostUserEnable");
         users.MapPost("unlock", Unlock).WithName("PostUserUnlock");
         users.MapPost("{id:guid}/change-password", ChangePassword).WithName("PostUserByIdChangePassword");
         users.MapPost("{id:guid}/reset-password", ResetPassword).WithName("PostUserByIdResetPassword");
@@ -123,9 +125,10 @@ public static class UserEndpoints
         await AuditedAsync(await accounts.DeleteAsync(id, Caller.From(principal).Id, ct), db, clock, principal, "AccountDelete", id, null, ct);
 
     /// Several accounts at once, as Umbraco's clients send them; one that cannot change stops the rest (each change is audited).
-    private static async Task<IResult> SetDisabled(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, bool disabled)
+    private static async Task<IResult> SetDisabled<T>(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, bool disabled)
+        where T : UserIdsRequestModel
     {
-        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
+        var (body, problem) = await ManagementRequests.ReadAsync<T>(context);
         if (problem is not null)
             return problem;
         var caller = Caller.From(principal);
@@ -144,7 +147,7 @@ public static class UserEndpoints
 
     private static async Task<IResult> Unlock(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock)
     {
-        var (body, problem) = await ManagementRequests.ReadAsync<UserIdsRequestModel>(context);
+        var (body, problem) = await ManagementRequests.ReadAsync<UnlockUsersRequestModel>(context);
         if (problem is not null)
             return problem;
         foreach (var user in body!.UserIds ?? [])
@@ -278,7 +281,14 @@ public sealed record UpdateUserRequestModel(string Email, string UserName, strin
     IReadOnlyList<ReferenceByIdModel>? DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel>? MediaStartNodeIds, bool HasMediaRootAccess,
     IReadOnlyList<ReferenceByIdModel>? ElementStartNodeIds, bool HasElementRootAccess);
 
-public sealed record UserIdsRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds);
+/// Umbraco's Disable-, Enable- and UnlockUsersRequestModel: the accounts to act on.
+public abstract record UserIdsRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds);
+
+public sealed record DisableUserRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds) : UserIdsRequestModel(UserIds);
+
+public sealed record EnableUserRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds) : UserIdsRequestModel(UserIds);
+
+public sealed record UnlockUsersRequestModel(IReadOnlyList<ReferenceByIdModel>? UserIds) : UserIdsRequestModel(UserIds);
 
 public sealed record ChangePasswordUserRequestModel(string? NewPassword);
 
