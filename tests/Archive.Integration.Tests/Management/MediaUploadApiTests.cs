@@ -127,6 +127,22 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
     }
 
     [Fact]
+    public async Task A_staged_file_outlives_a_restart_of_the_process_for_its_owner_only()
+    {
+        var staged = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await Stage(host.Curator, staged, Jpeg(77), "Kobyz.jpg")).StatusCode);
+        // A fresh instance on the same data folder stands for the process after a restart.
+        var restarted = ActivatorUtilities.CreateInstance<Archive.Web.Management.TemporaryFiles>(host.Services);
+        var owner = Guid.Parse(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/user/current")).RootElement.GetProperty("id").GetString()!);
+        var file = restarted.Find(staged, owner);
+        Assert.NotNull(file);
+        Assert.Equal("Kobyz.jpg", file.FileName);
+        Assert.Null(restarted.Find(staged, Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.Created, (await Create(host.Curator, staged, "Kobyz")).StatusCode);
+        Assert.False(restarted.Exists(staged));
+    }
+
+    [Fact]
     public async Task The_media_tree_lists_the_demo_folders_and_their_children()
     {
         var roots = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/root")).RootElement;
