@@ -207,8 +207,18 @@ public static class DocumentWorkflowEndpoints
             return refusal;
         if (Paging.Check(skip, take) is { } refused)
             return refused;
+        var schema = await schemas.GetAsync(db, ct);
         var versions = (await content.ListVersionsAsync(id, ct))!;
-        var type = (await schemas.GetAsync(db, ct)).FindType(item!.Node.ContentTypeAlias, Archive.Engine.Schema.ContentTypeKind.Document);
+        if (culture is not null)
+        {
+            // The versions that have the document in that culture.
+            if (schema.Cultures.Resolve(culture) is not { } known)
+                return ManagementRequests.Invalid("culture", $"'{culture}' is not one of the archive's languages.");
+            var named = (await db.NodeVersions.AsNoTracking().Where(v => v.NodeId == item!.Node.Id).Select(v => new { v.Id, v.Data }).ToListAsync(ct))
+                .Where(v => ContentData.FromJson(v.Data).Names.ContainsKey(known)).Select(v => v.Id).ToHashSet();
+            versions = versions.Where(v => named.Contains(v.Id)).ToList();
+        }
+        var type = schema.FindType(item!.Node.ContentTypeAlias, Archive.Engine.Schema.ContentTypeKind.Document);
         return Results.Ok(new PagedResponse<DocumentVersionItemResponseModel>(versions.Count, versions.Skip(skip).Take(take).Select(v => new DocumentVersionItemResponseModel(
             VersionGuid(v.Id), new ReferenceByIdModel(id), new ReferenceByIdModel(type?.Key ?? Guid.Empty), new ReferenceByIdModel(AuditLogEndpoints.UserIdOf(v.CreatedBy)),
             DateTime.SpecifyKind(v.CreatedAt, DateTimeKind.Utc), v.IsPublished, v.IsDraft, PreventCleanup: false)).ToList()));

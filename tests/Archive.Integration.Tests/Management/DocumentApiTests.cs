@@ -285,6 +285,9 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         var versions = await Json(await curator.GetAsync($"{Api}/document-version?documentId={id}"));
         Assert.True(versions.GetProperty("total").GetInt32() >= 2);
         var oldest = versions.GetProperty("items").EnumerateArray().Last().GetProperty("id").GetString();
+        Assert.Equal(versions.GetProperty("total").GetInt32(), (await Json(await curator.GetAsync($"{Api}/document-version?documentId={id}&culture=en"))).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await Json(await curator.GetAsync($"{Api}/document-version?documentId={id}&culture=ko"))).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/document-version?documentId={id}&culture=xx-Nowhere")).StatusCode);
         // A version reads as the back office compares it with the draft; private fields by role, out of reach 403.
         var version = await Json(await curator.GetAsync($"{Api}/document-version/{oldest}"));
         Assert.Equal(id.ToString(), version.GetProperty("document").GetProperty("id").GetString());
