@@ -42,21 +42,21 @@ public static class DocumentWorkflowEndpoints
         api.MapPost("document-version/{id:guid}/rollback", Rollback).WithName("PostDocumentVersionByIdRollback").WithTags("Document Version").RequireAuthorization(ManagementPolicies.Writer);
     }
 
-    private static async Task<(DocumentEndpoints.Loaded? Item, IResult? Refusal)> ReachAsync(ArchiveDbContext db, Guid id, Caller caller, CancellationToken ct)
+    private static async Task<(DocumentEndpoints.Loaded? Item, IResult? Refusal)> ReachAsync(ArchiveDbContext db, Guid id, Caller caller, CancellationToken ct, bool withDraft = false)
     {
-        var item = await DocumentEndpoints.LoadAsync(db, id, ct);
+        var item = withDraft ? await DocumentEndpoints.LoadAsync(db, id, ct) : await DocumentEndpoints.LoadReachAsync(db, id, caller, ct);
         return (item, DocumentEndpoints.Refuse(item, id, caller));
     }
 
     /// The common start of a change: who calls, the body read strictly, the item within their reach.
     private static async Task<(T? Body, Caller Caller, DocumentEndpoints.Loaded? Item, IResult? Refusal)> PrepareAsync<T>(HttpContext context, ClaimsPrincipal principal,
-        ArchiveDbContext db, Guid id, CancellationToken ct) where T : class
+        ArchiveDbContext db, Guid id, CancellationToken ct, bool withDraft = false) where T : class
     {
         var caller = Caller.From(principal);
         var (body, problem) = await ManagementRequests.ReadAsync<T>(context);
         if (problem is not null)
             return (null, caller, null, problem);
-        var (item, refusal) = await ReachAsync(db, id, caller, ct);
+        var (item, refusal) = await ReachAsync(db, id, caller, ct, withDraft);
         return (body, caller, item, refusal);
     }
 
@@ -141,7 +141,7 @@ public static class DocumentWorkflowEndpoints
     /// accession number, must then differ: the rules say where); descendants are not copied.
     private static async Task<IResult> Copy(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        var (body, caller, item, refusal) = await PrepareAsync<CopyDocumentRequestModel>(context, principal, db, id, ct);
+        var (body, caller, item, refusal) = await PrepareAsync<CopyDocumentRequestModel>(context, principal, db, id, ct, withDraft: true);
         if (refusal is not null)
             return refusal;
         if (body!.IncludeDescendants)

@@ -185,7 +185,7 @@ public static class MediaManagementEndpoints
         var (body, problem) = await ManagementRequests.ReadAsync<UpdateMediaRequestModel>(context);
         if (problem is not null)
             return problem;
-        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+        if (!await db.Nodes.AnyAsync(n => n.Key == id && n.IsMedia, ct))
             return NotFound(id);
         var index = (body!.Values ?? []).Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
         if (index.v is not null)
@@ -199,7 +199,7 @@ public static class MediaManagementEndpoints
 
     private static async Task<IResult> TrashMedia(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {
-        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+        if (!await db.Nodes.AnyAsync(n => n.Key == id && n.IsMedia, ct))
             return NotFound(id);
         var result = await content.TrashAsync(id, Caller.From(principal).Actor, ct);
         return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
@@ -211,7 +211,7 @@ public static class MediaManagementEndpoints
         var (body, problem) = await ManagementRequests.ReadAsync<MoveMediaRequestModel>(context);
         if (problem is not null)
             return problem;
-        if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is null)
+        if (!await db.Nodes.AnyAsync(n => n.Key == id && n.IsMedia, ct))
             return NotFound(id);
         if (body!.Target is { } target && !await db.Nodes.AnyAsync(n => n.Key == target.Id && n.IsMedia && !n.Trashed, ct))
             return ManagementRequests.Invalid("$.target.id", $"No media folder with id {target.Id}.");
