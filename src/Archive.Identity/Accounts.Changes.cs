@@ -6,7 +6,7 @@ using OpenIddict.Abstractions;
 namespace Archive.Identity;
 
 /// An account's name, e-mail, role and grants as an administrator sets them.
-public sealed record AccountDetails(string Email, string UserName, string Name, string Role, IReadOnlyCollection<Guid> Grants);
+public sealed record AccountDetails(string Email, string UserName, string Name, string Role, IReadOnlyCollection<Guid> Grants, string? LanguageIsoCode = null);
 
 /// What administrators do to accounts: create, change, disable, unlock, delete, set passwords and
 /// client credentials. Every change renews the account's security stamp, so what was issued before
@@ -41,7 +41,7 @@ public sealed partial class Accounts
             return AccountResult.Fail("userName", "The user name is already in use.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        (user.Email, user.UserName, user.Name) = (details.Email, details.UserName, details.Name);
+        (user.Email, user.UserName, user.Name, user.LanguageIsoCode) = (details.Email, details.UserName, details.Name, details.LanguageIsoCode);
         db.Grants.RemoveRange(user.Grants.Where(g => !details.Grants.Contains(g.NodeKey)));
         foreach (var grant in details.Grants.Distinct().Where(g => user.Grants.All(existing => existing.NodeKey != g)))
             db.Grants.Add(new UserGrant { UserId = id, NodeKey = grant });

@@ -17,6 +17,8 @@ public sealed class ArchiveUser : IdentityUser<Guid>
     public string Name { get; set; } = "";
     public UserKind Kind { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// The language the back office speaks to this person in (a culture code), when chosen.
+    public string? LanguageIsoCode { get; set; }
     public List<UserGrant> Grants { get; set; } = [];
 }
 

@@ -19,6 +19,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityD
         builder.Entity<ArchiveUser>(e =>
         {
             e.Property(u => u.Name).HasMaxLength(256);
+            e.Property(u => u.LanguageIsoCode).HasMaxLength(32);
             e.Property(u => u.Kind).HasConversion<string>().HasMaxLength(16);
             e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
         });

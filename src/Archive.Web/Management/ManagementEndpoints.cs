@@ -34,7 +34,7 @@ public static class ManagementEndpoints
         var caller = Caller.From(principal);
         var grants = caller.Grants.Select(g => new ReferenceByIdModel(g)).ToList();
         var administrator = caller.Role == Roles.Administrator;
-        return Results.Ok(new CurrentUserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name, [new ReferenceByIdModel(Roles.GroupKeys[caller.Role])], user.Id, null,
+        return Results.Ok(new CurrentUserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name, [new ReferenceByIdModel(Roles.GroupKeys[caller.Role])], user.Id, user.LanguageIsoCode,
             grants, !caller.IsScoped, [], true, [], [], true, Roles.SeesPrivateFields(caller.Role),
             administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
             administrator, caller.Role, user.Kind.ToString(), caller.Grants.ToList()));

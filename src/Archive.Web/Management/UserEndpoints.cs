@@ -117,7 +117,11 @@ public static class UserEndpoints
             return ManagementRequests.Invalid("hasDocumentRootAccess", $"An {role} works within granted institutions or collections, not the whole tree.");
         if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
             return missing;
-        var result = await accounts.UpdateAsync(id, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants), ct);
+        // The back office's own language (Umbraco's UI cultures, such as en-US), not a content language.
+        var language = string.IsNullOrWhiteSpace(body.LanguageIsoCode) ? null : body.LanguageIsoCode.Trim();
+        if (language is not null && !Archive.Engine.Cultures.CultureSet.IsWellFormedTag(language))
+            return ManagementRequests.Invalid("languageIsoCode", $"'{language}' is not a culture code.");
+        var result = await accounts.UpdateAsync(id, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants, language), ct);
         return await AuditedAsync(result, db, clock, principal, "AccountUpdate", id, $"{body.UserName}: {role}, {grants.Count} grant(s)", ct);
     }
 
@@ -239,7 +243,7 @@ public static class UserEndpoints
         var state = Accounts.IsDisabled(user) ? "Disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "LockedOut" : "Active";
         var created = new DateTimeOffset(DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc));
         return new UserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name,
-            role is null ? [] : [new ReferenceByIdModel(Roles.GroupKeys[role])], user.Id, null,
+            role is null ? [] : [new ReferenceByIdModel(Roles.GroupKeys[role])], user.Id, user.LanguageIsoCode,
             grants.Select(g => new ReferenceByIdModel(g)).ToList(), role is not null && !Roles.IsScoped(role), [], true, [], state, user.AccessFailedCount,
             created, created, null, null, null,
             role == Roles.Administrator, user.Kind == UserKind.Api ? "Api" : "Default");

@@ -133,7 +133,10 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync($"{Api}/document/{DocumentApiTests.Chest}")).StatusCode);
         var after = await host.ClientAsync("umbraco-back-office-temporary");
-        Assert.Equal("viewer", (await Json(await after.GetAsync($"{Api}/user/current"))).GetProperty("role").GetString());
+        var current = await Json(await after.GetAsync($"{Api}/user/current"));
+        Assert.Equal("viewer", current.GetProperty("role").GetString());
+        Assert.Equal("ru-RU", current.GetProperty("languageIsoCode").GetString());
+        Assert.Equal("Temporary viewer", (await Json(await admin.GetAsync($"{Api}/user/{id}"))).GetProperty("name").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{Api}/user/disable", Body(new { userIds = Groups(id) }))).StatusCode);
         Assert.Equal("Disabled", (await Json(await admin.GetAsync($"{Api}/user/{id}"))).GetProperty("state").GetString());
@@ -214,6 +217,11 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
         }));
         Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
         Assert.True((await Json(demote)).GetProperty("errors").TryGetProperty("userGroupIds", out _));
+        var badLanguage = await admin.PutAsync($"{Api}/user/{self}", Body(new
+        {
+            email = "admin@example.kz", userName = "umbraco-back-office-admin", name = "admin", userGroupIds = Groups(AdminGroup), languageIsoCode = "not a language",
+        }));
+        Assert.True((await Json(badLanguage)).GetProperty("errors").TryGetProperty("languageIsoCode", out _));
         var me = await Json(await admin.GetAsync($"{Api}/user/{self}"));
         Assert.Equal(AdminGroup, me.GetProperty("userGroupIds")[0].GetProperty("id").GetGuid());
         Assert.True(me.GetProperty("isAdmin").GetBoolean());

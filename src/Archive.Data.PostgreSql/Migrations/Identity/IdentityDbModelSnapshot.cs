@@ -50,6 +50,10 @@ namespace Archive.Data.PostgreSql.Migrations.Identity
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("LanguageIsoCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
