@@ -63,8 +63,14 @@ public sealed class MediaOptions
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 1L << 30;
     /// Derivatives made in the background for every image (ImageSharp.Web query strings), so the
-    /// sizes visitors and kiosks ask for most are ready before anyone asks.
-    public List<string> Presets { get; set; } = ["width=400&height=400&mode=crop&format=webp", "width=1200&format=webp", "width=1920&height=1080&mode=max&format=jpg"];
+    /// sizes visitors and kiosks ask for most are ready before anyone asks. A configured list replaces
+    /// the defaults (the binder would add to a list it found filled); empty entries are skipped, so a
+    /// single empty one turns presets off.
+    public List<string>? Presets { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultPresets = ["width=400&height=400&mode=crop&format=webp", "width=1200&format=webp", "width=1920&height=1080&mode=max&format=jpg"];
+
+    public IEnumerable<string> EffectivePresets => (Presets ?? [.. DefaultPresets]).Where(p => !string.IsNullOrWhiteSpace(p));
 }
 
 public sealed class AzureBlobOptions

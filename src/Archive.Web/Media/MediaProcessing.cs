@@ -82,7 +82,7 @@ public sealed class MediaProcessing(PublishedCache cache, IMediaStore store, Sou
             logger.LogInformation("Built the tile pyramid of {Key} ({Width}×{Height}, {Levels} levels) in {Elapsed:0} ms",
                 media.Node.Key, info.Width, info.Height, info.Levels, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        foreach (var preset in options.Value.Media.Presets)
+        foreach (var preset in options.Value.Media.EffectivePresets)
         {
             var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(preset).SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)));
             if (ImageCommands.Parse(query, imaging.Value).Commands is { IsEmpty: false } commands)
