@@ -39,10 +39,10 @@ public static class UserEndpoints
 
     private static readonly string[] States = ["Active", "Disabled", "LockedOut", "Inactive", "Invited", "All"];
 
-    private static Task<IResult> List(UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct, int skip = 0, int take = 100, string? filter = null) =>
-        Filter(users, accounts, ct, skip, take, filter: filter);
+    private static Task<IResult> List(UserManager<ArchiveUser> users, IdentityDb identity, CancellationToken ct, int skip = 0, int take = 100, string? filter = null) =>
+        Filter(users, identity, ct, skip, take, filter: filter);
 
-    private static async Task<IResult> Filter(UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct, int skip = 0, int take = 100,
+    private static async Task<IResult> Filter(UserManager<ArchiveUser> users, IdentityDb identity, CancellationToken ct, int skip = 0, int take = 100,
         string orderBy = "UserName", string orderDirection = "Ascending", Guid[]? userGroupIds = null, string[]? userStates = null, string? filter = null)
     {
         if (Paging.Check(skip, take) is { } refused)
@@ -62,9 +62,11 @@ public static class UserEndpoints
         if (!string.IsNullOrWhiteSpace(filter))
             query = query.Where(u => u.UserName!.Contains(filter) || u.Name.Contains(filter) || u.Email!.Contains(filter));
         var all = await query.ToListAsync(ct);
-        var models = new List<UserResponseModel>();
-        foreach (var user in all)
-            models.Add(await ModelAsync(user, accounts, ct));
+        // Roles and grants of everyone in two queries, not two per account.
+        var roleOf = (await identity.UserRoles.Join(identity.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name);
+        var grantsOf = (await identity.Grants.AsNoTracking().ToListAsync(ct)).ToLookup(g => g.UserId, g => g.NodeKey);
+        var models = all.Select(user => Model(user, roleOf.GetValueOrDefault(user.Id), grantsOf[user.Id].ToList())).ToList();
         var wanted = models.Where(m => roles.Count == 0 || m.UserGroupIds.Any(g => roles.Contains(Roles.FromGroupKey(g.Id)!)))
             .Where(m => userStates is not { Length: > 0 } || userStates.Contains("All", StringComparer.OrdinalIgnoreCase) || userStates.Contains(m.State, StringComparer.OrdinalIgnoreCase));
         Func<UserResponseModel, object> key = orderBy.ToLowerInvariant() switch
@@ -236,10 +238,11 @@ public static class UserEndpoints
               "Umb.Document.Sort", "Umb.Document.Move", "Umb.Document.Duplicate", "Umb.Document.Rollback"],
     };
 
-    private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, CancellationToken ct)
+    private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, CancellationToken ct) =>
+        Model(user, await accounts.RoleOfAsync(user), await accounts.GrantsOfAsync(user.Id, ct));
+
+    private static UserResponseModel Model(ArchiveUser user, string? role, IReadOnlyList<Guid> grants)
     {
-        var role = await accounts.RoleOfAsync(user);
-        var grants = await accounts.GrantsOfAsync(user.Id, ct);
         var state = Accounts.IsDisabled(user) ? "Disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "LockedOut" : "Active";
         var created = new DateTimeOffset(DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc));
         return new UserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name,
