@@ -51,6 +51,22 @@ public class UploadInspectorTests
         return ~crc;
     }
 
+    [Theory]
+    [InlineData(1, 64, 48)]
+    [InlineData(3, 64, 48)] // upside down: same shape
+    [InlineData(6, 48, 64)] // on its side: shown upright, as every rendering here shows it
+    [InlineData(8, 48, 64)]
+    public async Task Dimensions_are_those_of_the_image_turned_upright_by_its_EXIF_orientation(ushort orientation, int width, int height)
+    {
+        using var image = new Image<Rgb24>(64, 48, new Rgb24(10, 20, 30));
+        image.Metadata.ExifProfile = new SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifProfile();
+        image.Metadata.ExifProfile.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.Orientation, orientation);
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream);
+        await using var upload = await Inspector.InspectAsync(new MemoryStream(stream.ToArray()));
+        Assert.Equal((width, height), (upload.Width, upload.Height));
+    }
+
     [Fact]
     public async Task A_real_image_is_accepted_with_its_kind_size_dimensions_and_hash()
     {

@@ -39,7 +39,7 @@ public sealed class MediaImportTarget(IMediaStore store) : IMediaImportTarget
             try
             {
                 if (await Image.IdentifyAsync(input, ct) is { } info)
-                    (width, height) = (info.Width, info.Height);
+                    (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
             }
             catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
             {

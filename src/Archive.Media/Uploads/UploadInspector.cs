@@ -96,6 +96,7 @@ public sealed class UploadInspector(long maxBytes, long maxPixels = UploadInspec
         if ((long)info.Width * info.Height > maxPixels)
             return new InspectedUpload(spool) { Problem = UploadProblem.ImageTooLarge, Bytes = total, Sha256 = hash, Kind = kind, Width = info.Width, Height = info.Height,
                 Detail = $"The image declares {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted." };
-        return new InspectedUpload(spool) { Bytes = total, Sha256 = hash, Kind = kind, Width = info.Width, Height = info.Height };
+        var (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
+        return new InspectedUpload(spool) { Bytes = total, Sha256 = hash, Kind = kind, Width = width, Height = height };
     }
 }

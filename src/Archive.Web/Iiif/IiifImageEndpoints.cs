@@ -48,7 +48,10 @@ public static class IiifImageEndpoints
             return (w, h, hash, null);
         await using var stream = await services.GetRequiredService<IMediaStore>().OpenReadAsync(media.Path, ct);
         var info = stream is null ? null : await SixLabors.ImageSharp.Image.IdentifyAsync(stream, ct);
-        return info is null ? null : (info.Width, info.Height, hash, null);
+        if (info is null)
+            return null;
+        var (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
+        return (width, height, hash, null);
     }
 
     private static async Task<IResult> Info(HttpContext context, Guid key, IOptions<ImagingSettings> imaging, CancellationToken ct)
