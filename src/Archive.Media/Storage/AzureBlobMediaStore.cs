@@ -14,6 +14,14 @@ public sealed class AzureBlobMediaStore : IMediaStore
     private readonly SemaphoreSlim _created = new(1, 1);
     private bool _exists;
 
+    /// How long a blob's properties are remembered: a kiosk asking for the same image again and again
+    /// costs one round trip to the store per this time, not one per request. Blobs here are written
+    /// once under their path; this store's own writes and deletes are seen at once, another process's
+    /// deletion within this time (the read then finds nothing and answers 404).
+    public static readonly TimeSpan InfoMemory = TimeSpan.FromSeconds(30);
+    private const int RememberedAtMost = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (StoredBlob Blob, long Until)> _info = new(StringComparer.Ordinal);
+
     public AzureBlobMediaStore(BlobContainerClient container) => _container = container;
 
     /// From a connection string (or "UseDevelopmentStorage=true") and a container name.
@@ -52,7 +60,23 @@ public sealed class AzureBlobMediaStore : IMediaStore
         }
     }
 
-    public Task<StoredBlob?> GetInfoAsync(string path, CancellationToken ct = default) => Guard(() => InfoAsync(path, ct), ct);
+    public async Task<StoredBlob?> GetInfoAsync(string path, CancellationToken ct = default)
+    {
+        var key = Normalize(path);
+        if (_info.TryGetValue(key, out var known) && known.Until > Environment.TickCount64)
+            return known.Blob;
+        return Remember(await Guard(() => InfoAsync(path, ct), ct));
+    }
+
+    private StoredBlob? Remember(StoredBlob? blob)
+    {
+        if (blob is null)
+            return null;
+        if (_info.Count >= RememberedAtMost)
+            _info.Clear();
+        _info[blob.Path] = (blob, Environment.TickCount64 + (long)InfoMemory.TotalMilliseconds);
+        return blob;
+    }
 
     private async Task<StoredBlob?> InfoAsync(string path, CancellationToken ct)
     {
@@ -82,8 +106,11 @@ public sealed class AzureBlobMediaStore : IMediaStore
         }
     }
 
-    public Task<StoredBlob> WriteAsync(string path, Stream content, string contentType, CancellationToken ct = default) =>
-        Guard(() => UploadAsync(path, content, contentType, ct), ct);
+    public async Task<StoredBlob> WriteAsync(string path, Stream content, string contentType, CancellationToken ct = default)
+    {
+        _info.TryRemove(Normalize(path), out _);
+        return Remember(await Guard(() => UploadAsync(path, content, contentType, ct), ct))!;
+    }
 
     private async Task<StoredBlob> UploadAsync(string path, Stream content, string contentType, CancellationToken ct)
     {
@@ -94,8 +121,17 @@ public sealed class AzureBlobMediaStore : IMediaStore
         return new StoredBlob(Normalize(path), properties.ContentLength, contentType, properties.LastModified);
     }
 
-    public Task<bool> DeleteAsync(string path, CancellationToken ct = default) =>
-        Guard(async () => (await Blob(path).DeleteIfExistsAsync(cancellationToken: ct)).Value, ct);
+    public async Task<bool> DeleteAsync(string path, CancellationToken ct = default)
+    {
+        try
+        {
+            return await Guard(async () => (await Blob(path).DeleteIfExistsAsync(cancellationToken: ct)).Value, ct);
+        }
+        finally
+        {
+            _info.TryRemove(Normalize(path), out _);
+        }
+    }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -100,10 +100,31 @@ public sealed class FileSystemMediaStoreTests : MediaStoreTests
 
 public sealed class AzureBlobMediaStoreTests : MediaStoreTests
 {
-    protected override IMediaStore Store { get; } = AzureBlobMediaStore.Connect(
-        Environment.GetEnvironmentVariable("ARCHIVE_TEST_AZURITE")
-            ?? throw new InvalidOperationException("ARCHIVE_TEST_AZURITE is not set: run the tests with tests/run-tests.sh, which starts Azurite."),
-        "media-" + Guid.NewGuid().ToString("N")[..12]);
+    private static readonly string Connection = Environment.GetEnvironmentVariable("ARCHIVE_TEST_AZURITE")
+        ?? throw new InvalidOperationException("ARCHIVE_TEST_AZURITE is not set: run the tests with tests/run-tests.sh, which starts Azurite.");
+    private readonly string _container = "media-" + Guid.NewGuid().ToString("N")[..12];
+
+    public AzureBlobMediaStoreTests() => Store = AzureBlobMediaStore.Connect(Connection, _container);
+
+    protected override IMediaStore Store { get; }
+
+    [Fact]
+    public async Task Blob_properties_are_remembered_briefly_and_the_store_s_own_changes_are_seen_at_once()
+    {
+        await Store.WriteAsync("1a2b/kiosk.jpg", new MemoryStream([1, 2, 3]), "image/jpeg");
+        var first = await Store.GetInfoAsync("1a2b/kiosk.jpg");
+        // Another process deletes it: this one still knows the properties (no round trip), and a read finds nothing.
+        Assert.True(await AzureBlobMediaStore.Connect(Connection, _container).DeleteAsync("1a2b/kiosk.jpg"));
+        Assert.Equal(first, await Store.GetInfoAsync("1a2b/kiosk.jpg"));
+        Assert.Null(await Store.OpenReadAsync("1a2b/kiosk.jpg"));
+
+        // Its own write and delete are seen at once.
+        var rewritten = await Store.WriteAsync("1a2b/kiosk.jpg", new MemoryStream([1, 2, 3, 4]), "image/jpeg");
+        Assert.Equal(4, (await Store.GetInfoAsync("1a2b/kiosk.jpg"))!.Length);
+        Assert.Equal(rewritten, await Store.GetInfoAsync("1a2b/kiosk.jpg"));
+        await Store.DeleteAsync("1a2b/kiosk.jpg");
+        Assert.Null(await Store.GetInfoAsync("1a2b/kiosk.jpg"));
+    }
 }
 
 /// The host on Azure Blob Storage: the start-up import puts the demo catalogue's images there.
