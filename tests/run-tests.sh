@@ -39,6 +39,14 @@ for trx in "$RESULTS"/*.trx; do
 done
 # The build or a test host failed before any test could report.
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+# Formatting as .editorconfig has it, checked like a test (EF's migrations are generated, not checked).
+if dotnet format Archive.sln --verify-no-changes --no-restore >"$RESULTS/format.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  echo "Formatting differs from .editorconfig (dotnet format Archive.sln fixes it):"
+  grep -E "error" "$RESULTS/format.log" | head -20
+  failed=$((failed + 1)); status=1
+fi
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

@@ -1,6 +1,6 @@
 using Archive.Web.Cli;
-using Archive.Web.Health;
 using Archive.Web.Delivery;
+using Archive.Web.Health;
 using Archive.Web.Hosting;
 using Archive.Web.Iiif;
 using Archive.Web.Management;

@@ -1,10 +1,10 @@
 using Archive.Data;
+using Archive.Data.Content;
 using Archive.Data.Schema;
 using Archive.Data.USync;
 using Archive.Engine.Editors;
 using Archive.Engine.USync;
 using Archive.Media.Storage;
-using Archive.Data.Content;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -10,10 +10,10 @@ using Archive.Data.USync;
 using Archive.Engine.Editors;
 using Archive.Engine.USync;
 using Archive.Media.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

@@ -130,7 +130,8 @@ public class ContentQueryServiceTests
 
     private static IndexedNode Child(Guid parent, string name, int sortOrder) => new(
         Guid.NewGuid(), "artefact", false, [parent], 2, sortOrder, DateTime.UtcNow, DateTime.UtcNow,
-        [new IndexedCulture("en", true, name, name, null, null)]) { PathSortOrders = [0, sortOrder] };
+        [new IndexedCulture("en", true, name, name, null, null)])
+    { PathSortOrders = [0, sortOrder] };
 
     [Fact]
     public void Pages_of_a_listing_come_from_its_kept_result_until_the_index_changes()

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Markdig;
 using Archive.Delivery.Cache;
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
 using Archive.Engine.Schema;
+using Markdig;
 
 namespace Archive.Delivery.Rendering;
 

@@ -76,8 +76,11 @@ public sealed class UploadInspector(long maxBytes, long maxPixels = UploadInspec
             return new InspectedUpload(spool) { Problem = UploadProblem.Empty, Detail = "The file is empty." };
         var kind = FileSignature.Detect(head.AsSpan(0, headLength));
         if (kind is null)
-            return new InspectedUpload(spool) { Problem = UploadProblem.UnsupportedType, Bytes = total, Sha256 = hash,
-                Detail = "The file's contents are not a supported format (images: JPEG, PNG, GIF, WebP, TIFF, BMP; documents: PDF; audio: MP3, WAV, OGG, FLAC, M4A; video: MP4, WebM)." };
+            return new InspectedUpload(spool)
+            {
+                Problem = UploadProblem.UnsupportedType, Bytes = total, Sha256 = hash,
+                Detail = "The file's contents are not a supported format (images: JPEG, PNG, GIF, WebP, TIFF, BMP; documents: PDF; audio: MP3, WAV, OGG, FLAC, M4A; video: MP4, WebM)."
+            };
         if (!kind.IsImage)
             return new InspectedUpload(spool) { Bytes = total, Sha256 = hash, Kind = kind };
 
@@ -94,8 +97,11 @@ public sealed class UploadInspector(long maxBytes, long maxPixels = UploadInspec
         if (info is null || info.Width <= 0 || info.Height <= 0)
             return new InspectedUpload(spool) { Problem = UploadProblem.CorruptImage, Bytes = total, Sha256 = hash, Kind = kind, Detail = $"The {kind.Extension} image cannot be read (truncated or corrupt)." };
         if ((long)info.Width * info.Height > maxPixels)
-            return new InspectedUpload(spool) { Problem = UploadProblem.ImageTooLarge, Bytes = total, Sha256 = hash, Kind = kind, Width = info.Width, Height = info.Height,
-                Detail = $"The image declares {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted." };
+            return new InspectedUpload(spool)
+            {
+                Problem = UploadProblem.ImageTooLarge, Bytes = total, Sha256 = hash, Kind = kind, Width = info.Width, Height = info.Height,
+                Detail = $"The image declares {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted."
+            };
         var (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
         return new InspectedUpload(spool) { Bytes = total, Sha256 = hash, Kind = kind, Width = width, Height = height };
     }

@@ -185,30 +185,48 @@ public sealed class DemoWriter
         return new JsonObject
         {
             ["contentData"] = new JsonArray(
-                new JsonObject { ["contentTypeKey"] = ArchiveSchema.TextBlock.Key.ToString(), ["key"] = text.ToString(), ["values"] = new JsonArray(
-                    new JsonObject { ["alias"] = "text", ["culture"] = null, ["editorAlias"] = null, ["segment"] = null, ["value"] = new JsonObject { ["markup"] = $"<p>{title}. {Texts.SampleNote[culture]}</p>", ["blocks"] = null } }) },
-                new JsonObject { ["contentTypeKey"] = ArchiveSchema.QuoteBlock.Key.ToString(), ["key"] = quote.ToString(), ["values"] = new JsonArray(
-                    new JsonObject { ["alias"] = "quote", ["culture"] = null, ["editorAlias"] = null, ["segment"] = null, ["value"] = culture switch
+                new JsonObject
+                {
+                    ["contentTypeKey"] = ArchiveSchema.TextBlock.Key.ToString(), ["key"] = text.ToString(), ["values"] = new JsonArray(
+                    new JsonObject { ["alias"] = "text", ["culture"] = null, ["editorAlias"] = null, ["segment"] = null, ["value"] = new JsonObject { ["markup"] = $"<p>{title}. {Texts.SampleNote[culture]}</p>", ["blocks"] = null } })
+                },
+                new JsonObject
+                {
+                    ["contentTypeKey"] = ArchiveSchema.QuoteBlock.Key.ToString(), ["key"] = quote.ToString(), ["values"] = new JsonArray(
+                    new JsonObject
                     {
-                        "kk" => "Алуан түрлілік бірлігі.",
-                        "ru" => "Единство в многообразии.",
-                        _ => "Unity in diversity.",
-                    } }) }),
+                        ["alias"] = "quote", ["culture"] = null, ["editorAlias"] = null, ["segment"] = null, ["value"] = culture switch
+                        {
+                            "kk" => "Алуан түрлілік бірлігі.",
+                            "ru" => "Единство в многообразии.",
+                            _ => "Unity in diversity.",
+                        }
+                    })
+                }),
             ["settingsData"] = new JsonArray(),
             ["expose"] = new JsonArray(
                 new JsonObject { ["contentKey"] = text.ToString(), ["culture"] = null, ["segment"] = null },
                 new JsonObject { ["contentKey"] = quote.ToString(), ["culture"] = null, ["segment"] = null }),
-            ["layout"] = new JsonObject { ["Umbraco.BlockList"] = new JsonArray(
+            ["layout"] = new JsonObject
+            {
+                ["Umbraco.BlockList"] = new JsonArray(
                 new JsonObject { ["contentKey"] = text.ToString(), ["settingsKey"] = null },
-                new JsonObject { ["contentKey"] = quote.ToString(), ["settingsKey"] = null }) },
+                new JsonObject { ["contentKey"] = quote.ToString(), ["settingsKey"] = null })
+            },
         }.ToJsonString();
     }
 
     private static string Label(string culture, string what) => (culture, what) switch
     {
-        ("kk", "type") => "Түрі", ("ru", "type") => "Тип", (_, "type") => "Type",
-        ("kk", "materials") => "Материалдары", ("ru", "materials") => "Материалы", (_, "materials") => "Materials",
-        ("kk", "dating") => "Мерзімі", ("ru", "dating") => "Датировка", _ => "Dating",
+        ("kk", "type") => "Түрі",
+        ("ru", "type") => "Тип",
+        (_, "type") => "Type",
+        ("kk", "materials") => "Материалдары",
+        ("ru", "materials") => "Материалы",
+        (_, "materials") => "Materials",
+        ("kk", "dating") => "Мерзімі",
+        ("ru", "dating") => "Датировка",
+        _ => "Dating",
     };
 
     private Guid AddImage(Guid folder, string mediaFolder, string fileName, Texts title, int number, int seed)
