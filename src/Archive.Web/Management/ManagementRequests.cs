@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Data.Content;
@@ -35,13 +36,56 @@ public static class ManagementRequests
             }
             limited.Position = 0;
             var body = await JsonSerializer.DeserializeAsync<T>(limited, Strict, context.RequestAborted);
-            return body is null ? (null, Invalid("$", "A JSON object is required.")) : (body, null);
+            if (body is null)
+                return (null, Invalid("$", "A JSON object is required."));
+            return MissingValue(body, "$") is { } path ? (null, Invalid(path, "A value is required here.")) : (body, null);
         }
         catch (JsonException ex)
         {
             return (null, Invalid(ex.Path ?? "$", ex.Message.Split(" Path:")[0]));
         }
     }
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// The JSON path of the first value a request model needs but the body left out or set to null,
+    /// list items included (the serializer checks neither missing constructor values nor list items).
+    private static string? MissingValue(object model, string path)
+    {
+        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract")
+                continue;
+            var info = Nullability.Create(property);
+            var here = $"{path}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}";
+            var value = property.GetValue(model);
+            if (value is null)
+            {
+                if (info.ReadState == NullabilityState.NotNull)
+                    return here;
+                continue;
+            }
+            if (value is System.Collections.IEnumerable items and not string)
+            {
+                var itemNullability = info.GenericTypeArguments.FirstOrDefault() ?? info.ElementType;
+                var index = 0;
+                foreach (var item in items)
+                {
+                    var at = $"{here}[{index++}]";
+                    if (item is null && itemNullability?.ReadState == NullabilityState.NotNull)
+                        return at;
+                    if (item is not null && IsModel(item) && MissingValue(item, at) is { } inner)
+                        return inner;
+                }
+            }
+            else if (IsModel(value) && MissingValue(value, here) is { } inner)
+                return inner;
+        }
+        return null;
+    }
+
+    /// The archive's own request records (JSON values and primitives are taken as they come).
+    private static bool IsModel(object value) => value.GetType().Namespace == typeof(ManagementRequests).Namespace;
 
     public static IResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail, statusCode: status, title: title, extensions: extensions);
