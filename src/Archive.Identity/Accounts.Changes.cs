@@ -111,8 +111,10 @@ public sealed partial class Accounts
 
     public async Task<AccountResult> SetPasswordAsync(Guid id, string password, CancellationToken ct = default)
     {
-        if (await users.FindByIdAsync(id.ToString()) is not { Kind: UserKind.Person } user)
-            return await users.FindByIdAsync(id.ToString()) is null ? AccountResult.Missing(id) : AccountResult.Fail("id", "API users sign in with client credentials, not passwords.");
+        if (await users.FindByIdAsync(id.ToString()) is not { } user)
+            return AccountResult.Missing(id);
+        if (user.Kind != UserKind.Person)
+            return AccountResult.Fail("id", "API users sign in with client credentials, not passwords.");
         var problems = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
             problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
@@ -138,12 +140,8 @@ public sealed partial class Accounts
     {
         var ids = new List<string>();
         await foreach (var client in applications.ListAsync(null, null, ct))
-        {
-            var clientId = (await applications.GetClientIdAsync(client, ct))!;
-            var properties = await applications.GetPropertiesAsync(client, ct);
-            if (properties.TryGetValue(ClientUserProperty, out var owner) && owner.GetGuid() == userId)
-                ids.Add(clientId);
-        }
+            if (await OwnerIdAsync(client, ct) == userId)
+                ids.Add((await applications.GetClientIdAsync(client, ct))!);
         return ids;
     }
 
@@ -165,9 +163,8 @@ public sealed partial class Accounts
 
     public async Task<AccountResult> RemoveClientCredentialsAsync(Guid userId, string clientId, CancellationToken ct = default)
     {
-        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
-            return AccountResult.Missing(userId);
-        if (!(await ClientIdsAsync(userId, ct)).Contains(clientId) || await applications.FindByClientIdAsync(clientId, ct) is not { } client)
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user || await applications.FindByClientIdAsync(clientId, ct) is not { } client
+            || await OwnerIdAsync(client, ct) != userId)
             return AccountResult.Missing(userId);
         await applications.DeleteAsync(client, ct);
         await RenewStampAsync(user);
@@ -177,12 +174,13 @@ public sealed partial class Accounts
     /// The account an OAuth client signs in as.
     public async Task<ArchiveUser?> OwnerOfClientAsync(string clientId, CancellationToken ct = default)
     {
-        if (await applications.FindByClientIdAsync(clientId, ct) is not { } client)
-            return null;
-        return (await applications.GetPropertiesAsync(client, ct)).TryGetValue(ClientUserProperty, out var owner)
-            ? await users.FindByIdAsync(owner.GetGuid().ToString())
+        return await applications.FindByClientIdAsync(clientId, ct) is { } client && await OwnerIdAsync(client, ct) is { } owner
+            ? await users.FindByIdAsync(owner.ToString())
             : null;
     }
+
+    private async Task<Guid?> OwnerIdAsync(object client, CancellationToken ct) =>
+        (await applications.GetPropertiesAsync(client, ct)).TryGetValue(ClientUserProperty, out var owner) ? owner.GetGuid() : null;
 
     public static bool IsDisabled(ArchiveUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
 

@@ -27,7 +27,7 @@ public static class ManagementEndpoints
     }
 
     /// Umbraco's CurrentUserResponseModel, with the archive's role, kind and grants beside it.
-    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users, IdentityDb identity)
+    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users)
     {
         if (!Guid.TryParse(principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || await users.FindByIdAsync(id.ToString()) is not { } user)
             return Results.Unauthorized();

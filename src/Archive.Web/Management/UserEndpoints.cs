@@ -88,17 +88,19 @@ public static class UserEndpoints
         var (body, problem) = await ManagementRequests.ReadAsync<CreateUserRequestModel>(context);
         if (problem is not null)
             return problem;
-        if (RoleOf(body!.UserGroupIds) is { Problem: { } refused })
+        var (role, refused) = RoleOf(body!.UserGroupIds);
+        if (refused is not null)
             return refused;
-        if (!Enum.TryParse<UserKind>(body.Kind is null or "Default" ? "Person" : body.Kind, out var kind) || body.Kind is "Person")
+        UserKind? kind = body.Kind switch { null or "Default" => UserKind.Person, "Api" => UserKind.Api, _ => null };
+        if (kind is null)
             return ManagementRequests.Invalid("kind", "kind must be Default (a person) or Api.");
         var grants = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
         if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
             return missing;
-        var result = await accounts.CreateAsync(body.Id, kind, new AccountDetails(body.Email, body.UserName, body.Name, RoleOf(body.UserGroupIds).Role!, grants), ct);
+        var result = await accounts.CreateAsync(body.Id, kind.Value, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants), ct);
         if (!result.Succeeded)
             return Refused(result);
-        await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountCreate", result.Id!.Value, $"{body.UserName}: {RoleOf(body.UserGroupIds).Role}", ct);
+        await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountCreate", result.Id!.Value, $"{body.UserName}: {role}", ct);
         var location = $"{ManagementSecurity.Root}/user/{result.Id}";
         context.Response.Headers["Umb-Generated-Resource"] = result.Id.ToString();
         return Results.Created(location, null);
