@@ -72,8 +72,7 @@ public static class ContentTypeEndpoints
             return ManagementRequests.From(result);
         if (id is not null)
             return Results.Ok();
-        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/{(kind == ContentTypeKind.Media ? "media-type" : "document-type")}/{key}", null);
+        return ManagementRequests.Created(context, kind == ContentTypeKind.Media ? "media-type" : "document-type", key.ToString());
     }
 
     private static async Task<(ContentTypeRequest? Body, IResult? Problem)> ReadAs<T>(HttpContext context, Func<T, ContentTypeRequest> common) where T : class

@@ -68,8 +68,7 @@ public static class DataTypeEndpoints
             return ManagementRequests.From(result);
         if (id is not null)
             return Results.Ok();
-        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/data-type/{key}", null);
+        return ManagementRequests.Created(context, "data-type", key.ToString());
     }
 
     /// An update reads as a create without id and parent.

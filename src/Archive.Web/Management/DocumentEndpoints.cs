@@ -183,11 +183,7 @@ public static class DocumentEndpoints
         return result.Succeeded ? Created(context, result.Key!.Value) : ManagementRequests.From(result);
     }
 
-    private static IResult Created(HttpContext context, Guid key)
-    {
-        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/document/{key}", null);
-    }
+    private static IResult Created(HttpContext context, Guid key) => ManagementRequests.Created(context, "document", key.ToString());
 
     /// The revision an If-Match names ("*" or absent: none, as Umbraco's own clients send none).
     internal static (bool Valid, int? Revision) IfMatch(HttpContext context)

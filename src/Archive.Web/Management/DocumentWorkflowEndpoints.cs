@@ -158,8 +158,7 @@ public static class DocumentWorkflowEndpoints
         var copied = await content.CreateAsync(body.Target?.Id, item.Node.ContentTypeAlias, edit, caller.Actor, ct: ct);
         if (!copied.Succeeded)
             return ManagementRequests.From(copied);
-        context.Response.Headers["Umb-Generated-Resource"] = copied.Key!.Value.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/document/{copied.Key}", null);
+        return ManagementRequests.Created(context, "document", copied.Key!.Value.ToString());
     }
 
     private static async Task<IResult> Sort(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)

@@ -64,8 +64,7 @@ public static class LanguageEndpoints
             creating: true, Caller.From(principal).Actor, context.RequestAborted);
         if (!result.Succeeded)
             return ManagementRequests.From(result);
-        context.Response.Headers["Umb-Generated-Resource"] = body.IsoCode;
-        return Results.Created($"{ManagementSecurity.Root}/language/{body.IsoCode}", null);
+        return ManagementRequests.Created(context, "language", body.IsoCode!);
     }
 
     private static async Task<IResult> Update(string isoCode, HttpContext context, ClaimsPrincipal principal, SchemaService schema)

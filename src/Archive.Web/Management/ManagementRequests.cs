@@ -93,6 +93,13 @@ public static class ManagementRequests
     public static IResult Invalid(string path, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [path] = [message] }, title: "The request is not valid", statusCode: 400);
 
+    /// Umbraco's answer to a create: 201, the new resource's address in Location and its id in Umb-Generated-Resource.
+    public static IResult Created(HttpContext context, string resource, string id)
+    {
+        context.Response.Headers["Umb-Generated-Resource"] = id;
+        return Results.Created($"{ManagementSecurity.Root}/{resource}/{id}", null);
+    }
+
     public static IResult Forbidden(string detail) => Problem(403, "Forbidden", detail);
 
     /// An engine result as a response: each problem listed by its JSON path and culture.

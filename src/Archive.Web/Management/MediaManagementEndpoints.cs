@@ -91,8 +91,7 @@ public static class MediaManagementEndpoints
         }
         if (saved is null)
             return ManagementRequests.Invalid(id is null ? "Id" : "File", "Both Id and File are required.");
-        context.Response.Headers["Umb-Generated-Resource"] = saved.Id.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/temporary-file/{saved.Id}", null);
+        return ManagementRequests.Created(context, "temporary-file", saved.Id.ToString());
     }
 
     private static IResult GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files) =>
@@ -231,9 +230,5 @@ public static class MediaManagementEndpoints
         Values = values.Select(v => new ValueEdit(v.Alias, v.Culture, v.Value is { ValueKind: not JsonValueKind.Null } element ? JsonNode.Parse(element.GetRawText()) : null)).ToList(),
     };
 
-    private static IResult Created(HttpContext context, Guid key)
-    {
-        context.Response.Headers["Umb-Generated-Resource"] = key.ToString();
-        return Results.Created($"{ManagementSecurity.Root}/media/{key}", null);
-    }
+    private static IResult Created(HttpContext context, Guid key) => ManagementRequests.Created(context, "media", key.ToString());
 }

@@ -101,9 +101,7 @@ public static class UserEndpoints
         if (!result.Succeeded)
             return Refused(result);
         await AuditLogEndpoints.RecordAccountChangeAsync(db, clock, Caller.From(principal), "AccountCreate", result.Id!.Value, $"{body.UserName}: {role}", ct);
-        var location = $"{ManagementSecurity.Root}/user/{result.Id}";
-        context.Response.Headers["Umb-Generated-Resource"] = result.Id.ToString();
-        return Results.Created(location, null);
+        return ManagementRequests.Created(context, "user", result.Id.ToString()!);
     }
 
     private static async Task<IResult> Update(Guid id, HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct)
