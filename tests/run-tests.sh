@@ -1,31 +1,74 @@
 #!/usr/bin/env bash
-# The test command: installs and starts what the tests need, runs every test project, and ends
-# with one line "N passed, N failed[, N skipped]". Exit code 0 only when nothing failed.
+# The test command: installs and starts what the tests need, runs the test projects, and ends with
+# one line "N passed, N failed[, N skipped]". Exit code 0 only when nothing failed.
+#
+#   bash tests/run-tests.sh                 every area, and the formatting check
+#   bash tests/run-tests.sh <area> [args]   one area: engine, search, delivery, media, management, integration
+#   bash tests/run-tests.sh [args]          every area, args passed to dotnet test (e.g. --filter …)
+#
+# Each area starts only the services it needs. A service that cannot be started is a failure here,
+# never a skip.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
+
+INTEGRATION=tests/Archive.Integration.Tests/Archive.Integration.Tests.csproj
+area=all
+case "${1:-}" in
+  engine|search|delivery|media|management|integration) area=$1; shift ;;
+esac
+
+# What each area runs (project, and a filter on it where only part of it belongs to the area) and needs.
+runs=(); needs=""
+case "$area" in
+  all)         runs=("Archive.sln|"); needs="postgres azurite chromium" ;;
+  engine)      runs=("tests/Archive.Engine.Tests|") ;;
+  search)      runs=("tests/Archive.Search.Tests|" "$INTEGRATION|FullyQualifiedName~Archive.Integration.Tests.Search") ;;
+  delivery)    runs=("tests/Archive.Delivery.Tests|" "$INTEGRATION|FullyQualifiedName~Archive.Integration.Tests.Delivery|FullyQualifiedName~Archive.Integration.Tests.Privacy") ;;
+  media)       runs=("tests/Archive.Media.Tests|" "$INTEGRATION|FullyQualifiedName~Archive.Integration.Tests.Media|FullyQualifiedName~Archive.Integration.Tests.Iiif"); needs="postgres azurite" ;;
+  management)  runs=("$INTEGRATION|FullyQualifiedName~Archive.Integration.Tests.Management") ;;
+  integration) runs=("$INTEGRATION|"); needs="postgres azurite chromium" ;;
+esac
 
 need_apt=()
-command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [[ $needs == *postgres* ]]; then
+  command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
+fi
+if [[ $needs == *chromium* ]]; then
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} …"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null) || { echo "could not install ${need_apt[*]}"; exit 1; }
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null) || { echo "could not install ${need_apt[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-export PGPORT=${PGPORT:-55432}
-PGDATA_DIR=$(bash tests/scripts/postgres.sh start) || { echo "PostgreSQL did not start"; exit 1; }
-export AZURITE_PORT=${AZURITE_PORT:-10010}
-AZURITE_PID=$(bash tests/scripts/azurite.sh start) || { bash tests/scripts/postgres.sh stop "$PGDATA_DIR"; echo "Azurite did not start"; exit 1; }
-cleanup() { bash tests/scripts/postgres.sh stop "$PGDATA_DIR"; bash tests/scripts/azurite.sh stop "$AZURITE_PID"; }
+PGDATA_DIR=""; AZURITE_PID=""
+cleanup() {
+  [ -n "$PGDATA_DIR" ] && bash tests/scripts/postgres.sh stop "$PGDATA_DIR"
+  [ -n "$AZURITE_PID" ] && bash tests/scripts/azurite.sh stop "$AZURITE_PID"
+  return 0
+}
 trap cleanup EXIT
-export ARCHIVE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
-# The well-known public development key of the Azure Storage emulator (not a secret).
-export ARCHIVE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+if [[ $needs == *postgres* ]]; then
+  export PGPORT=${PGPORT:-55432}
+  PGDATA_DIR=$(bash tests/scripts/postgres.sh start) || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+  export ARCHIVE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+fi
+if [[ $needs == *azurite* ]]; then
+  export AZURITE_PORT=${AZURITE_PORT:-10010}
+  AZURITE_PID=$(bash tests/scripts/azurite.sh start) || { echo "Azurite did not start"; echo "0 passed, 1 failed"; exit 1; }
+  # The well-known public development key of the Azure Storage emulator (not a secret).
+  export ARCHIVE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+fi
 
 RESULTS=$(mktemp -d /tmp/archive-test-results.XXXXXX)
-dotnet test Archive.sln --logger "trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )" 
-status=${PIPESTATUS[0]}
+status=0
+for run in "${runs[@]}"; do
+  target=${run%%|*}; filter=${run#*|}
+  args=("$target" --logger "trx" --results-directory "$RESULTS")
+  [ -n "$filter" ] && args+=(--filter "$filter")
+  dotnet test "${args[@]}" "$@" 2>&1 | tee -a "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )"
+  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+done
 
 # Sum the TRX counters of every test project into the one closing line.
 passed=0; failed=0; skipped=0
@@ -39,13 +82,15 @@ for trx in "$RESULTS"/*.trx; do
 done
 # The build or a test host failed before any test could report.
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
-# Formatting as .editorconfig has it, checked like a test (EF's migrations are generated, not checked).
-if dotnet format Archive.sln --verify-no-changes --no-restore >"$RESULTS/format.log" 2>&1; then
-  passed=$((passed + 1))
-else
-  echo "Formatting differs from .editorconfig (dotnet format Archive.sln fixes it):"
-  grep -E "error" "$RESULTS/format.log" | head -20
-  failed=$((failed + 1)); status=1
+# Formatting as .editorconfig has it, checked like a test with the whole suite (EF's migrations are generated, not checked).
+if [ "$area" = all ]; then
+  if dotnet format Archive.sln --verify-no-changes --no-restore >"$RESULTS/format.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    echo "Formatting differs from .editorconfig (dotnet format Archive.sln fixes it):"
+    grep -E "error" "$RESULTS/format.log" | head -20
+    failed=$((failed + 1)); status=1
+  fi
 fi
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"

@@ -21,7 +21,7 @@ builder.Services.AddExceptionHandler<MediaStoreUnavailableHandler>();
 builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Web.Search.SearchIndexing>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Publishing.ChangeLogFollower>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
 builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath),
     builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions());

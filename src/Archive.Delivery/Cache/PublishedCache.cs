@@ -28,6 +28,7 @@ public sealed class PublishedCache
     private readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> _bySegment = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _referrers = new();
     private readonly ConcurrentDictionary<(Guid Root, string Culture, string Path), Guid> _redirects = new();
+    private readonly ConcurrentDictionary<string, Guid> _byFile = new(StringComparer.Ordinal);
     private IReadOnlyList<SiteDomain> _domains = [];
     private readonly object _write = new();
 
@@ -45,6 +46,9 @@ public sealed class PublishedCache
     public int Count => _nodes.Count;
 
     public PublishedNode? Find(Guid key) => _nodes.GetValueOrDefault(key);
+
+    /// The public media item whose file this is ("<folder>/<file>", exactly as stored), if any.
+    public PublishedNode? FindByFile(string path) => _byFile.TryGetValue(path, out var key) ? Find(key) : null;
 
     /// Every published item (a snapshot of the moment).
     public IReadOnlyList<PublishedNode> All => _nodes.Values.ToList();
@@ -176,6 +180,7 @@ public sealed class PublishedCache
             _children.Clear();
             _bySegment.Clear();
             _referrers.Clear();
+            _byFile.Clear();
             var all = nodes.ToList();
             foreach (var node in all)
                 Index(node, withSiblings: false);
@@ -251,6 +256,8 @@ public sealed class PublishedCache
             _bySegment[(node.ParentKey, culture, published.Segment.ToLowerInvariant())] = node.Key;
         foreach (var reference in node.References)
             _referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
+        if (node.FilePath is { } file)
+            _byFile[file] = node.Key;
         if (withSiblings)
             _children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
     }
@@ -263,6 +270,8 @@ public sealed class PublishedCache
         foreach (var reference in node.References)
             if (_referrers.TryGetValue(reference, out var set))
                 set.TryRemove(node.Key, out _);
+        if (node.FilePath is { } file)
+            _byFile.TryRemove(KeyValuePair.Create(file, node.Key));
         if (_children.TryGetValue(node.ParentKey, out var siblings))
             _children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
     }

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Archive.Engine.Content;
+using Archive.Engine.Publishing;
 
 namespace Archive.Delivery.Cache;
 
@@ -7,7 +11,7 @@ public sealed record PublishedCulture(string Name, string Segment);
 
 /// One published item as the Delivery API serves it: its place in the tree, its published cultures,
 /// its published values as compact UTF-8 JSON, and responses rendered from them on first use.
-public sealed class PublishedNode
+public sealed partial class PublishedNode
 {
     public required Guid Key { get; init; }
     public required bool IsMedia { get; init; }
@@ -27,6 +31,39 @@ public sealed class PublishedNode
     public required byte[] Data { get; init; }
     /// Keys of the items and media its values reference (pickers, links, blocks).
     public IReadOnlyCollection<Guid> References { get; init; } = [];
+    /// A media item's file in the store ("<folder>/<file>"): the only files /media serves.
+    public string? FilePath { get; init; }
+
+    /// The cache's form of a public projection (the only thing the cache is ever given).
+    public static PublishedNode From(PublicItem item)
+    {
+        var json = item.Data.ToJson();
+        return new PublishedNode
+        {
+            Key = item.Key,
+            IsMedia = item.IsMedia,
+            ContentTypeAlias = item.ContentTypeAlias,
+            ParentKey = item.Ancestors.Count > 0 ? item.Ancestors[^1].Key : Guid.Empty,
+            AncestorKeys = item.Ancestors.Select(a => a.Key).ToList(),
+            Level = item.Level,
+            SortOrder = item.SortOrder,
+            CreateDate = item.CreateDate,
+            UpdateDate = item.UpdateDate,
+            IsVariant = item.IsVariant,
+            Cultures = item.Cultures.ToDictionary(c => c.Key, c => new PublishedCulture(c.Value.Name, c.Value.Segment), StringComparer.OrdinalIgnoreCase),
+            Data = Encoding.UTF8.GetBytes(json),
+            References = ReferencesIn(json),
+            FilePath = item.IsMedia ? MediaFile.PathOf(item.Data.GetValue("umbracoFile")) : null,
+        };
+    }
+
+    // Udis (pickers, links, blocks), media picks and v14 local links: whatever an item's response embeds.
+    [GeneratedRegex(@"umb://(?:document|media)/([0-9a-fA-F]{32})|mediaKey\\?""\s*:\s*\\?""([0-9a-fA-F-]{36})|localLink:([0-9a-fA-F-]{36})")]
+    private static partial Regex Reference();
+
+    private static Guid[] ReferencesIn(string data) => Reference().Matches(data)
+        .Select(m => Guid.TryParse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value, out var key) ? key : Guid.Empty)
+        .Where(k => k != Guid.Empty).Distinct().ToArray();
 
     /// Rendered responses by culture (the default shape: nothing expanded, every field).
     public ConcurrentDictionary<string, byte[]> Rendered { get; } = new(StringComparer.Ordinal);

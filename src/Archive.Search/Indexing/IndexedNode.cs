@@ -1,5 +1,6 @@
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
+using Archive.Engine.Publishing;
 using Archive.Engine.Schema;
 
 namespace Archive.Search.Indexing;
@@ -74,6 +75,38 @@ public static class IndexedNodeBuilder
         {
             Facets = FacetValues.Of(data, ancestors ?? [], exhibitions ?? [], earliest, latest),
             Comparables = comparables,
+        };
+    }
+}
+
+/// The index's documents of one item: a published document per culture the public projection shows
+/// (built from that projection alone), and for preview a draft document per unpublished or edited
+/// culture (from the draft, sensitive values removed all the same). Private records have neither.
+public static class IndexedNodeProjection
+{
+    public static IndexedNode From(ProjectedItem item, SchemaSnapshot schema, PropertyEditors editors, ILookup<Guid, Guid> exhibitionsByObject)
+    {
+        var stored = item.Stored;
+        var type = schema.FindType(stored.ContentTypeAlias, stored.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
+        var ancestors = stored.Ancestors.Select(a => new Ancestor(a.Key, a.ContentTypeAlias)).ToList();
+        var exhibitions = exhibitionsByObject[stored.Key].ToList();
+        var preview = PublicProjection.Preview(stored, schema);
+        // The index answers content queries: media are found through the cache, and are offered only to preview.
+        var visible = stored.IsMedia ? null : item.Public;
+        var documents = new List<IndexedCulture>();
+        foreach (var state in stored.Cultures)
+        {
+            var published = visible is not null && visible.Cultures.ContainsKey(state.Culture);
+            var hasDraft = (!published || state.Edited) && preview is not null;
+            if (published)
+                documents.Add(IndexedNodeBuilder.Culture(visible!.Data, state.Culture, true, type, schema, editors, ancestors, exhibitions) with { HasDraft = hasDraft });
+            if (hasDraft)
+                documents.Add(IndexedNodeBuilder.Culture(preview!.Data, state.Culture, false, type, schema, editors, ancestors, exhibitions));
+        }
+        return new IndexedNode(stored.Key, stored.ContentTypeAlias, stored.IsMedia, ancestors.Select(a => a.Key).ToList(), stored.Level, stored.SortOrder,
+            stored.CreateDate, stored.UpdateDate, documents)
+        {
+            PathSortOrders = [.. stored.Ancestors.Select(a => a.SortOrder), stored.SortOrder],
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archive.Data;
-using Archive.Web.Search;
+using Archive.Engine.Publishing;
+using Archive.Search.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -16,13 +17,15 @@ public static class IndexCommands
         {
             await using (var scope = services.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.MigrateAsync(ct);
-            var indexing = services.GetRequiredService<SearchIndexing>();
+            var indexing = services.GetRequiredService<SearchIndexProjection>();
+            await using var reading = services.CreateAsyncScope();
+            var source = reading.ServiceProvider.GetRequiredService<IStoredItemSource>();
             var (count, resumed) = (0, false);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("Reading items", maxValue: 1);
-                (count, resumed) = await indexing.RebuildAsync(new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct,
+                (count, resumed) = await indexing.RebuildAsync(source, new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct,
                     resume: !parse.GetValue(fresh));
                 task.Value = task.MaxValue;
             });

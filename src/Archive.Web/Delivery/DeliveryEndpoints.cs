@@ -23,10 +23,9 @@ public static class DeliveryEndpoints
             sp.GetRequiredService<IOptions<DeliveryApiSettings>>().Value));
         services.AddSingleton(sp => DeliveryQueryBuilder.Default(sp.GetRequiredService<PropertyEditors>()));
         services.AddSingleton<ContentQueryService>();
-        services.AddScoped<PublishedSource>();
-        services.AddSingleton<PrivateRecords>();
-        services.AddSingleton<PublishedCacheSync>();
-        services.AddHostedService(sp => sp.GetRequiredService<PublishedCacheSync>());
+        services.AddSingleton<IRouteStore, RouteStore>();
+        services.AddSingleton<PublishedCacheProjection>();
+        services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.GetRequiredService<PublishedCacheProjection>());
         services.AddOutputCache(options =>
         {
             options.AddPolicy("delivery-content", new DeliveryOutputCachePolicy(media: false));
@@ -87,10 +86,14 @@ public static class DeliveryEndpoints
         var renderer = services.GetRequiredService<DeliveryRenderer>();
         if (request.Preview)
         {
-            var draft = await services.GetRequiredService<PublishedSource>().DraftAsync(key, context.RequestAborted);
-            if (draft is not { } d || d.Node.IsMedia || !settings.IsAllowed(d.Node.ContentTypeAlias) || d.Node.CultureOf(request.Culture) is null)
+            var stored = await services.GetRequiredService<Archive.Engine.Publishing.IStoredItemSource>().FindAsync(key, context.RequestAborted);
+            var schema = services.GetRequiredService<PublishedCache>().Schema;
+            if (stored is null || Archive.Engine.Publishing.PublicProjection.Preview(stored.Stored, schema) is not { } preview)
                 return null;
-            return renderer.Draft(d.Node, d.Data, request.Culture, request.Expand, request.Fields);
+            var draft = PublishedNode.From(preview);
+            if (draft.IsMedia || !settings.IsAllowed(draft.ContentTypeAlias) || draft.CultureOf(request.Culture) is null)
+                return null;
+            return renderer.Draft(draft, preview.Data, request.Culture, request.Expand, request.Fields);
         }
         var cache = services.GetRequiredService<PublishedCache>();
         // A response that would show this item if it appeared is evicted when it does.

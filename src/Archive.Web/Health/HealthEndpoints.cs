@@ -40,7 +40,7 @@ public static class HealthEndpoints
         });
     }
 
-    private sealed class SearchIndexCheck(Archive.Web.Search.SearchIndexing indexing) : IHealthCheck
+    private sealed class SearchIndexCheck(Archive.Search.Indexing.SearchIndexProjection indexing) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(indexing.IsReady ? HealthCheckResult.Healthy("The search index is built and following the change log.")

@@ -1,13 +1,14 @@
 using Archive.Data;
 using Archive.Data.Content;
+using Archive.Data.Publishing;
 using Archive.Data.Schema;
 using Archive.Data.USync;
 using Archive.Engine.Editors;
+using Archive.Engine.Publishing;
 using Archive.Media.Storage;
 using Archive.Search.Analysis;
 using Archive.Search.Indexing;
 using Archive.Search.Querying;
-using Archive.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -65,8 +66,14 @@ public static class ArchiveServices
         builder.Services.AddSingleton(sp => new SearchIndex(Path.Combine(paths.Resolve(options.DataPath), "index"), sp.GetRequiredService<ArchiveAnalyzers>()));
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<SuggestService>();
-        builder.Services.AddScoped<IndexSource>();
-        builder.Services.AddSingleton<SearchIndexing>();
+        builder.Services.AddSingleton(new SearchIndexProjection.Settings(options.Search.CheckpointEvery));
+        builder.Services.AddSingleton<SearchIndexProjection>();
+
+        // One follower of the change log feeds every projection of the public content.
+        builder.Services.AddSingleton<PrivateRecordFacts>();
+        builder.Services.AddScoped<IStoredItemSource, StoredItemReader>();
+        builder.Services.AddSingleton<IProjection>(sp => sp.GetRequiredService<SearchIndexProjection>());
+        builder.Services.AddSingleton<ChangeLogFollower>();
         return builder;
     }
 

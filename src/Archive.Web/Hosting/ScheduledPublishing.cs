@@ -1,3 +1,4 @@
+using Archive.Data;
 using Archive.Data.Content;
 
 namespace Archive.Web.Hosting;

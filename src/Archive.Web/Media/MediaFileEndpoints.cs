@@ -16,10 +16,11 @@ public static class MediaFileEndpoints
         app.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], Serve).RequireCors("delivery").ExcludeFromDescription();
 
     private static async Task<IResult> Serve(HttpContext context, string? path, IMediaStore store, Derivatives derivatives, IOptions<ImagingSettings> imaging,
-        Delivery.PrivateRecords privateRecords, CancellationToken ct)
+        Archive.Delivery.Cache.PublishedCache cache, CancellationToken ct)
     {
-        // Files of media that private records use are withheld like the records themselves.
-        if (!MediaPath.TryNormalize(path, out var normalized) || MediaPath.IsReserved(normalized) || privateRecords.IsWithheldPath(normalized))
+        // Only the file of a media item in the public projection is served: not another file of the store,
+        // not the file of media a private record uses, never the archive's own folders.
+        if (!MediaPath.TryNormalize(path, out var normalized) || MediaPath.IsReserved(normalized) || cache.FindByFile(normalized) is null)
             return MediaProblems.NotFound("There is no media file at this address.");
         var source = await store.GetInfoAsync(normalized, ct);
         if (source is null)

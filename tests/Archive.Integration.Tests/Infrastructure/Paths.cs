@@ -8,8 +8,8 @@ internal static class Paths
 
     public static string ArchiveMedia => Path.Combine(RepositoryRoot, "media");
 
-    /// The shared fixtures sit beside the repository (../shared), in development and in CI alike.
-    public static string Fixtures => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "usync"));
+    /// Real uSync exports kept with the tests (their sources and licences in tests/fixtures/usync/SOURCES.md).
+    public static string Fixtures => Path.Combine(RepositoryRoot, "tests", "fixtures", "usync");
 
     public static string CleanSite => Path.Combine(Fixtures, "prjseal__Clean", "template", "Clean.Blog");
 

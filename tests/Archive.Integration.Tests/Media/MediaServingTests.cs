@@ -5,6 +5,7 @@ using System.Text.Json;
 using Archive.Integration.Tests.Infrastructure;
 using Archive.Integration.Tests.Web;
 using Archive.Media.Imaging;
+using Microsoft.Extensions.DependencyInjection;
 using SixLabors.ImageSharp;
 
 namespace Archive.Integration.Tests.Media;
@@ -187,6 +188,23 @@ public sealed class UnavailableStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_media_request_gets_503_with_Retry_After()
     {
+        // A media item whose file the store holds (recorded while it could be reached): only such files are served.
+        using (var scope = _host.Services.CreateScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<Archive.Data.Content.ContentService>().CreateAsync(null, "Image",
+                new Archive.Engine.Content.ContentEdit
+                {
+                    Names = new Dictionary<string, string> { ["en"] = "Wooden chest" },
+                    Values = [new Archive.Engine.Content.ValueEdit("umbracoFile", null, new System.Text.Json.Nodes.JsonObject { ["src"] = "/media/demo0007/wooden-chest.jpg" })],
+                }, "curator", isMedia: true);
+            Assert.True(created.Succeeded, created.ToString());
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while ((await _client.GetAsync($"/umbraco/delivery/api/v2/media/item/{created.Key}")).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the media item never became public");
+                await Task.Delay(100);
+            }
+        }
         var response = await _client.GetAsync("/media/demo0007/wooden-chest.jpg?width=100");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);

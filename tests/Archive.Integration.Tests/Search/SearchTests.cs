@@ -165,10 +165,13 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
         using var scope = _host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
         var schema = await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>().GetAsync(db);
-        var source = scope.ServiceProvider.GetRequiredService<Archive.Web.Search.IndexSource>();
+        var source = scope.ServiceProvider.GetRequiredService<Archive.Engine.Publishing.IStoredItemSource>();
+        var exhibitions = await source.ExhibitionsByObjectAsync(default);
+        var editors = scope.ServiceProvider.GetRequiredService<Archive.Engine.Editors.PropertyEditors>();
         var checkedValues = 0;
-        await foreach (var node in source.AllAsync(0, 100, default).SelectMany(b => b.Nodes.ToAsyncEnumerable()))
+        await foreach (var item in source.AllAsync(0, 100, default).SelectMany(b => b.Items.ToAsyncEnumerable()))
         {
+            var node = Archive.Search.Indexing.IndexedNodeProjection.From(item, schema, editors, exhibitions);
             var type = schema.FindType(node.ContentTypeAlias, node.IsMedia ? Archive.Engine.Schema.ContentTypeKind.Media : Archive.Engine.Schema.ContentTypeKind.Document);
             if (type is null)
                 continue;

@@ -1,0 +1,116 @@
+using Archive.Engine.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Data.Publishing;
+
+/// The one follower of the change log. Every projection (the published cache, the search index, and
+/// what later channels add) keeps its own position; each round reads the changes after the lowest of
+/// them once, reads and projects the items they touch once, and hands the result to every projection
+/// still behind. Changes made by this process, another process or another server on the same database
+/// reach every projection within a poll interval.
+public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<IProjection> projections, StartupState startup,
+    ILogger<ChangeLogFollower> logger) : BackgroundService
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// Changes read in one round.
+    public const int BatchSize = 5000;
+
+    private readonly IReadOnlyList<IProjection> _projections = projections.ToList();
+
+    public IReadOnlyList<IProjection> Projections => _projections;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.WhenReady.WaitAsync(stoppingToken);
+        }
+        catch (Exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // Start-up failed; readiness says why.
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await FollowAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Following the change log failed; retrying");
+            }
+            await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// One round: builds the projections not built yet, then applies what the log holds beyond each one's position.
+    public async Task FollowAsync(CancellationToken ct)
+    {
+        foreach (var projection in _projections)
+        {
+            projection.Refresh();
+            if (projection.Position is null)
+                await RebuildAsync(projection, ct);
+        }
+        await CatchUpAsync(ct);
+    }
+
+    private async Task RebuildAsync(IProjection projection, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await projection.RebuildAsync(scope.ServiceProvider.GetRequiredService<IStoredItemSource>(), ct);
+            logger.LogInformation("Built the {Projection} at change {Position} in {Milliseconds} ms", projection.Name, projection.Position, watch.ElapsedMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Others go on; this one is tried again next round.
+            logger.LogError(ex, "Building the {Projection} failed; retrying", projection.Name);
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        var built = _projections.Where(p => p.Position is not null).ToList();
+        if (built.Count == 0)
+            return;
+        var from = built.Min(p => p.Position!.Value);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var changes = await db.ChangeLog.AsNoTracking().Where(c => c.Id > from).OrderBy(c => c.Id).Take(BatchSize)
+            .Select(c => new { c.Id, c.EntityType, c.Key }).ToListAsync(ct);
+        if (changes.Count == 0)
+            return;
+        var source = scope.ServiceProvider.GetRequiredService<IStoredItemSource>();
+        // A schema change can change every projection: those it concerns are built again.
+        if (changes.FirstOrDefault(c => c.EntityType == ChangeTypes.Schema) is { } schemaChange)
+        {
+            foreach (var projection in built.Where(p => p.Position < schemaChange.Id))
+                await RebuildAsync(projection, ct);
+            return;
+        }
+        var keys = changes.Select(c => c.Key).ToHashSet();
+        foreach (var projection in built)
+            keys.UnionWith(projection.AlsoAffected(keys).ToList());
+        var batch = await source.ChangedAsync(changes[^1].Id, keys, ct);
+        foreach (var projection in built.Where(p => p.Position < batch.Position))
+        {
+            try
+            {
+                await projection.ApplyAsync(batch, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Its position stays: the next round reads these changes again for it.
+                logger.LogError(ex, "Applying changes to the {Projection} failed; retrying", projection.Name);
+            }
+        }
+    }
+}

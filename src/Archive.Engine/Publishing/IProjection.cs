@@ -1,0 +1,25 @@
+namespace Archive.Engine.Publishing;
+
+/// Something built from the public projection and kept in step with the change log by the one
+/// follower: the published cache, the search index, and whatever later channels need.
+public interface IProjection
+{
+    string Name { get; }
+
+    /// The last change applied; null until the projection has been built.
+    long? Position { get; }
+
+    /// Builds everything from the source (at start, when missing, or after a schema change).
+    Task RebuildAsync(IStoredItemSource source, CancellationToken ct);
+
+    /// Keys beyond the changed ones whose projection may change with them (their dependents).
+    IEnumerable<Guid> AlsoAffected(IReadOnlyCollection<Guid> changed);
+
+    /// Applies the items of changes read once for every projection.
+    Task ApplyAsync(ProjectedChanges changes, CancellationToken ct);
+
+    /// Picks up work another process finished on shared storage (a rebuilt index generation).
+    void Refresh()
+    {
+    }
+}

@@ -1,0 +1,39 @@
+using Archive.Engine.Content;
+
+namespace Archive.Engine.Publishing;
+
+/// One culture of a stored item ("" for invariant items): the draft's name and segment, and the
+/// published ones where that culture is published.
+public sealed record StoredCulture(string Culture, string Name, string Segment, bool Published, string? PublishedName, string? PublishedSegment, bool Edited);
+
+/// An ancestor as the projection needs it: which cultures it is published in and whether it is a
+/// private record (its draft or its published version says so).
+public sealed record StoredAncestor(Guid Key, string ContentTypeAlias, int SortOrder, IReadOnlySet<string> PublishedCultures, bool IsPrivateRecord)
+{
+    /// Whether a descendant's culture can be reached through this ancestor: published in that culture
+    /// or invariant; an invariant descendant needs any published culture.
+    public bool Passes(string culture) =>
+        PublishedCultures.Contains(culture) || PublishedCultures.Contains(ContentData.Invariant) || (culture.Length == 0 && PublishedCultures.Count > 0);
+}
+
+/// An item as the database holds it, everything the public projection decides from: its place in the
+/// tree, its ancestors, its cultures, its current draft and published versions.
+public sealed record StoredItem
+{
+    public required Guid Key { get; init; }
+    public required bool IsMedia { get; init; }
+    public required string ContentTypeAlias { get; init; }
+    public required int Level { get; init; }
+    public required int SortOrder { get; init; }
+    public required DateTime CreateDate { get; init; }
+    public required DateTime UpdateDate { get; init; }
+    /// Root first, the parent last.
+    public required IReadOnlyList<StoredAncestor> Ancestors { get; init; }
+    public required IReadOnlyList<StoredCulture> Cultures { get; init; }
+    public ContentData? Draft { get; init; }
+    public ContentData? Published { get; init; }
+    /// Media only: a private record uses this item, so its file is withheld with it.
+    public bool UsedByPrivateRecord { get; init; }
+
+    public bool IsPrivateRecord => PublicProjection.SaysPrivate(Draft) || PublicProjection.SaysPrivate(Published);
+}

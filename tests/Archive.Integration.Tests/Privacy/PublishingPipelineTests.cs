@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archive.Data.Content;
+using Archive.Engine.Content;
+using Archive.Integration.Tests.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Integration.Tests.Privacy;
+
+/// Every public channel follows the one public projection as content changes: drafts never show, a
+/// record made private (even in a draft only) leaves every channel with its media, and /media serves
+/// nothing but the files of public media items.
+public sealed class PublishingPipelineTests : IAsyncLifetime
+{
+    private const string Api = "/umbraco/delivery/api/v2";
+    private const string ApiKey = "pipeline-test-key";
+    private readonly ArchiveHostFactory _host = new();
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host.Settings["Umbraco:CMS:DeliveryApi:ApiKey"] = ApiKey;
+        _client = await _host.ReadyClientAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<(HttpStatusCode Status, string Body)> Send(string url, params (string, string)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
+        var response = await _client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonElement> Json(string url, params (string, string)[] headers)
+    {
+        var (status, body) = await Send(url, headers);
+        Assert.True(status == HttpStatusCode.OK, $"{url}: {(int)status} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private async Task<T> Content<T>(Func<ContentService, Task<T>> action)
+    {
+        using var scope = _host.Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ContentService>());
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        // Generous: the whole suite runs in parallel on two cores.
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(100);
+        }
+    }
+
+    /// A public artefact with an image, its English name and the image's key and file URL.
+    private async Task<(Guid Key, string Name, Guid Media, string File)> ArtefactWithImageAsync(int skip)
+    {
+        var item = (await Json($"{Api}/content?filter=contentType:artefact&filter=hasImage:true&sort=name:asc&skip={skip}&take=1&expand=properties[images]",
+            ("Accept-Language", "en"))).GetProperty("items")[0];
+        var image = item.GetProperty("properties").GetProperty("images")[0];
+        return (item.GetProperty("id").GetGuid(), item.GetProperty("name").GetString()!, image.GetProperty("id").GetGuid(), image.GetProperty("url").GetString()!);
+    }
+
+    private async Task<bool> SearchFinds(Guid key, string words, string culture = "en") =>
+        (await Json($"{Api}/search?q={Uri.EscapeDataString(words)}&take=100", ("Accept-Language", culture))).GetProperty("items").EnumerateArray()
+            .Any(i => i.GetProperty("id").GetGuid() == key);
+
+    [Fact]
+    public async Task A_record_made_private_in_a_draft_alone_leaves_every_public_channel_with_its_media_and_comes_back_when_undone()
+    {
+        var (key, name, media, file) = await ArtefactWithImageAsync(skip: 2);
+        Assert.True(await SearchFinds(key, name));
+
+        var saved = await Content(c => c.SaveAsync(key, new ContentEdit { Values = [new ValueEdit("privateRecord", null, JsonValue.Create(true))] }, "curator"));
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Select(p => p.Message)));
+
+        await Eventually(async () => (await Send($"{Api}/content/item/{key}")).Status == HttpStatusCode.NotFound, "the item is still served");
+        await Eventually(async () => !await SearchFinds(key, name), "search still finds the record");
+        await Eventually(async () => (await Send(file)).Status == HttpStatusCode.NotFound, "its image file is still served");
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"/iiif/3/manifest/{key}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/media/item/{media}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"/iiif/3/{media}/info.json")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(file + "?width=120&format=webp")).Status);
+        // Preview is not a way round it either.
+        Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/content/item/{key}", ("Preview", "true"), ("Api-Key", ApiKey))).Status);
+
+        Assert.True((await Content(c => c.SaveAsync(key, new ContentEdit { Values = [new ValueEdit("privateRecord", null, JsonValue.Create(false))] }, "curator"))).Succeeded);
+        await Eventually(async () => (await Send($"{Api}/content/item/{key}")).Status == HttpStatusCode.OK, "the item did not come back");
+        await Eventually(async () => (await Send(file)).Status == HttpStatusCode.OK, "its image file did not come back");
+        await Eventually(async () => await SearchFinds(key, name), "search did not find the record again");
+    }
+
+    [Fact]
+    public async Task A_draft_value_never_reaches_search_totals_suggestions_facets_or_filters()
+    {
+        var (key, _, _, _) = await ArtefactWithImageAsync(skip: 4);
+        const string canary = "Zyqvorthelm";
+        Assert.True((await Content(c => c.SaveAsync(key, new ContentEdit { Names = new Dictionary<string, string> { ["en"] = canary + " draft" } }, "curator"))).Succeeded);
+        // Preview sees the draft: the change has been followed.
+        await Eventually(async () => (await Send($"{Api}/content?filter=name:{canary}", ("Accept-Language", "en"), ("Preview", "true"), ("Api-Key", ApiKey))).Body
+            .Contains(key.ToString()), "preview never saw the draft");
+
+        var search = await Json($"{Api}/search?q={canary}&facets=institution,material", ("Accept-Language", "en"));
+        Assert.Equal(0, search.GetProperty("total").GetInt32());
+        Assert.All(search.GetProperty("facets").EnumerateObject(), f => Assert.Empty(f.Value.EnumerateArray()));
+        Assert.Empty((await Json($"{Api}/search/suggest?q={canary[..5].ToLowerInvariant()}", ("Accept-Language", "en"))).GetProperty("suggestions").EnumerateArray());
+        Assert.Equal(0, (await Json($"{Api}/content?filter=name:{canary}", ("Accept-Language", "en"))).GetProperty("total").GetInt32());
+        var item = await Json($"{Api}/content/item/{key}", ("Accept-Language", "en"));
+        Assert.DoesNotContain(canary, item.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("kk")]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public async Task A_query_total_is_the_number_of_items_a_client_can_page_through(string culture)
+    {
+        foreach (var query in new[] { "filter=contentType:artefact", "fetch=descendants:/", "filter=hasImage:false" })
+        {
+            var page = await Json($"{Api}/content?{query}&take=1000", ("Accept-Language", culture));
+            Assert.Equal(page.GetProperty("items").GetArrayLength(), page.GetProperty("total").GetInt32());
+        }
+        var (status, body) = await Send($"{Api}/search?q=museum&take=1000", ("Accept-Language", culture));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var found = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(found.GetProperty("items").GetArrayLength(), found.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Media_files_are_served_only_as_the_file_of_a_public_media_item()
+    {
+        var (_, _, media, file) = await ArtefactWithImageAsync(skip: 6);
+        Assert.Equal(HttpStatusCode.OK, (await Send(file)).Status);
+
+        // A file the store holds that no media item names.
+        var stray = Path.Combine(_host.MediaRoot, "stray0001", "notes.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        await File.WriteAllTextAsync(stray, "not a media item");
+        Assert.Equal(HttpStatusCode.NotFound, (await Send("/media/stray0001/notes.txt")).Status);
+        // Paths are matched exactly, as stored; reserved folders in any spelling stay closed.
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(file.ToUpperInvariant().Replace("/MEDIA/", "/media/"))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send("/media/_Private" + file["/media".Length..])).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send("/media/%5Fcache" + file["/media".Length..])).Status);
+
+        // A media item in the recycle bin takes its file with it.
+        Assert.True((await Content(c => c.TrashAsync(media, "curator"))).Succeeded);
+        await Eventually(async () => (await Send(file)).Status == HttpStatusCode.NotFound, "the trashed item's file is still served");
+    }
+}
