@@ -20,12 +20,18 @@ public sealed partial class DeliveryRequest
     [GeneratedRegex(@"^[\w-]*$")]
     private static partial Regex SimpleLanguage();
 
+    /// Compared in constant time (over hashes, so the length says nothing either).
+    public static bool KeyMatches(string sent, string? configured) =>
+        !string.IsNullOrEmpty(configured) && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sent)),
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configured)));
+
     /// The request, or the response that refuses it (401, 400 or 404).
     public static (DeliveryRequest? Request, IResult? Refusal) Read(HttpContext context, PublishedCache cache, DeliveryApiSettings settings, bool media)
     {
         var headers = context.Request.Headers;
         var preview = !media && string.Equals(headers["Preview"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
-        var validKey = !string.IsNullOrEmpty(settings.ApiKey) && string.Equals(headers["Api-Key"].ToString(), settings.ApiKey, StringComparison.Ordinal);
+        var validKey = KeyMatches(headers["Api-Key"].ToString(), settings.ApiKey);
         var allowed = media
             ? settings.Enabled && settings.Media.Enabled && ((settings.PublicAccess && settings.Media.PublicAccess) || validKey)
             : settings.Enabled && (preview ? validKey : settings.PublicAccess || validKey);

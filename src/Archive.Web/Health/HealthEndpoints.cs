@@ -58,7 +58,8 @@ public static class HealthEndpoints
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(state.IsReady ? HealthCheckResult.Healthy("Start-up work is done.")
-                : state.Failure is { } failure ? HealthCheckResult.Unhealthy($"Start-up failed: {failure}")
+                // What went wrong is in the log: readiness is public and says no more than that.
+                : state.Failure is not null ? HealthCheckResult.Unhealthy("Start-up failed; the log says why.")
                 : HealthCheckResult.Unhealthy("Start-up work (migrations, uSync import) is still running."));
     }
 }

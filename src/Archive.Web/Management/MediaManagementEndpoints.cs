@@ -65,8 +65,11 @@ public static class MediaManagementEndpoints
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
                 if (string.Equals(name, "Id", StringComparison.OrdinalIgnoreCase))
                 {
+                    // A GUID is short: a longer field is refused without reading it whole.
+                    var buffer = new char[80];
                     using var text = new StreamReader(section.Body);
-                    if (!Guid.TryParse(await text.ReadToEndAsync(ct), out var parsed))
+                    var read = await text.ReadBlockAsync(buffer, ct);
+                    if (read == buffer.Length || !Guid.TryParse(buffer.AsSpan(0, read).Trim(), out var parsed))
                         return ManagementRequests.Invalid("Id", "Id must be a GUID.");
                     id = parsed;
                 }

@@ -43,6 +43,9 @@ public static class SecurityEndpoints
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
         }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
+    private static readonly ArchiveUser Nobody = new() { UserName = "nobody" };
+    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<ArchiveUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
+
     private static async Task<IResult> Login(HttpContext context, LoginRequest? body, UserManager<ArchiveUser> users, SignInManager<ArchiveUser> signIn, Accounts accounts)
     {
         if (string.IsNullOrWhiteSpace(body?.Username) || string.IsNullOrEmpty(body.Password))
@@ -51,7 +54,11 @@ public static class SecurityEndpoints
         // The same answer for an unknown name and a wrong password: nothing to learn from it.
         const string refused = "The user name or password is not right, or the account is locked for a while after repeated failures.";
         if (user is not { Kind: UserKind.Person })
+        {
+            // As long as checking a real account's password takes: the time says nothing either.
+            users.PasswordHasher.VerifyHashedPassword(Nobody, NobodysHash.Value, body.Password);
             return Results.Problem(refused, statusCode: 401, title: "Sign-in refused");
+        }
         var check = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
         if (!check.Succeeded)
             return Results.Problem(refused, statusCode: 401, title: "Sign-in refused");

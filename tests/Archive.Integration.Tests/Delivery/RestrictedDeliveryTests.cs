@@ -47,6 +47,19 @@ public sealed class RestrictedDeliveryTests(RestrictedDeliveryTests.Host host) :
             Assert.Equal(HttpStatusCode.Unauthorized, (await Send(media, Host.ApiKey)).StatusCode);
     }
 
+    [Fact]
+    public async Task What_an_API_key_opened_is_never_kept_by_a_shared_cache()
+    {
+        var response = await Send("/umbraco/delivery/api/v2/content?take=1", Host.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.Private, response.Headers.CacheControl.ToString());
+        Assert.False(response.Headers.CacheControl.Public);
+        Assert.Contains("Api-Key", response.Headers.Vary);
+        // A key that differs in its last character, or in length, opens nothing.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send("/umbraco/delivery/api/v2/content", Host.ApiKey[..^1] + "X")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send("/umbraco/delivery/api/v2/content", Host.ApiKey + "-")).StatusCode);
+    }
+
     [Fact] // 31
     public async Task Rich_text_is_an_element_tree_when_configured()
     {

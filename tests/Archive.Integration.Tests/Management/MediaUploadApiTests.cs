@@ -208,6 +208,15 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
     }
 
     [Fact]
+    public async Task An_oversized_temporary_file_Id_is_refused_without_being_read_whole()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(new string('a', 4 * 1024 * 1024)), "Id" }, { new ByteArrayContent(Jpeg(40)), "File", "x.jpg" } };
+        var response = await host.Curator.PostAsync($"{Api}/temporary-file", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Id", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_multipart_is_refused()
     {
         var response = await host.Curator.PostAsJsonAsync($"{Api}/temporary-file", new { id = Guid.NewGuid() });

@@ -32,6 +32,32 @@ public sealed class HostTests
     }
 
     [Fact]
+    public async Task Readiness_says_start_up_failed_without_showing_anonymous_callers_why()
+    {
+        var folder = Paths.TempFolder();
+        File.WriteAllText(Path.Combine(folder, "usync.config"), "<uSync format=\"10.7.0\" />");
+        Directory.CreateDirectory(Path.Combine(folder, "Languages"));
+        File.WriteAllText(Path.Combine(folder, "Languages", "secret-internal-name.config"), "<Language Key=");
+        await using var factory = new ArchiveHostFactory();
+        factory.Settings["Archive:USync:Folder"] = folder;
+        var client = factory.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string body;
+        do
+        {
+            body = await client.GetStringAsync("/health/ready").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "");
+            if (body.Length == 0)
+                body = await (await client.GetAsync("/health/ready")).Content.ReadAsStringAsync();
+            Assert.True(DateTime.UtcNow < deadline, "start-up never failed");
+            await Task.Delay(100);
+        }
+        while (!body.Contains("Start-up failed"));
+        Assert.DoesNotContain("secret-internal-name", body);
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain(folder, body);
+    }
+
+    [Fact]
     public async Task A_restart_does_not_import_content_again_and_ImportContent_false_starts_empty()
     {
         await using var first = new ArchiveHostFactory();
