@@ -60,13 +60,20 @@ if [[ $needs == *azurite* ]]; then
   export ARCHIVE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 fi
 
+# A --filter of the caller's narrows the area's own.
+extra=(); user_filter=""
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--filter" ] && [ $# -gt 1 ]; then user_filter=$2; shift 2; else extra+=("$1"); shift; fi
+done
+
 RESULTS=$(mktemp -d /tmp/archive-test-results.XXXXXX)
 status=0
 for run in "${runs[@]}"; do
   target=${run%%|*}; filter=${run#*|}
   args=("$target" --logger "trx" --results-directory "$RESULTS")
-  [ -n "$filter" ] && args+=(--filter "$filter")
-  dotnet test "${args[@]}" "$@" 2>&1 | tee -a "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )"
+  if [ -n "$filter" ] && [ -n "$user_filter" ]; then args+=(--filter "($filter)&($user_filter)")
+  elif [ -n "$filter$user_filter" ]; then args+=(--filter "$filter$user_filter"); fi
+  dotnet test "${args[@]}" "${extra[@]}" 2>&1 | tee -a "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )"
   [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 done
 

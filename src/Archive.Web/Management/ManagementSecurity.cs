@@ -133,12 +133,22 @@ public sealed class CurrentAccountHandler(AccountStamps stamps, IdentityDb db) :
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CurrentAccountRequirement requirement)
     {
-        var user = context.User;
-        if (Guid.TryParse(user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            && await stamps.IsCurrentAsync(db, id, user.FindFirstValue(ManagementSecurity.StampClaim)))
-            context.Succeed(requirement);
-        else
-            context.Fail(new AuthorizationFailureReason(this, "The account changed since this was issued."));
+        // Every identity riding on the request (a cookie and a bearer token at once) is checked, and they
+        // must be one account: roles and grants are read from all of them.
+        var identities = context.User.Identities.Where(i => i.IsAuthenticated).ToList();
+        var accounts = identities.Select(i => i.FindFirst("sub")?.Value ?? i.FindFirst(ClaimTypes.NameIdentifier)?.Value).Distinct().ToList();
+        if (identities.Count == 0 || accounts.Count != 1 || !Guid.TryParse(accounts[0], out var id))
+        {
+            context.Fail(new AuthorizationFailureReason(this, "A request speaks for one account."));
+            return;
+        }
+        foreach (var identity in identities)
+            if (!await stamps.IsCurrentAsync(db, id, identity.FindFirst(ManagementSecurity.StampClaim)?.Value))
+            {
+                context.Fail(new AuthorizationFailureReason(this, "The account changed since this was issued."));
+                return;
+            }
+        context.Succeed(requirement);
     }
 }
 
@@ -151,8 +161,8 @@ public sealed class StaleAccountResultHandler : IAuthorizationMiddlewareResultHa
     {
         if (result.Forbidden && result.AuthorizationFailure?.FailureReasons.Any(r => r.Handler is CurrentAccountHandler) == true)
         {
-            await Results.Problem("The account changed (role, grants, credentials or state) since this was issued: sign in again.", statusCode: 401,
-                title: "Sign in again").ExecuteAsync(context);
+            await Results.Problem("The account changed (role, grants, credentials or state) since this was issued, or the request carries more than one account: sign in again.",
+                statusCode: 401, title: "Sign in again").ExecuteAsync(context);
             return;
         }
         await _default.HandleAsync(next, context, policy, result);

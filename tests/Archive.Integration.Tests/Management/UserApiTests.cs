@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Archive.Identity;
 using Archive.Integration.Tests.Web;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Integration.Tests.Management;
@@ -114,6 +115,39 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
         Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"{Api}/user/{id}/client-credentials/umbraco-back-office-korean-association")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await association.GetAsync($"{Api}/document/{DocumentApiTests.Korean}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ManagementSecurityTests.RequestToken(host.CreateClient(), "umbraco-back-office-korean-association", Secret)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stale_token_stays_refused_with_a_current_cookie_beside_it_and_one_request_speaks_for_one_account()
+    {
+        var admin = await host.ClientAsync("umbraco-back-office-admin");
+        var id = await CreateAsync(admin, "rider", AdminGroup, "Api");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{Api}/user/{id}/client-credentials", Body(new { clientId = "umbraco-back-office-rider", clientSecret = Secret }))).StatusCode);
+        var stale = (await host.ClientAsync("umbraco-back-office-rider")).DefaultRequestHeaders.Authorization!;
+        using (var scope = host.Services.CreateScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Accounts>().CreatePersonAsync("cookie@example.kz", "Cookie", Roles.Viewer, "Cookie-Person-2026", [])).Succeeded);
+        using var browser = host.CreateDefaultClient(new CookieContainerHandler());
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync($"{Api}/security/back-office/login", new { username = "cookie@example.kz", password = "Cookie-Person-2026" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"{Api}/user/current")).StatusCode);
+
+        // Two accounts in one request: neither is taken, whatever their rights.
+        var both = new HttpRequestMessage(HttpMethod.Get, $"{Api}/user");
+        both.Headers.Authorization = stale;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SendAsync(both)).StatusCode);
+
+        // The administrator is demoted: their token rides along with a viewer's current cookie and still opens nothing.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"{Api}/user/{id}", Body(new
+        {
+            email = "rider@example.kz", userName = "rider@example.kz", name = "Rider", userGroupIds = Groups(ViewerGroup),
+            languageIsoCode = "en-US", documentStartNodeIds = Array.Empty<object>(), hasDocumentRootAccess = true, mediaStartNodeIds = Array.Empty<object>(), hasMediaRootAccess = true,
+        }))).StatusCode);
+        foreach (var url in new[] { $"{Api}/user", $"{Api}/user/current", $"{Api}/document/{DocumentApiTests.Chest}" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = stale;
+            Assert.Equal(HttpStatusCode.Unauthorized, (await browser.SendAsync(request)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"{Api}/user/current")).StatusCode);
     }
 
     [Fact]
