@@ -182,3 +182,66 @@ public class DomainTests
         Assert.Null(cache.MatchDomain("elsewhere.kz", "/ru"));
     }
 }
+
+/// Pickers that reference each other cannot multiply one response's work beyond its budget.
+public class ExpansionBudgetTests
+{
+    private static readonly Guid CardType = Guid.NewGuid();
+
+    [Fact]
+    public void Mutually_referencing_pickers_expand_at_most_the_budget_in_one_response_and_the_rest_stays_shallow()
+    {
+        var schema = new SchemaSnapshot(new CultureSet([new Language("en", "English", true, false, null, Guid.NewGuid())]), [],
+        [
+            new ContentType
+            {
+                Key = CardType, Alias = "card", Name = "Card", AllowAtRoot = true,
+                Properties = [new PropertyType(Guid.NewGuid(), "picks", "picks", null, "Umbraco.MultiNodeTreePicker", false, null, null, 0, null, Variation.Nothing, null, null, false, false)],
+            },
+        ]);
+        var keys = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        // Every card picks every card, itself included.
+        var picks = string.Join(",", keys.Select(k => $"umb://document/{k:N}"));
+        var nodes = keys.Select((key, i) =>
+        {
+            var data = new ContentData();
+            data.Names[""] = $"Card {i}";
+            data.SetValue("picks", "", picks);
+            return new PublishedNode
+            {
+                Key = key, IsMedia = false, ContentTypeAlias = "card", ParentKey = Guid.Empty, AncestorKeys = [], Level = 1, SortOrder = i,
+                CreateDate = new DateTime(2026, 1, 1), UpdateDate = new DateTime(2026, 1, 1), IsVariant = false,
+                Cultures = new Dictionary<string, PublishedCulture> { [""] = new($"Card {i}", $"card-{i}") }, Data = Encoding.UTF8.GetBytes(data.ToJson()),
+            };
+        }).ToList();
+        var cache = new PublishedCache();
+        cache.Load(nodes, schema);
+        var renderer = new DeliveryRenderer(cache, () => cache.Schema, new DeliveryApiSettings());
+        var expand = PropertySpec.Parse("properties[picks[properties[picks[properties[picks]]]]]", PropertySpec.None, out var error);
+        Assert.True(expand is not null, error);
+
+        var json = Encoding.UTF8.GetString(renderer.Item(nodes[0], "en", expand, PropertySpec.All));
+
+        // 40 + 1,600 + 64,000 items would be expanded without a budget.
+        var expanded = JsonDocument.Parse(json).RootElement.Descendants().Count(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("properties", out var p) && p.TryGetProperty("picks", out _));
+        Assert.InRange(expanded, DeliveryRenderer.ExpansionBudget, DeliveryRenderer.ExpansionBudget + 1);
+        Assert.Contains("\"properties\":{}", json);
+    }
+}
+
+internal static class JsonElementWalk
+{
+    public static IEnumerable<JsonElement> Descendants(this JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var child in children)
+            foreach (var descendant in child.Descendants())
+                yield return descendant;
+    }
+}

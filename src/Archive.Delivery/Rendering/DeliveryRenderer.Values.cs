@@ -63,7 +63,7 @@ public sealed partial class DeliveryRenderer
                         if (!Reachable(item.Value.Key, culture, media, out var node))
                             continue;
                         if (media)
-                            WriteMedia(w, node, culture, expand ?? PropertySpec.None, fields, withPath: false, depth, pick: null, expanded: expand is not null);
+                            WriteMedia(w, node, culture, expand ?? PropertySpec.None, fields, withPath: false, depth, pick: null, expanded: expand is not null && Expand());
                         else
                             WritePickedContent(w, node, culture, expand, fields, depth);
                     }
@@ -73,7 +73,7 @@ public sealed partial class DeliveryRenderer
                 w.WriteStartArray();
                 foreach (var pick in ParseJson(stored) as JsonArray ?? [])
                     if (pick is JsonObject o && Guid.TryParse(Text(o["mediaKey"]), out var mediaKey) && Reachable(mediaKey, culture, true, out var media))
-                        WriteMedia(w, media, culture, expand ?? PropertySpec.None, fields, withPath: false, depth, pick: o, expanded: expand is not null);
+                        WriteMedia(w, media, culture, expand ?? PropertySpec.None, fields, withPath: false, depth, pick: o, expanded: expand is not null && Expand());
                 w.WriteEndArray();
                 break;
             case "Umbraco.MultiUrlPicker":

@@ -20,26 +20,52 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     };
 
     /// The response for a content item: cached for the default shape, rendered for others.
-    public byte[] Item(PublishedNode node, string culture, PropertySpec expand, PropertySpec fields)
+    public byte[] Item(PublishedNode node, string culture, PropertySpec expand, PropertySpec fields, Budget? budget = null)
     {
         if (expand.IsDefaultExpand && fields.AllProperties && fields.Properties.Count == 0)
             return node.Rendered.GetOrAdd(culture, _ => Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0)));
-        return Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0));
+        return Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0), budget);
     }
 
     /// A draft in preview (never cached): its own data, names and route.
-    public byte[] Draft(PublishedNode draft, ContentData data, string culture, PropertySpec expand, PropertySpec fields) =>
-        Render(w => WriteItem(w, draft, data, culture, expand, fields, withCultures: true, depth: 0, draft: true));
+    public byte[] Draft(PublishedNode draft, ContentData data, string culture, PropertySpec expand, PropertySpec fields, Budget? budget = null) =>
+        Render(w => WriteItem(w, draft, data, culture, expand, fields, withCultures: true, depth: 0, draft: true), budget);
 
     /// The response for a media item (media endpoints).
-    public byte[] MediaItem(PublishedNode media, string culture, PropertySpec expand, PropertySpec fields) =>
-        Render(w => WriteMedia(w, media, culture, expand, fields, withPath: true, depth: 0, pick: null));
+    public byte[] MediaItem(PublishedNode media, string culture, PropertySpec expand, PropertySpec fields, Budget? budget = null) =>
+        Render(w => WriteMedia(w, media, culture, expand, fields, withPath: true, depth: 0, pick: null), budget);
 
-    public static byte[] Render(Action<Utf8JsonWriter> write)
+    /// Items one response may expand. Pickers that reference each other (or themselves) would otherwise
+    /// let one anonymous request multiply its work by its own expand spec; past the budget, picks are shallow.
+    public const int ExpansionBudget = 500;
+
+    /// What is left of one response's expansions; a response of many items shares one.
+    public sealed class Budget(int expansions = ExpansionBudget)
+    {
+        internal int Left = expansions;
+    }
+
+    // A render runs synchronously on one thread, start to end: the budget in use is that render's own.
+    [ThreadStatic]
+    private static Budget? _budget;
+
+    /// Takes one expansion from the response's budget; false when it is spent.
+    private static bool Expand() => _budget is { } budget && budget.Left-- > 0;
+
+    public static byte[] Render(Action<Utf8JsonWriter> write, Budget? budget = null)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            write(writer);
+        var outer = _budget;
+        _budget = budget ?? new Budget();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+                write(writer);
+        }
+        finally
+        {
+            _budget = outer;
+        }
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -99,7 +125,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     /// A picked item, shallow (no properties) unless the expand spec names it.
     private void WritePickedContent(Utf8JsonWriter w, PublishedNode node, string culture, PropertySpec? expanded, PropertySpec fields, int depth)
     {
-        if (expanded is null)
+        if (expanded is null || !Expand())
         {
             w.WriteStartObject();
             w.WriteString("contentType", node.ContentTypeAlias);
