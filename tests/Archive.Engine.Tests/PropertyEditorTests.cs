@@ -66,6 +66,9 @@ public class PropertyEditorTests
     [InlineData("Umbraco.TextBox", "{\"not\":\"text\"}")]
     [InlineData("Umbraco.RichText", "\"<img src=x onerror=alert(1)>\"")]
     [InlineData("Umbraco.RichText", "\"<a href=\\\"javascript:alert(1)\\\">x</a>\"")]
+    [InlineData("Umbraco.RichText", "\"<a href=\\\"jav\\tascript:alert(1)\\\">x</a>\"")]
+    [InlineData("Umbraco.RichText", "\"<a href=\\\"data:text/html;base64,PHNjcmlwdD4=\\\">x</a>\"")]
+    [InlineData("Umbraco.RichText", "\"<form action=\\\"/x\\\"><button>go</button></form>\"")]
     public void Invalid_values_are_refused(string editor, string json) =>
         Assert.NotEmpty(Run(editor, JsonNode.Parse(json)).Errors);
 

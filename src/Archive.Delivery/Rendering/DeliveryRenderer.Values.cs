@@ -99,7 +99,8 @@ public sealed partial class DeliveryRenderer
                 w.WriteStringValue(stored);
                 break;
             case "Umbraco.MarkdownEditor":
-                w.WriteStringValue(Markdig.Markdown.ToHtml(stored, MarkdownPipeline));
+                // Markdown's own links may name any scheme ([x](javascript:…)): the HTML it makes is sanitised too.
+                w.WriteStringValue(RichTextEditor.SanitizeHtml(Markdig.Markdown.ToHtml(stored, MarkdownPipeline)));
                 break;
             case "Umbraco.ColorPicker":
                 // Stored as {"value": "ce7e00", "label": …} (or the bare value): the hex value, without '#'.

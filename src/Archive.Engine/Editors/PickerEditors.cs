@@ -138,6 +138,22 @@ public sealed class ImageCropperEditor : PropertyEditor
         return Serialize(cropper.DeepClone());
     }
 
+    /// An image whose src is not a path into the media store points the public nowhere.
+    public override string? ToPublic(string stored)
+    {
+        var trimmed = stored.TrimStart();
+        if (!trimmed.StartsWith('{'))
+            return UploadFieldEditor.IsMediaPath(trimmed.Trim()) ? stored : null;
+        try
+        {
+            return JsonNode.Parse(trimmed)?["src"] is JsonValue src && src.TryGetValue<string>(out var path) && !UploadFieldEditor.IsMediaPath(path) ? null : stored;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public override string? TextOf(string stored) => null;
 
     internal static bool IsValidFocalPoint(JsonObject focal) =>
@@ -162,6 +178,9 @@ public sealed class UploadFieldEditor : PropertyEditor
     }
 
     public override string? TextOf(string stored) => null;
+
+    /// Only a path into the media store is a file the public may be pointed to.
+    public override string? ToPublic(string stored) => IsMediaPath(stored.Trim()) ? stored : null;
 
     internal static bool IsMediaPath(string path) =>
         path.StartsWith("/media/", StringComparison.Ordinal) && !path.Contains("..") && !path.Contains('\\') && !path.Contains("//");
@@ -215,6 +234,27 @@ public sealed class MultiUrlPickerEditor : PropertyEditor
 
     public override string? TextOf(string stored) =>
         JsonNode.Parse(stored) is JsonArray a ? string.Join(" ", a.Select(l => l?["name"]?.ToString())) : null;
+
+    /// Links as the public gets them: one whose URL is not safe to follow (javascript:, data:, …) is left out.
+    public override string? ToPublic(string stored)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(stored);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        if (node is not JsonArray links)
+            return null;
+        var safe = new JsonArray();
+        foreach (var link in links.OfType<JsonObject>())
+            if (link["url"] is not JsonValue url || (url.TryGetValue<string>(out var text) && (text.Length == 0 || IsSafeUrl(text))))
+                safe.Add(link.DeepClone());
+        return safe.Count == links.Count ? stored : Serialize(safe);
+    }
 
     internal static bool IsSafeUrl(string url)
     {

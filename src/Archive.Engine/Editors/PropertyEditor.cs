@@ -29,6 +29,10 @@ public abstract class PropertyEditor
     /// Whether the stored string is JSON (and so is re-indented on export and parsed for delivery).
     public virtual bool StoresJson => false;
 
+    /// The form of a stored value the public may be given: nothing that could run in a browser (markup
+    /// sanitised, unsafe links dropped), whatever was imported. Most values are plain data and stay as they are.
+    public virtual string? ToPublic(string stored) => stored;
+
     /// The text a search or a regex sees for a stored value.
     public virtual string? TextOf(string stored) => stored;
 

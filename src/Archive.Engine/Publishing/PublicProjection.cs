@@ -94,7 +94,8 @@ public static class PublicProjection
                 continue;
             foreach (var (culture, value) in byCulture)
                 if (Keeps(culture, cultures))
-                    result.SetValue(property.Alias, culture, WithoutSensitive(value, property, schema));
+                    if (PublicValue(value, property, schema) is { } shown)
+                        result.SetValue(property.Alias, culture, shown);
         }
         return result;
     }
@@ -104,43 +105,51 @@ public static class PublicProjection
     private static bool HoldsElements(string editorAlias) =>
         editorAlias is "Umbraco.BlockList" or "Umbraco.BlockGrid" or "Umbraco.RichText" or "Umbraco.TinyMCE";
 
-    /// A stored value with the sensitive properties of the elements inside it removed. Values of other
-    /// editors hold no elements and come back as they are.
-    public static string WithoutSensitive(string stored, PropertyType property, SchemaSnapshot schema)
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// A stored value as the public may have it: the sensitive properties of the elements inside it removed,
+    /// and every value, nested ones included, in its editor's public form (markup sanitised, unsafe links and
+    /// file paths dropped). Null when nothing of it may be shown.
+    public static string? PublicValue(string stored, PropertyType property, SchemaSnapshot schema) => PublicValue(stored, property, schema, 0);
+
+    private static string? PublicValue(string stored, PropertyType property, SchemaSnapshot schema, int depth)
     {
-        if (!HoldsElements(property.EditorAlias) || !stored.TrimStart().StartsWith('{'))
-            return stored;
-        JsonNode? node;
-        try
+        if (HoldsElements(property.EditorAlias) && stored.TrimStart().StartsWith('{'))
         {
-            node = JsonNode.Parse(stored);
+            JsonNode? node;
+            try
+            {
+                node = JsonNode.Parse(stored);
+            }
+            catch (JsonException)
+            {
+                // Not a block value the renderer could read either: nothing of it is served.
+                return null;
+            }
+            if (node is not JsonObject value || depth > MaxDepth)
+                return null;
+            if (Clean(value, schema, depth))
+                stored = value.ToJsonString(Json);
         }
-        catch (JsonException)
-        {
-            // Not a block value the renderer could read either: nothing of it is served.
-            return "";
-        }
-        return node is JsonObject value && Strip(value, schema, 0) ? value.ToJsonString() : stored;
+        return Editors.PropertyEditors.Default.For(property.EditorAlias).ToPublic(stored);
     }
 
     private const int MaxDepth = 16;
 
-    /// Removes sensitive properties from a block value (or a rich-text value's blocks); returns whether anything changed.
-    private static bool Strip(JsonObject value, SchemaSnapshot schema, int depth)
+    /// Cleans a block value (or a rich-text value's blocks) in place; returns whether anything changed.
+    private static bool Clean(JsonObject value, SchemaSnapshot schema, int depth)
     {
-        if (depth > MaxDepth)
-            return false;
         var changed = false;
         if (Member(value, "blocks") is JsonObject richTextBlocks)
-            changed |= Strip(richTextBlocks, schema, depth + 1);
+            changed |= Clean(richTextBlocks, schema, depth + 1);
         foreach (var part in new[] { "contentData", "settingsData" })
             if (Member(value, part) is JsonArray elements)
                 foreach (var element in elements.OfType<JsonObject>())
-                    changed |= StripElement(element, schema, depth);
+                    changed |= CleanElement(element, schema, depth);
         return changed;
     }
 
-    private static bool StripElement(JsonObject element, SchemaSnapshot schema, int depth)
+    private static bool CleanElement(JsonObject element, SchemaSnapshot schema, int depth)
     {
         var type = Guid.TryParse(element["contentTypeKey"]?.ToString(), out var typeKey) ? schema.FindType(typeKey) : null;
         var changed = false;
@@ -151,13 +160,13 @@ public static class PublicProjection
             {
                 var alias = values[i]?["alias"]?.ToString() ?? "";
                 var property = type is null ? null : schema.FindProperty(type, alias);
-                if (property is null || property.IsSensitive)
+                if (property is null || property.IsSensitive || values[i] is not JsonObject entry)
                 {
                     values.RemoveAt(i);
                     changed = true;
                 }
-                else if (values[i] is JsonObject entry && HoldsElements(property.EditorAlias))
-                    changed |= StripNested(entry, "value", schema, depth);
+                else
+                    changed |= CleanNested(entry, "value", property, schema, depth);
             }
             return changed;
         }
@@ -172,41 +181,40 @@ public static class PublicProjection
                 element.Remove(name);
                 changed = true;
             }
-            else if (HoldsElements(property.EditorAlias))
-                changed |= StripNested(element, name, schema, depth);
+            else
+                changed |= CleanNested(element, name, property, schema, depth);
         }
         return changed;
     }
 
-    /// A nested block or rich-text value, held as a JSON object or as a string of JSON.
-    private static bool StripNested(JsonObject owner, string member, SchemaSnapshot schema, int depth)
+    /// A value inside an element, held as a string or (for editors that store JSON) as JSON itself,
+    /// replaced by its public form in the same shape.
+    private static bool CleanNested(JsonObject owner, string member, PropertyType property, SchemaSnapshot schema, int depth)
     {
-        switch (owner[member])
+        var node = owner[member];
+        if (node is null)
+            return false;
+        var isText = node is JsonValue text && text.TryGetValue<string>(out _);
+        var stored = isText ? node.GetValue<string>() : node.ToJsonString(Json);
+        var cleaned = PublicValue(stored, property, schema, depth + 1);
+        if (cleaned == stored)
+            return false;
+        if (cleaned is null)
+            owner[member] = null;
+        else if (isText)
+            owner[member] = cleaned;
+        else
         {
-            case JsonObject nested:
-                return Strip(nested, schema, depth + 1);
-            case JsonValue text when text.TryGetValue<string>(out var json) && json.TrimStart().StartsWith('{'):
-                JsonObject? parsed;
-                try
-                {
-                    parsed = JsonNode.Parse(json) as JsonObject;
-                }
-                catch (JsonException)
-                {
-                    parsed = null;
-                }
-                if (parsed is null)
-                {
-                    owner[member] = null;
-                    return true;
-                }
-                if (!Strip(parsed, schema, depth + 1))
-                    return false;
-                owner[member] = parsed.ToJsonString();
-                return true;
-            default:
-                return false;
+            try
+            {
+                owner[member] = JsonNode.Parse(cleaned);
+            }
+            catch (JsonException)
+            {
+                owner[member] = null;
+            }
         }
+        return true;
     }
 
     /// Umbraco writes these keys in either case ("contentData" and "ContentData") across versions.
