@@ -23,8 +23,9 @@ builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Publishing.ChangeLogFollower>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
-builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath),
-    builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions());
+var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
+builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath), archiveOptions);
+builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<MediaProcessing>();
 builder.Services.AddSingleton<TemporaryFiles>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
@@ -32,6 +33,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>()
 builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Link")));
 
 var app = builder.Build();
+app.UseArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

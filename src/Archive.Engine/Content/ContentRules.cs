@@ -6,6 +6,9 @@ namespace Archive.Engine.Content;
 /// The guards that run before any state changes: what may be saved, published or placed where.
 public static class ContentRules
 {
+    /// Umbraco's alias for a media item's file.
+    public const string MediaFileAlias = "umbracoFile";
+
     /// Applies an edit to the draft: names and values are checked against the type, each problem
     /// reported with its path and culture. The draft is only changed when there are no problems.
     public static List<ContentProblem> ApplyEdit(ContentData draft, ContentType type, ContentEdit edit, SchemaSnapshot schema, PropertyEditors editors)
@@ -33,6 +36,13 @@ public static class ContentRules
             var value = edit.Values[i];
             var path = $"$.values[{i}]";
             var property = schema.FindProperty(type, value.Alias);
+            // Where a media item's file is comes from the media library alone (an upload or an import): an edit
+            // naming a path could point an item at another item's file, a withheld one or the archive's own.
+            if (type.Kind == ContentTypeKind.Media && string.Equals(value.Alias, MediaFileAlias, StringComparison.OrdinalIgnoreCase) && !edit.StoresFile)
+            {
+                problems.Add(new ContentProblem(path, value.Culture, "A media item's file comes from an upload, never from an edit."));
+                continue;
+            }
             if (property is null)
             {
                 problems.Add(new ContentProblem($"{path}.alias", value.Culture, $"'{value.Alias}' is not a property of '{type.Alias}'."));

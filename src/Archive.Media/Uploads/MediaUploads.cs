@@ -76,6 +76,7 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             {
                 Names = details.Names.Count > 0 ? details.Names : edit.Names,
                 Values = [.. edit.Values, .. details.Values.Where(v => edit.Values.All(e => e.Alias != v.Alias))],
+                StoresFile = true,
             };
         var created = await content.CreateAsync(parentKey, type.Alias, edit, actor, isMedia: true, ct: ct);
         if (!created.Succeeded)
@@ -134,6 +135,6 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
             Set(alias, JsonValue.Create(value));
         // Variant media types get the name in the default language; curators add the others.
         var culture = type.VariesByCulture ? schema.Cultures.Default?.IsoCode ?? "" : ContentData.Invariant;
-        return new ContentEdit { Names = new Dictionary<string, string> { [culture] = name }, Values = values };
+        return new ContentEdit { Names = new Dictionary<string, string> { [culture] = name }, Values = values, StoresFile = true };
     }
 }

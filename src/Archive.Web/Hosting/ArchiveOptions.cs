@@ -15,6 +15,8 @@ public sealed class ArchiveOptions
     public MediaOptions Media { get; set; } = new();
     public SearchOptions Search { get; set; } = new();
     public ManagementOptions Management { get; set; } = new();
+    public DataProtectionOptions DataProtection { get; set; } = new();
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -38,6 +40,28 @@ public sealed class USyncOptions
     public bool ImportContent { get; set; } = true;
     /// Write schema changes made through the Management API back to the folder (uSync's export on save).
     public bool ExportOnSave { get; set; } = true;
+}
+
+/// How the keys that protect cookies and tokens are kept at rest (in the data folder's "keys").
+public sealed class DataProtectionOptions
+{
+    /// A PKCS#12 certificate (.pfx) whose key encrypts the key ring; without one the keys are stored unencrypted,
+    /// protected only by the folder's permissions.
+    public string? CertificatePath { get; set; }
+    /// Its password (keep it out of the repository: environment or secret store).
+    public string? CertificatePassword { get; set; }
+}
+
+/// The proxies (a load balancer, a TLS terminator) whose X-Forwarded-For and X-Forwarded-Proto headers
+/// are believed: the client's address and scheme come from them only. None by default: the headers are ignored.
+public sealed class ForwardedHeadersSettings
+{
+    /// Proxy addresses ("10.0.0.4").
+    public List<string> KnownProxies { get; set; } = [];
+    /// Proxy networks in CIDR notation ("10.0.0.0/24").
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
 public sealed class ManagementOptions

@@ -53,7 +53,11 @@ public static class ManagementSecurity
     public static IServiceCollection AddArchiveManagement(this IServiceCollection services, RepositoryPaths paths, ArchiveOptions options)
     {
         // Tokens and cookies are protected with keys kept beside the data, so they survive restarts.
-        services.AddDataProtection().SetApplicationName("Archive").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Resolve(options.DataPath), "keys")));
+        var keys = services.AddDataProtection().SetApplicationName("Archive").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Resolve(options.DataPath), "keys")));
+        // At rest the key ring is encrypted with a certificate when one is configured.
+        if (options.DataProtection.CertificatePath is { Length: > 0 } certificate)
+            keys.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                paths.Resolve(certificate), options.DataProtection.CertificatePassword));
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
         {
             cookie.Cookie.Name = "ArchiveBackOffice";

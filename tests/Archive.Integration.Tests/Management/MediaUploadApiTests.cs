@@ -207,6 +207,22 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/temporary-file/{staged}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/media/demo0007/wooden-chest.jpg")]
+    [InlineData("/media/_private/demo0007/wooden-chest.jpg")]
+    [InlineData("{\"src\": \"/media/demo0007/wooden-chest.jpg\"}")]
+    public async Task A_media_item_cannot_be_made_to_point_at_a_file_it_did_not_upload(string file)
+    {
+        var response = await host.Curator.PostAsJsonAsync($"{Api}/media", new
+        {
+            mediaType = new { id = ImageType },
+            values = new object[] { new { alias = "umbracoFile", culture = (string?)null, value = file.StartsWith('{') ? (object)JsonDocument.Parse(file).RootElement : file } },
+            variants = new object[] { new { culture = "en", name = "Borrowed file" } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("$.values[0]", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task An_oversized_temporary_file_Id_is_refused_without_being_read_whole()
     {

@@ -196,6 +196,7 @@ public sealed class UnavailableStoreTests : IAsyncLifetime
                 {
                     Names = new Dictionary<string, string> { ["en"] = "Wooden chest" },
                     Values = [new Archive.Engine.Content.ValueEdit("umbracoFile", null, new System.Text.Json.Nodes.JsonObject { ["src"] = "/media/demo0007/wooden-chest.jpg" })],
+                    StoresFile = true,
                 }, "curator", isMedia: true);
             Assert.True(created.Succeeded, created.ToString());
             var deadline = DateTime.UtcNow.AddSeconds(30);
