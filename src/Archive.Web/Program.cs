@@ -27,6 +27,7 @@ var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Ge
 builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath), archiveOptions);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<MediaProcessing>();
+builder.Services.AddSingleton<ServedSizes>();
 builder.Services.AddSingleton<TemporaryFiles>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
 // IIIF viewers run on any site: images and manifests are public by design.

@@ -93,6 +93,77 @@ public class UploadInspectorTests
         Assert.Contains("60000×60000", upload.Detail);
     }
 
+    private static byte[] Animated(int frames, int width, int height, SixLabors.ImageSharp.Formats.IImageEncoder encoder)
+    {
+        if (encoder is SixLabors.ImageSharp.Formats.Webp.WebpEncoder)
+            return AnimatedWebp(frames, width, height);
+        using var image = new Image<Rgba32>(width, height, new Rgba32(10, 20, 30, 255));
+        for (var i = 1; i < frames; i++)
+            image.Frames.AddFrame(new Image<Rgba32>(width, height, new Rgba32((byte)i, 20, 30, 255)).Frames.RootFrame);
+        using var stream = new MemoryStream();
+        image.Save(stream, encoder);
+        return stream.ToArray();
+    }
+
+    /// ImageSharp 2 writes one WebP frame: an animation is put together by hand (VP8X, ANIM, one ANMF per frame).
+    private static byte[] AnimatedWebp(int frames, int width, int height)
+    {
+        using var image = new Image<Rgba32>(width, height, new Rgba32(10, 20, 30, 255));
+        using var single = new MemoryStream();
+        image.Save(single, new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossless });
+        var vp8l = single.ToArray()[12..];
+        static byte[] Chunk(string type, byte[] data) =>
+            [.. Encoding.ASCII.GetBytes(type), .. BitConverter.GetBytes((uint)data.Length), .. data, .. (data.Length % 2 == 1 ? new byte[1] : [])];
+        static byte[] U24(int value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16)];
+        var body = new List<byte>();
+        body.AddRange(Chunk("VP8X", [0x02, 0, 0, 0, .. U24(width - 1), .. U24(height - 1)]));
+        body.AddRange(Chunk("ANIM", [0, 0, 0, 0, 0, 0]));
+        for (var i = 0; i < frames; i++)
+            body.AddRange(Chunk("ANMF", [.. U24(0), .. U24(0), .. U24(width - 1), .. U24(height - 1), .. U24(100), 0, .. vp8l]));
+        return [.. Encoding.ASCII.GetBytes("RIFF"), .. BitConverter.GetBytes((uint)(body.Count + 4)), .. Encoding.ASCII.GetBytes("WEBP"), .. body];
+    }
+
+    [Theory]
+    [InlineData("gif")]
+    [InlineData("tiff")]
+    [InlineData("webp")]
+    public async Task Every_frame_or_page_counts_against_the_pixel_limit_before_decoding(string format)
+    {
+        SixLabors.ImageSharp.Formats.IImageEncoder encoder = format switch
+        {
+            "gif" => new SixLabors.ImageSharp.Formats.Gif.GifEncoder(),
+            "tiff" => new SixLabors.ImageSharp.Formats.Tiff.TiffEncoder(),
+            _ => new SixLabors.ImageSharp.Formats.Webp.WebpEncoder { FileFormat = SixLabors.ImageSharp.Formats.Webp.WebpFileFormatType.Lossless },
+        };
+        // 40 frames of 100×100: 400,000 pixels in all; one frame alone is within 100,000.
+        var inspector = new UploadInspector(maxBytes: 50_000_000, maxPixels: 100_000);
+        var bytes = Animated(40, 100, 100, encoder);
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, bytes);
+        try
+        {
+            Assert.Equal(40, FrameCount.Of(file, format, enough: 1000));
+            Assert.Equal(5, FrameCount.Of(file, format, enough: 5));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        await using (var animation = await inspector.InspectAsync(new MemoryStream(bytes)))
+        {
+            // Never accepted; where the header can be read, refused for its pixels in all.
+            Assert.NotEqual(UploadProblem.None, animation.Problem);
+            if (animation.Problem != UploadProblem.CorruptImage)
+            {
+                Assert.Equal(UploadProblem.ImageTooLarge, animation.Problem);
+                Assert.Contains("frames or pages", animation.Detail);
+            }
+        }
+        if (format != "webp")
+            await using (var single = await inspector.InspectAsync(new MemoryStream(Animated(1, 100, 100, encoder))))
+                Assert.Equal(UploadProblem.None, single.Problem);
+    }
+
     [Fact]
     public async Task Empty_truncated_lying_and_oversized_files_are_refused_with_a_reason()
     {

@@ -10,9 +10,21 @@ public sealed record Derivative(StoredBlob Blob, string ETag, string ContentType
 /// Processed images (resized, cropped, IIIF regions), kept in the media store under "_cache/" keyed
 /// by the source's SHA-256 and the canonical commands: made once, then served as stored files.
 /// Concurrent requests for the same derivative wait for one rendering, and rendering runs a few at a
-/// time so requests cannot queue up unbounded decoding work.
-public sealed class Derivatives(IMediaStore store, SourceHashes hashes, Iiif.TilePyramids pyramids)
+/// time so requests cannot queue up unbounded decoding work. The cache keeps within its quota.
+public sealed class Derivatives
 {
+    private readonly IMediaStore _store;
+    private readonly SourceHashes _hashes;
+    private readonly Iiif.TilePyramids _pyramids;
+    private readonly DerivativeQuota? _quota;
+
+    public Derivatives(IMediaStore store, SourceHashes hashes, Iiif.TilePyramids pyramids, DerivativeQuota? quota = null)
+    {
+        (_store, _hashes, _pyramids, _quota) = (store, hashes, pyramids, quota);
+        if (quota is not null)
+            quota.Evicted += path => _known.TryRemove(path, out _);
+    }
+
     public const string CacheFolder = "_cache";
     private readonly ConcurrentDictionary<string, Task<StoredBlob>> _inFlight = new();
     private readonly SemaphoreSlim _rendering = new(Math.Max(1, Environment.ProcessorCount));
@@ -29,21 +41,21 @@ public sealed class Derivatives(IMediaStore store, SourceHashes hashes, Iiif.Til
     /// A derivative by ImageSharp.Web commands.
     public async Task<Derivative> GetAsync(StoredBlob source, ImageCommands commands, CancellationToken ct = default)
     {
-        var sourceHash = await hashes.GetAsync(source, ct);
+        var sourceHash = await _hashes.GetAsync(source, ct);
         var sourceExtension = Path.GetExtension(source.Path).TrimStart('.').ToLowerInvariant();
         var format = ImageRenderer.Resolve(commands.Format, sourceExtension);
         return await GetOrRenderAsync(sourceHash, commands.CanonicalKey, format, async (output, token) =>
         {
             // A smaller size of a large image comes from its pyramid: only the level it needs is read.
             if (commands.Width is not null || commands.Height is not null)
-                if (await pyramids.FindAsync(sourceHash, token) is { } pyramid && pyramid.Levels > 1)
+                if (await _pyramids.FindAsync(sourceHash, token) is { } pyramid && pyramid.Levels > 1)
                 {
                     using var image = await FromPyramidAsync(sourceHash, pyramid, commands, token);
                     ImageRenderer.Apply(image, commands with { Crop = null });
                     await image.SaveAsync(output, ImageRenderer.Encoder(format, commands.Quality), token);
                     return;
                 }
-            await using var input = await store.OpenReadAsync(source.Path, token) ?? throw new FileNotFoundException(source.Path);
+            await using var input = await _store.OpenReadAsync(source.Path, token) ?? throw new FileNotFoundException(source.Path);
             await ImageRenderer.RenderAsync(input, sourceExtension, commands, output, token);
         }, ct);
     }
@@ -64,7 +76,7 @@ public sealed class Derivatives(IMediaStore store, SourceHashes hashes, Iiif.Til
         var level = scale <= 0 ? 0 : Math.Clamp((int)Math.Floor(Math.Log2(1 / scale)), 0, pyramid.Levels - 1);
         var factor = pyramid.ScaleFactor(level);
         var size = new SixLabors.ImageSharp.Size(Math.Max(1, region.Width / factor), Math.Max(1, region.Height / factor));
-        return pyramids.ComposeAsync(sourceHash, pyramid, region, size, ct);
+        return _pyramids.ComposeAsync(sourceHash, pyramid, region, size, ct);
     }
 
     /// Forgets what is known of a derivative that was found missing (deleted behind this process's back).
@@ -74,9 +86,11 @@ public sealed class Derivatives(IMediaStore store, SourceHashes hashes, Iiif.Til
     public async Task<Derivative> GetOrRenderAsync(string sourceHash, string canonicalKey, OutputFormat format, Func<Stream, CancellationToken, Task> render, CancellationToken ct = default)
     {
         var path = CachePath(sourceHash, canonicalKey, format);
-        if (!_known.TryGetValue(path, out var blob))
+        if (_known.TryGetValue(path, out var blob))
+            _quota?.Touch(path);
+        else
         {
-            blob = await store.GetInfoAsync(path, ct) ?? await _inFlight.GetOrAdd(path, p => RenderAsync(p, format, render)).WaitAsync(ct);
+            blob = await _store.GetInfoAsync(path, ct) ?? await _inFlight.GetOrAdd(path, p => RenderAsync(p, format, render)).WaitAsync(ct);
             if (_known.Count >= KnownLimit)
                 _known.Clear();
             _known[path] = blob;
@@ -91,12 +105,15 @@ public sealed class Derivatives(IMediaStore store, SourceHashes hashes, Iiif.Til
             await _rendering.WaitAsync();
             try
             {
-                if (await store.GetInfoAsync(path) is { } done)
+                if (await _store.GetInfoAsync(path) is { } done)
                     return done;
                 using var output = new MemoryStream();
                 await render(output, CancellationToken.None);
                 output.Position = 0;
-                return await store.WriteAsync(path, output, ImageRenderer.ContentType(format));
+                var written = await _store.WriteAsync(path, output, ImageRenderer.ContentType(format));
+                if (_quota is not null)
+                    await _quota.AddedAsync(written);
+                return written;
             }
             finally
             {

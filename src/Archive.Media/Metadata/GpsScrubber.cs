@@ -12,13 +12,26 @@ using SixLabors.ImageSharp.Metadata.Profiles.Xmp;
 
 namespace Archive.Media.Metadata;
 
-/// Removes where a photograph was taken before it can be served: EXIF GPS tags and XMP GPS
-/// properties. JPEG is rewritten segment by segment (the compressed pixels are copied untouched);
-/// other formats are decoded and saved again losslessly without the location.
+/// Removes where a photograph was taken before it can be served: EXIF GPS tags; XMP GPS and location
+/// properties (extended XMP packets whole); IPTC location datasets (city, sublocation, province,
+/// country) in a JPEG's Photoshop block, in TIFF and wherever ImageSharp reads IPTC; the EXIF, XMP and
+/// IPTC copies a TIFF or a Photoshop block may hold; and PNG text chunks (which can hold any of them).
+/// JPEG is rewritten segment by segment (the compressed pixels are copied untouched); other formats
+/// are decoded and saved again losslessly without them.
 public static class GpsScrubber
 {
     private static readonly byte[] ExifHeader = "Exif\0\0"u8.ToArray();
     private static readonly byte[] XmpHeader = "http://ns.adobe.com/xap/1.0/\0"u8.ToArray();
+    private static readonly byte[] ExtendedXmpHeader = "http://ns.adobe.com/xmp/extension/\0"u8.ToArray();
+
+    /// XMP properties that say where (beside every GPS one), by local name, in any namespace.
+    private static readonly HashSet<string> XmpLocationNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "City", "State", "Country", "CountryCode", "CountryName", "Location", "LocationCreated", "LocationShown", "Sublocation", "ProvinceState", "WorldRegion",
+    };
+
+    /// TIFF tags that carry whole XMP, IPTC and Photoshop blocks inside EXIF.
+    private static readonly HashSet<ushort> EmbeddedBlocks = [700, 33723, 34377];
 
     public static async Task ScrubAsync(string source, string target, string extension, CancellationToken ct = default)
     {
@@ -34,6 +47,11 @@ public static class GpsScrubber
             image.Metadata.ExifProfile = WithoutGps(exif);
         if (image.Metadata.XmpProfile is { } xmp)
             image.Metadata.XmpProfile = new XmpProfile(WithoutGps(xmp.ToByteArray()));
+        if (image.Metadata.IptcProfile is { } iptc)
+            foreach (var tag in IptcLocation)
+                iptc.RemoveValue(tag);
+        // PNG text chunks hold whatever a program put there: XMP, a location, a comment. None is kept.
+        image.Metadata.GetPngMetadata().TextData.Clear();
         foreach (var frame in image.Frames)
         {
             if (frame.Metadata.ExifProfile is { } frameExif)
@@ -81,6 +99,8 @@ public static class GpsScrubber
             await input.ReadExactlyAsync(payload, ct);
             if (marker == 0xE1)
                 payload = ScrubApp1(payload);
+            else if (marker == 0xED && PhotoshopResources.IsResources(payload))
+                payload = PhotoshopResources.WithoutLocation(payload);
             if (payload.Length > 0)
             {
                 BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(2), (ushort)(payload.Length + 2));
@@ -101,11 +121,14 @@ public static class GpsScrubber
         if (payload.AsSpan().StartsWith(ExifHeader))
         {
             var profile = new ExifProfile(payload[ExifHeader.Length..]);
-            if (!profile.Values.Any(v => IsGps(v.Tag)))
+            if (!profile.Values.Any(v => IsGps(v.Tag) || EmbeddedBlocks.Contains((ushort)v.Tag)))
                 return payload;
             var data = WithoutGps(profile).ToByteArray();
             return data.AsSpan().StartsWith(ExifHeader) ? data : [.. ExifHeader, .. data];
         }
+        // An extended XMP packet is a continuation of the main one in pieces: not readable alone, so not kept.
+        if (payload.AsSpan().StartsWith(ExtendedXmpHeader))
+            return [];
         if (payload.AsSpan().StartsWith(XmpHeader))
         {
             var xmp = WithoutGps(payload[XmpHeader.Length..]);
@@ -117,13 +140,23 @@ public static class GpsScrubber
     private static ExifProfile WithoutGps(ExifProfile profile)
     {
         var copy = new ExifProfile(profile.ToByteArray());
-        foreach (var value in copy.Values.Where(v => IsGps(v.Tag)).ToList())
+        foreach (var value in copy.Values.Where(v => IsGps(v.Tag) || EmbeddedBlocks.Contains((ushort)v.Tag)).ToList())
             copy.RemoveValue(value.Tag);
         copy.Parts = ExifParts.IfdTags | ExifParts.ExifTags;
         return copy;
     }
 
     private static bool IsGps(ExifTag tag) => tag.ToString().StartsWith("GPS", StringComparison.Ordinal);
+
+    private static bool SaysWhere(string localName) => localName.StartsWith("GPS", StringComparison.Ordinal) || XmpLocationNames.Contains(localName);
+
+    private static readonly SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag[] IptcLocation =
+    [
+        SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.City, SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.SubLocation,
+        SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.ProvinceState, SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.CountryCode,
+        SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.Country, SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.LocationCode,
+        SixLabors.ImageSharp.Metadata.Profiles.Iptc.IptcTag.LocationName,
+    ];
 
     /// XMP without any GPS property, as element or attribute, in any namespace; unreadable XMP is dropped.
     private static byte[] WithoutGps(byte[] xmp)
@@ -132,8 +165,8 @@ public static class GpsScrubber
         {
             var text = Encoding.UTF8.GetString(xmp).TrimEnd('\0');
             var document = XDocument.Parse(text, LoadOptions.PreserveWhitespace);
-            document.Descendants().Where(e => e.Name.LocalName.StartsWith("GPS", StringComparison.Ordinal)).Remove();
-            document.Descendants().Attributes().Where(a => a.Name.LocalName.StartsWith("GPS", StringComparison.Ordinal)).Remove();
+            document.Descendants().Where(e => SaysWhere(e.Name.LocalName)).Remove();
+            document.Descendants().Attributes().Where(a => SaysWhere(a.Name.LocalName)).Remove();
             return Encoding.UTF8.GetBytes(document.Declaration is null ? document.ToString(SaveOptions.DisableFormatting) : document.Declaration + document.ToString(SaveOptions.DisableFormatting));
         }
         catch (System.Xml.XmlException)

@@ -8,8 +8,9 @@ using MetadataExtractor.Formats.Xmp;
 namespace Archive.Media.Metadata;
 
 /// What a curator wants to know about a photograph or scan, read from its EXIF, IPTC and XMP
-/// blocks (first one that has it wins, in that order), and whether it carries a location.
-public sealed record ImageFacts(string? Format, DateTime? Captured, string? Camera, string? Copyright, string? Creator, bool HasGps)
+/// blocks (first one that has it wins, in that order), and whether it carries a location: GPS in EXIF
+/// or XMP, a place in XMP or IPTC, extended XMP, or text chunks (which may hold any of these).
+public sealed record ImageFacts(string? Format, DateTime? Captured, string? Camera, string? Copyright, string? Creator, bool HasLocation)
 {
     public static readonly ImageFacts None = new(null, null, null, null, null, false);
 
@@ -25,7 +26,11 @@ public sealed record ImageFacts(string? Format, DateTime? Captured, string? Came
         if (Creator is { } creator) yield return System.Collections.Generic.KeyValuePair.Create("creator", creator);
     }
 
-    /// Reads the metadata blocks only; a file the library cannot parse has no facts, not an error.
+    /// Metadata that could not be read: nothing is known, so it is taken to hold a location (and cleaned).
+    public static readonly ImageFacts Unreadable = None with { HasLocation = true };
+
+    /// Reads the metadata blocks only; a file of a kind the library does not know has no facts, and one
+    /// whose blocks are broken is taken to carry a location, never an error.
     public static ImageFacts Read(Stream stream)
     {
         IReadOnlyList<MetadataExtractor.Directory> directories;
@@ -33,9 +38,13 @@ public sealed record ImageFacts(string? Format, DateTime? Captured, string? Came
         {
             directories = ImageMetadataReader.ReadMetadata(stream);
         }
-        catch (Exception ex) when (ex is ImageProcessingException or IOException or ArgumentException or InvalidOperationException)
+        catch (ImageProcessingException)
         {
             return None;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return Unreadable;
         }
         var ifd0 = directories.OfType<ExifIfd0Directory>().FirstOrDefault();
         var exif = directories.OfType<ExifSubIfdDirectory>().FirstOrDefault();
@@ -62,7 +71,26 @@ public sealed record ImageFacts(string? Format, DateTime? Captured, string? Came
             camera,
             Clean(ifd0?.GetString(ExifDirectoryBase.TagCopyright)) ?? Clean(iptc?.GetString(IptcDirectory.TagCopyrightNotice)) ?? Clean(Xmp("dc:rights")),
             Clean(ifd0?.GetString(ExifDirectoryBase.TagArtist)) ?? Clean(iptc?.GetString(IptcDirectory.TagByLine)) ?? Clean(Xmp("dc:creator")),
-            gps is not null && gps.Tags.Any(t => t.Type != GpsDirectory.TagVersionId) || xmp.Keys.Any(k => k.Contains(":GPS", StringComparison.Ordinal)));
+            (gps is not null && gps.Tags.Any(t => t.Type != GpsDirectory.TagVersionId)) || xmp.Keys.Any(XmpSaysWhere)
+                || (iptc is not null && IptcLocation.Any(iptc.ContainsTag))
+                || directories.OfType<MetadataExtractor.Formats.Png.PngDirectory>().Any(d => d.ContainsTag(MetadataExtractor.Formats.Png.PngDirectory.TagTextualData))
+                || directories.OfType<MetadataExtractor.Formats.Photoshop.PhotoshopDirectory>().Any(d => d.Tags.Any(t => t.Type is 0x0422 or 0x0423 or 0x0424)));
+    }
+
+    private static readonly int[] IptcLocation =
+    [
+        IptcDirectory.TagCity, IptcDirectory.TagSubLocation, IptcDirectory.TagProvinceOrState, IptcDirectory.TagCountryOrPrimaryLocationCode,
+        IptcDirectory.TagCountryOrPrimaryLocationName, IptcDirectory.TagContentLocationCode, IptcDirectory.TagContentLocationName,
+    ];
+
+    private static bool XmpSaysWhere(string key)
+    {
+        var local = key[(key.LastIndexOf(':') + 1)..];
+        var bracket = local.IndexOf('[');
+        if (bracket >= 0)
+            local = local[..bracket];
+        return local.StartsWith("GPS", StringComparison.Ordinal) || key.Contains("Location", StringComparison.Ordinal)
+            || local is "City" or "State" or "Country" or "CountryCode" or "Sublocation" or "ProvinceState" or "HasExtendedXMP";
     }
 
     private static string? Clean(string? value)

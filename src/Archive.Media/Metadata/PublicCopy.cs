@@ -28,7 +28,7 @@ public sealed class PublicCopy : IAsyncDisposable
         ImageFacts facts;
         await using (var stream = File.OpenRead(source))
             facts = ImageFacts.Read(stream);
-        if (!facts.HasGps)
+        if (!facts.HasLocation)
             return new PublicCopy(source, null, facts);
         var scrubbed = Path.Combine(Path.GetTempPath(), $"archive-scrubbed-{Guid.NewGuid():N}.{extension}");
         try

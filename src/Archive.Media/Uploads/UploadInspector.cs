@@ -96,11 +96,16 @@ public sealed class UploadInspector(long maxBytes, long maxPixels = UploadInspec
         }
         if (info is null || info.Width <= 0 || info.Height <= 0)
             return new InspectedUpload(spool) { Problem = UploadProblem.CorruptImage, Bytes = total, Sha256 = hash, Kind = kind, Detail = $"The {kind.Extension} image cannot be read (truncated or corrupt)." };
-        if ((long)info.Width * info.Height > maxPixels)
+        // Every frame of an animation, every page of a TIFF is decoded at its full size: all of them count.
+        var framePixels = (long)info.Width * info.Height;
+        var frames = framePixels > maxPixels ? 1 : FrameCount.Of(spool, kind.Extension, (int)Math.Min(int.MaxValue, maxPixels / framePixels + 1));
+        if (framePixels * frames > maxPixels)
             return new InspectedUpload(spool)
             {
                 Problem = UploadProblem.ImageTooLarge, Bytes = total, Sha256 = hash, Kind = kind, Width = info.Width, Height = info.Height,
-                Detail = $"The image declares {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted."
+                Detail = frames == 1
+                    ? $"The image declares {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted."
+                    : $"The image declares {frames:N0} frames or pages of {info.Width}×{info.Height} pixels; at most {maxPixels:N0} pixels are accepted in all."
             };
         var (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
         return new InspectedUpload(spool) { Bytes = total, Sha256 = hash, Kind = kind, Width = width, Height = height };

@@ -86,6 +86,12 @@ public sealed class MediaOptions
     public AzureBlobOptions AzureBlob { get; set; } = new();
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 1L << 30;
+    /// Widths and heights an unsigned image URL may ask for (beside the schema's crops and the presets);
+    /// a configured list replaces the defaults. Signed URLs may ask any size.
+    public List<int>? AllowedSizes { get; set; }
+    /// The most the derivative cache ("_cache/" in the store) may hold; the least recently used go first.
+    [Range(1, int.MaxValue)]
+    public int DerivativeCacheMegabytes { get; set; } = 20_480;
     /// Derivatives made in the background for every image (ImageSharp.Web query strings), so the
     /// sizes visitors and kiosks ask for most are ready before anyone asks. A configured list replaces
     /// the defaults (the binder would add to a list it found filled); empty entries are skipped, so a

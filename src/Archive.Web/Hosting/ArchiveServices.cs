@@ -54,6 +54,9 @@ public static class ArchiveServices
         builder.Services.AddSingleton<IMediaImportTarget, MediaImportTarget>();
         builder.Services.AddOptions<Archive.Media.Imaging.ImagingSettings>().BindConfiguration(Archive.Media.Imaging.ImagingSettings.Section);
         builder.Services.AddSingleton<Archive.Media.Imaging.SourceHashes>();
+        builder.Services.AddSingleton(sp => new Archive.Media.Imaging.DerivativeQuota.Settings(
+            sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Media.DerivativeCacheMegabytes * 1024L * 1024L));
+        builder.Services.AddSingleton<Archive.Media.Imaging.DerivativeQuota>();
         builder.Services.AddSingleton<Archive.Media.Imaging.Derivatives>();
         builder.Services.AddSingleton<Archive.Media.Iiif.TilePyramids>();
         builder.Services.AddSingleton<Archive.Media.Iiif.IiifRenderer>();

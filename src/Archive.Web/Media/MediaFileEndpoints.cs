@@ -16,7 +16,7 @@ public static class MediaFileEndpoints
         app.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], Serve).RequireCors("delivery").ExcludeFromDescription();
 
     private static async Task<IResult> Serve(HttpContext context, string? path, IMediaStore store, Derivatives derivatives, IOptions<ImagingSettings> imaging,
-        Archive.Delivery.Cache.PublishedCache cache, CancellationToken ct)
+        Archive.Delivery.Cache.PublishedCache cache, ServedSizes sizes, CancellationToken ct)
     {
         // Only the file of a media item in the public projection is served: not another file of the store,
         // not the file of media a private record uses, never the archive's own folders.
@@ -38,6 +38,9 @@ public static class MediaFileEndpoints
             var (commands, problem) = ImageCommands.Parse(query, settings);
             if (problem is not null)
                 return MediaProblems.Problem(400, "Invalid image command", problem.Detail, problem.Parameter);
+            // Unsigned URLs ask for the sizes served; a signed one (checked above) may ask any.
+            if (settings.Secret.Length == 0 && sizes.Current.Refused(commands!) is { } refused)
+                return MediaProblems.Problem(400, "Size not served", $"{refused} {(refused == "width" ? commands!.Width : commands!.Height)} is not one of the sizes this archive serves; ask for a listed size (Archive:Media:AllowedSizes) or a signed URL.", refused);
             if (!commands!.IsEmpty)
             {
                 var derivative = await derivatives.GetAsync(source, commands, ct);

@@ -18,7 +18,13 @@ public sealed class MediaServingTests(MediaServingTests.Host host) : IClassFixtu
     {
         public HttpClient Client { get; private set; } = null!;
 
-        public Host() => Settings["Umbraco:CMS:Imaging:Resize:MaxWidth"] = "800";
+        public Host()
+        {
+            Settings["Umbraco:CMS:Imaging:Resize:MaxWidth"] = "800";
+            // A short list of served sizes: the schema's crops (400×400 thumbnails, 1920×1080 kiosk) are served beside it.
+            foreach (var (size, index) in new[] { 64, 80, 100, 120, 200, 300 }.Select((s, i) => (s, i)))
+                Settings[$"Archive:Media:AllowedSizes:{index}"] = size.ToString();
+        }
 
 
         public async Task InitializeAsync() => Client = await ReadyClientAsync();
@@ -67,6 +73,7 @@ public sealed class MediaServingTests(MediaServingTests.Host host) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("?width=400&height=400&mode=crop", 400, 400, "JPEG")] // the schema's thumbnail crop
     [InlineData("?width=300", 300, 225, "JPEG")]
     [InlineData("?width=120&height=120&mode=crop&format=webp", 120, 120, "Webp")]
     [InlineData("?width=200&height=200&rmode=max&format=png", 200, 150, "PNG")]
@@ -84,7 +91,7 @@ public sealed class MediaServingTests(MediaServingTests.Host host) : IClassFixtu
     [Fact]
     public async Task A_derivative_is_made_once_kept_in_the_store_and_revalidated_by_ETag()
     {
-        var url = Chest + "?width=77&format=webp&quality=60";
+        var url = Chest + "?width=80&format=webp&quality=60";
         var first = await Get(url);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var cached = Directory.EnumerateFiles(Path.Combine(host.MediaRoot, Derivatives.CacheFolder), "*.webp", SearchOption.AllDirectories).ToList();
@@ -92,7 +99,7 @@ public sealed class MediaServingTests(MediaServingTests.Host host) : IClassFixtu
         var written = File.GetLastWriteTimeUtc(file);
 
         // Same commands in another order and spelling: the same derivative, not made again.
-        var second = await Get(Chest + "?quality=60&FORMAT=webp&width=77");
+        var second = await Get(Chest + "?quality=60&FORMAT=webp&width=80");
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Equal(written, File.GetLastWriteTimeUtc(file));
         Assert.Equal(HttpStatusCode.NotModified, (await Get(url, h => h.IfNoneMatch.Add(first.Headers.ETag!))).StatusCode);
@@ -107,6 +114,8 @@ public sealed class MediaServingTests(MediaServingTests.Host host) : IClassFixtu
     [InlineData("?cc=0.7,0,0.5,0", "cc")]
     [InlineData("?format=exe", "format")]
     [InlineData("?quality=500", "quality")]
+    [InlineData("?width=77", "width")]
+    [InlineData("?width=80&height=81", "height")]
     public async Task Bad_commands_get_a_problem_naming_the_parameter(string query, string parameter)
     {
         var response = await Get(Chest + query);
