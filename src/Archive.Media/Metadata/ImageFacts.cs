@@ -10,7 +10,7 @@ namespace Archive.Media.Metadata;
 /// What a curator wants to know about a photograph or scan, read from its EXIF, IPTC and XMP
 /// blocks (first one that has it wins, in that order), and whether it carries a location: GPS in EXIF
 /// or XMP, a place in XMP or IPTC, extended XMP, or text chunks (which may hold any of these).
-public sealed record ImageFacts(string? Format, DateTime? Captured, string? Camera, string? Copyright, string? Creator, bool HasLocation)
+public sealed partial record ImageFacts(string? Format, DateTime? Captured, string? Camera, string? Copyright, string? Creator, bool HasLocation)
 {
     public static readonly ImageFacts None = new(null, null, null, null, null, false);
 
@@ -73,9 +73,13 @@ public sealed record ImageFacts(string? Format, DateTime? Captured, string? Came
             Clean(ifd0?.GetString(ExifDirectoryBase.TagArtist)) ?? Clean(iptc?.GetString(IptcDirectory.TagByLine)) ?? Clean(Xmp("dc:creator")),
             (gps is not null && gps.Tags.Any(t => t.Type != GpsDirectory.TagVersionId)) || xmp.Keys.Any(XmpSaysWhere)
                 || (iptc is not null && IptcLocation.Any(iptc.ContainsTag))
-                || directories.OfType<MetadataExtractor.Formats.Png.PngDirectory>().Any(d => d.ContainsTag(MetadataExtractor.Formats.Png.PngDirectory.TagTextualData))
+                || directories.OfType<MetadataExtractor.Formats.Png.PngDirectory>().Any(d => d.GetDescription(MetadataExtractor.Formats.Png.PngDirectory.TagTextualData) is { } text && PlaceInText().IsMatch(text))
                 || directories.OfType<MetadataExtractor.Formats.Photoshop.PhotoshopDirectory>().Any(d => d.Tags.Any(t => t.Type is 0x0422 or 0x0423 or 0x0424)));
     }
+
+    // PNG text chunks are free text: XMP, or words that name a place, make them suspect (a creation date does not).
+    [System.Text.RegularExpressions.GeneratedRegex("xmp|gps|latitude|longitude|location|city|country|address", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PlaceInText();
 
     private static readonly int[] IptcLocation =
     [

@@ -53,7 +53,8 @@ public sealed class MediaImportTarget(IMediaStore store) : IMediaImportTarget
     {
         if (!MediaPath.TryNormalize(mediaPath, out var path))
             return false;
-        await using var input = await store.OpenReadAsync(path, ct);
+        // An export carries the file as it came: the untouched original where a public copy was cleaned of its location.
+        await using var input = await store.OpenReadAsync($"{Archive.Media.Metadata.PublicCopy.PrivateFolder}/{path}", ct) ?? await store.OpenReadAsync(path, ct);
         if (input is null)
             return false;
         var target = Path.Combine(targetFolder, path);

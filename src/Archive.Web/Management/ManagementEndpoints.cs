@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Archive.Data;
 using Archive.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,15 +28,17 @@ public static class ManagementEndpoints
     }
 
     /// Umbraco's CurrentUserResponseModel, with the archive's role, kind and grants beside it.
-    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users)
+    private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users, ArchiveDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) || await users.FindByIdAsync(id.ToString()) is not { } user)
             return Results.Unauthorized();
         var caller = Caller.From(principal);
-        var grants = caller.Grants.Select(g => new ReferenceByIdModel(g)).ToList();
+        var media = await UserEndpoints.MediaKeysAsync(db, caller.Grants, ct);
+        var documents = caller.Grants.Where(g => !media.Contains(g)).Select(g => new ReferenceByIdModel(g)).ToList();
+        var folders = caller.Grants.Where(media.Contains).Select(g => new ReferenceByIdModel(g)).ToList();
         var administrator = caller.Role == Roles.Administrator;
         return Results.Ok(new CurrentUserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name, [new ReferenceByIdModel(Roles.GroupKeys[caller.Role])], user.Id, user.LanguageIsoCode,
-            grants, !caller.IsScoped, [], true, [], [], true, Roles.SeesPrivateFields(caller.Role),
+            documents, !caller.IsScoped, folders, !caller.IsScoped, [], [], true, Roles.SeesPrivateFields(caller.Role),
             administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
             administrator, caller.Role, user.Kind.ToString(), caller.Grants.ToList()));
     }

@@ -122,6 +122,9 @@ public static class MediaManagementEndpoints
             return ManagementRequests.Invalid("$.mediaType.id", "A media type id is required.");
         if (body.Parent is { } parent && !await db.Nodes.AnyAsync(n => n.Key == parent.Id && n.IsMedia && !n.Trashed, ct))
             return ManagementRequests.Invalid("$.parent.id", $"No media folder with id {parent.Id}.");
+        // Editors and contributors add media inside the folders granted to them, never elsewhere.
+        if (caller.IsScoped && (body.Parent is not { } folder || !await ReachesAsync(db, caller, folder.Id, ct)))
+            return OutsideGrants();
         var values = body.Values ?? [];
         var fileIndex = values.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
         Guid? temporaryId = fileIndex.v?.Value is { ValueKind: JsonValueKind.Object } file && file.TryGetProperty("temporaryFileId", out var tid) && tid.TryGetGuid(out var g) ? g : null;
@@ -189,6 +192,8 @@ public static class MediaManagementEndpoints
             return problem;
         if (!await db.Nodes.AnyAsync(n => n.Key == id && n.IsMedia, ct))
             return NotFound(id);
+        if (!await ReachesAsync(db, Caller.From(principal), id, ct))
+            return OutsideGrants();
         var index = (body!.Values ?? []).Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
         if (index.v is not null)
             return ManagementRequests.Invalid($"$.values[{index.i}]", "The file of a media item is replaced by uploading a new item, not by editing this one.");
@@ -203,6 +208,9 @@ public static class MediaManagementEndpoints
     {
         if (!await db.Nodes.AnyAsync(n => n.Key == id && n.IsMedia, ct))
             return NotFound(id);
+        // An editor trashes the media of the folders granted to them, not others'.
+        if (!await ReachesAsync(db, Caller.From(principal), id, ct))
+            return OutsideGrants();
         var result = await content.TrashAsync(id, Caller.From(principal).Actor, ct);
         return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
     }
@@ -210,6 +218,7 @@ public static class MediaManagementEndpoints
     /// Moving into a folder (or to the root with no target); restoring likewise, to the original place by default.
     private static async Task<IResult> Relocate(Guid id, HttpContext context, ArchiveDbContext db, Func<Guid?, Task<OperationResult>> operation, CancellationToken ct)
     {
+        var caller = Caller.From(context.User);
         var (body, problem) = await ManagementRequests.ReadAsync<MoveMediaRequestModel>(context);
         if (problem is not null)
             return problem;
@@ -217,6 +226,8 @@ public static class MediaManagementEndpoints
             return NotFound(id);
         if (body!.Target is { } target && !await db.Nodes.AnyAsync(n => n.Key == target.Id && n.IsMedia && !n.Trashed, ct))
             return ManagementRequests.Invalid("$.target.id", $"No media folder with id {target.Id}.");
+        if (!await ReachesAsync(db, caller, id, ct) || (caller.IsScoped && (body.Target is not { } into || !await ReachesAsync(db, caller, into.Id, ct))))
+            return OutsideGrants();
         var result = await operation(body.Target?.Id);
         return result.Succeeded ? Results.Ok() : ManagementRequests.From(result);
     }
@@ -226,6 +237,18 @@ public static class MediaManagementEndpoints
 
     private static Task<IResult> RestoreMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
         Relocate(id, context, db, target => content.RestoreAsync(id, target, Caller.From(principal).Actor, ct), ct);
+
+    /// Whether a media item (or folder) lies within the caller's grants: everything for unscoped roles.
+    private static async Task<bool> ReachesAsync(ArchiveDbContext db, Caller caller, Guid key, CancellationToken ct)
+    {
+        if (!caller.IsScoped)
+            return true;
+        var path = await db.Nodes.AsNoTracking().Where(n => n.Key == key && n.IsMedia).Select(n => n.Path).SingleOrDefaultAsync(ct);
+        return path is not null && caller.Reaches(await Caller.PathKeysAsync(db, path, ct));
+    }
+
+    private static IResult OutsideGrants() =>
+        ManagementRequests.Problem(403, "Outside your media folders", "Editors and contributors change media only within the media folders granted to them.");
 
     private static ContentEdit Edit(CreateMediaRequestModel body, IEnumerable<DocumentValueModel> values) => new()
     {

@@ -39,10 +39,10 @@ public static class UserEndpoints
 
     private static readonly string[] States = ["Active", "Disabled", "LockedOut", "Inactive", "Invited", "All"];
 
-    private static Task<IResult> List(UserManager<ArchiveUser> users, IdentityDb identity, CancellationToken ct, int skip = 0, int take = 100, string? filter = null) =>
-        Filter(users, identity, ct, skip, take, filter: filter);
+    private static Task<IResult> List(UserManager<ArchiveUser> users, IdentityDb identity, ArchiveDbContext db, CancellationToken ct, int skip = 0, int take = 100, string? filter = null) =>
+        Filter(users, identity, db, ct, skip, take, filter: filter);
 
-    private static async Task<IResult> Filter(UserManager<ArchiveUser> users, IdentityDb identity, CancellationToken ct, int skip = 0, int take = 100,
+    private static async Task<IResult> Filter(UserManager<ArchiveUser> users, IdentityDb identity, ArchiveDbContext db, CancellationToken ct, int skip = 0, int take = 100,
         string orderBy = "UserName", string orderDirection = "Ascending", Guid[]? userGroupIds = null, string[]? userStates = null, string? filter = null)
     {
         if (Paging.Check(skip, take) is { } refused)
@@ -66,7 +66,8 @@ public static class UserEndpoints
         var roleOf = (await identity.UserRoles.Join(identity.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
             .GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name);
         var grantsOf = (await identity.Grants.AsNoTracking().ToListAsync(ct)).ToLookup(g => g.UserId, g => g.NodeKey);
-        var models = all.Select(user => Model(user, roleOf.GetValueOrDefault(user.Id), grantsOf[user.Id].ToList())).ToList();
+        var media = await MediaKeysAsync(db, grantsOf.SelectMany(g => g), ct);
+        var models = all.Select(user => Model(user, roleOf.GetValueOrDefault(user.Id), grantsOf[user.Id].ToList(), media)).ToList();
         var wanted = models.Where(m => roles.Count == 0 || m.UserGroupIds.Any(g => roles.Contains(Roles.FromGroupKey(g.Id)!)))
             .Where(m => userStates is not { Length: > 0 } || userStates.Contains("All", StringComparer.OrdinalIgnoreCase) || userStates.Contains(m.State, StringComparer.OrdinalIgnoreCase));
         Func<UserResponseModel, object> key = orderBy.ToLowerInvariant() switch
@@ -80,8 +81,8 @@ public static class UserEndpoints
         return Results.Ok(new PagedResponse<UserResponseModel>(ordered.Count, ordered.Skip(skip).Take(take).ToList()));
     }
 
-    private static async Task<IResult> Get(Guid id, UserManager<ArchiveUser> users, Accounts accounts, CancellationToken ct) =>
-        await users.FindByIdAsync(id.ToString()) is { } user ? Results.Ok(await ModelAsync(user, accounts, ct)) : NotFound(id);
+    private static async Task<IResult> Get(Guid id, UserManager<ArchiveUser> users, Accounts accounts, ArchiveDbContext db, CancellationToken ct) =>
+        await users.FindByIdAsync(id.ToString()) is { } user ? Results.Ok(await ModelAsync(user, accounts, db, ct)) : NotFound(id);
 
     private static async Task<IResult> Create(HttpContext context, ClaimsPrincipal principal, Accounts accounts, ArchiveDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -95,7 +96,7 @@ public static class UserEndpoints
         if (kind is null)
             return ManagementRequests.Invalid("kind", "kind must be Default (a person) or Api.");
         var grants = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
-        if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
+        if (await UnknownStartNodesAsync(db, grants, media: false, ct) is { } missing)
             return missing;
         var result = await accounts.CreateAsync(body.Id, kind.Value, new AccountDetails(body.Email, body.UserName, body.Name, role!, grants), ct);
         if (!result.Succeeded)
@@ -112,12 +113,15 @@ public static class UserEndpoints
         var (role, refused) = RoleOf(body!.UserGroupIds);
         if (refused is not null)
             return refused;
-        if (body.MediaStartNodeIds is { Count: > 0 })
-            return ManagementRequests.Invalid("mediaStartNodeIds", "Media access follows the role; media start nodes are not used.");
-        var grants = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
+        var documents = body.DocumentStartNodeIds?.Select(r => r.Id).ToList() ?? [];
+        // Media start nodes are grants too: the folders an editor or contributor works in.
+        var mediaFolders = body.MediaStartNodeIds?.Select(r => r.Id).ToList() ?? [];
+        var grants = documents.Concat(mediaFolders).Distinct().ToList();
         if (Roles.IsScoped(role!) && body.HasDocumentRootAccess)
             return ManagementRequests.Invalid("hasDocumentRootAccess", $"An {role} works within granted institutions or collections, not the whole tree.");
-        if (await UnknownDocumentsAsync(db, grants, ct) is { } missing)
+        if (Roles.IsScoped(role!) && body.HasMediaRootAccess && mediaFolders.Count > 0)
+            return ManagementRequests.Invalid("hasMediaRootAccess", $"An {role} works within granted media folders, not the whole library.");
+        if ((await UnknownStartNodesAsync(db, documents, media: false, ct) ?? await UnknownStartNodesAsync(db, mediaFolders, media: true, ct)) is { } missing)
             return missing;
         // The back office's own language (Umbraco's UI cultures, such as en-US), not a content language.
         var language = string.IsNullOrWhiteSpace(body.LanguageIsoCode) ? null : body.LanguageIsoCode.Trim();
@@ -238,16 +242,28 @@ public static class UserEndpoints
               "Umb.Document.Sort", "Umb.Document.Move", "Umb.Document.Duplicate", "Umb.Document.Rollback"],
     };
 
-    private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, CancellationToken ct) =>
-        Model(user, await accounts.RoleOfAsync(user), await accounts.GrantsOfAsync(user.Id, ct));
-
-    private static UserResponseModel Model(ArchiveUser user, string? role, IReadOnlyList<Guid> grants)
+    private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
     {
+        var grants = await accounts.GrantsOfAsync(user.Id, ct);
+        return Model(user, await accounts.RoleOfAsync(user), grants, await MediaKeysAsync(db, grants, ct));
+    }
+
+    /// Which of these grants are media folders (the others are documents).
+    public static async Task<HashSet<Guid>> MediaKeysAsync(ArchiveDbContext db, IEnumerable<Guid> grants, CancellationToken ct)
+    {
+        var keys = grants.Distinct().ToList();
+        return keys.Count == 0 ? [] : [.. await db.Nodes.AsNoTracking().Where(n => n.IsMedia && keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(ct)];
+    }
+
+    private static UserResponseModel Model(ArchiveUser user, string? role, IReadOnlyList<Guid> grants, IReadOnlySet<Guid> media)
+    {
+        var scoped = role is null || Roles.IsScoped(role);
         var state = Accounts.IsDisabled(user) ? "Disabled" : user.LockoutEnd > DateTimeOffset.UtcNow ? "LockedOut" : "Active";
         var created = new DateTimeOffset(DateTime.SpecifyKind(user.CreatedAt, DateTimeKind.Utc));
         return new UserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name,
             role is null ? [] : [new ReferenceByIdModel(Roles.GroupKeys[role])], user.Id, user.LanguageIsoCode,
-            grants.Select(g => new ReferenceByIdModel(g)).ToList(), role is not null && !Roles.IsScoped(role), [], true, [], state, user.AccessFailedCount,
+            grants.Where(g => !media.Contains(g)).Select(g => new ReferenceByIdModel(g)).ToList(), !scoped,
+            grants.Where(media.Contains).Select(g => new ReferenceByIdModel(g)).ToList(), !scoped, [], state, user.AccessFailedCount,
             created, created, null, null, null,
             role == Roles.Administrator, user.Kind == UserKind.Api ? "Api" : "Default");
     }
@@ -263,11 +279,11 @@ public static class UserEndpoints
             : (null, ManagementRequests.Problem(404, "Missing User Group", $"No user group with id {groups[0].Id}."));
     }
 
-    private static async Task<IResult?> UnknownDocumentsAsync(ArchiveDbContext db, IReadOnlyCollection<Guid> keys, CancellationToken ct)
+    private static async Task<IResult?> UnknownStartNodesAsync(ArchiveDbContext db, IReadOnlyCollection<Guid> keys, bool media, CancellationToken ct)
     {
-        var found = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && !n.IsMedia).Select(n => n.Key).ToListAsync(ct);
+        var found = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && n.IsMedia == media && !n.Trashed).Select(n => n.Key).ToListAsync(ct);
         return keys.FirstOrDefault(k => !found.Contains(k)) is var missing && missing != Guid.Empty
-            ? ManagementRequests.Invalid("documentStartNodeIds", $"No document with id {missing}.")
+            ? ManagementRequests.Invalid(media ? "mediaStartNodeIds" : "documentStartNodeIds", $"No {(media ? "media item" : "document")} with id {missing}.")
             : null;
     }
 

@@ -17,11 +17,15 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
     private const string Api = "/umbraco/management/api/v1";
     private const string Secret = "media-upload-tests-secret-0123456789";
     private const string ImageType = "dcbf0830-246d-8808-0431-14aac91c2348";
+    private const string KoreanFolder = "b66101d1-9130-a16c-2daf-3259c1060a28";
+    private const string PushkinFolder = "8944e568-4c51-8314-8986-08f862cae5a9";
 
     public sealed class Host : ArchiveHostFactory, IAsyncLifetime
     {
         public HttpClient Curator { get; private set; } = null!;
         public HttpClient Other { get; private set; } = null!;
+        /// An editor of the Korean association: its collection and its media folder.
+        public HttpClient KoreanEditor { get; private set; } = null!;
 
         public Host() => Settings["Archive:Management:SignInPermitsPerMinute"] = "1000";
 
@@ -33,9 +37,12 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
                 var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
                 await accounts.CreateApiClientAsync("umbraco-back-office-media-curator", null, Roles.Curator, Secret, []);
                 await accounts.CreateApiClientAsync("umbraco-back-office-media-other", null, Roles.Curator, Secret, []);
+                await accounts.CreateApiClientAsync("umbraco-back-office-media-korean", null, Roles.Editor, Secret,
+                    [Guid.Parse(DocumentApiTests.KoreanCollection), Guid.Parse(KoreanFolder)]);
             }
             Curator = await Signed("umbraco-back-office-media-curator");
             Other = await Signed("umbraco-back-office-media-other");
+            KoreanEditor = await Signed("umbraco-back-office-media-korean");
         }
 
         private async Task<HttpClient> Signed(string clientId)
@@ -55,10 +62,10 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         return await client.PostAsync($"{Api}/temporary-file", form);
     }
 
-    private static Task<HttpResponseMessage> Create(HttpClient client, Guid temporaryFileId, string name) =>
+    private static Task<HttpResponseMessage> Create(HttpClient client, Guid temporaryFileId, string name, string? parent = null) =>
         client.PostAsJsonAsync($"{Api}/media", new
         {
-            parent = (object?)null,
+            parent = parent is null ? null : (object)new { id = parent },
             mediaType = new { id = ImageType },
             values = new object[]
             {
@@ -205,6 +212,34 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(reason, problem.GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/temporary-file/{staged}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_and_changes_media_only_in_the_folders_granted_to_them()
+    {
+        var me = JsonDocument.Parse(await host.KoreanEditor.GetStringAsync($"{Api}/user/current")).RootElement;
+        Assert.Equal(KoreanFolder, me.GetProperty("mediaStartNodeIds")[0].GetProperty("id").GetString());
+        Assert.False(me.GetProperty("hasMediaRootAccess").GetBoolean());
+
+        async Task<HttpResponseMessage> Upload(string? folder, byte shade)
+        {
+            var staged = Guid.NewGuid();
+            Assert.Equal(HttpStatusCode.Created, (await Stage(host.KoreanEditor, staged, Jpeg(shade), $"hanbok-{shade}.jpg")).StatusCode);
+            return await Create(host.KoreanEditor, staged, $"Hanbok {shade}", folder);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await Upload(null, 31)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Upload(PushkinFolder, 32)).StatusCode);
+        var own = await Upload(KoreanFolder, 33);
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var key = own.Headers.GetValues("Umb-Generated-Resource").Single();
+
+        // Another museum's media: not edited, moved or trashed by this editor; their own, yes.
+        var others = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/tree/media/children?parentId={PushkinFolder}")).RootElement.GetProperty("items")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.KoreanEditor.PutAsync($"{Api}/media/{others}/move-to-recycle-bin", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.KoreanEditor.PutAsJsonAsync($"{Api}/media/{others}", new { values = Array.Empty<object>(), variants = new[] { new { culture = "en", name = "Renamed" } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.KoreanEditor.PutAsJsonAsync($"{Api}/media/{key}/move", new { target = new { id = PushkinFolder } })).StatusCode);
+        Assert.False(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/{others}")).RootElement.GetProperty("isTrashed").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await host.KoreanEditor.PutAsync($"{Api}/media/{key}/move-to-recycle-bin", null)).StatusCode);
     }
 
     [Theory]

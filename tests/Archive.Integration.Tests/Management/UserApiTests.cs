@@ -118,6 +118,31 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
     }
 
     [Fact]
+    public async Task Media_start_nodes_are_the_media_folders_an_editor_works_in()
+    {
+        var admin = await host.ClientAsync("umbraco-back-office-admin");
+        var id = await CreateAsync(admin, "folders", EditorGroup, startNodes: [Guid.Parse(DocumentApiTests.KoreanCollection)]);
+        object Update(Guid[] media) => new
+        {
+            email = "folders@example.kz", userName = "folders@example.kz", name = "Folders", userGroupIds = Groups(EditorGroup), languageIsoCode = "kk-KZ",
+            documentStartNodeIds = Groups(Guid.Parse(DocumentApiTests.KoreanCollection)), hasDocumentRootAccess = false,
+            mediaStartNodeIds = Groups(media), hasMediaRootAccess = false,
+        };
+        var unknown = await admin.PutAsync($"{Api}/user/{id}", Body(Update([Guid.NewGuid()])));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("mediaStartNodeIds", await unknown.Content.ReadAsStringAsync());
+        // A document is not a media folder.
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsync($"{Api}/user/{id}", Body(Update([Guid.Parse(DocumentApiTests.KoreanCollection)])))).StatusCode);
+
+        var folder = Guid.Parse("b66101d1-9130-a16c-2daf-3259c1060a28");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"{Api}/user/{id}", Body(Update([folder])))).StatusCode);
+        var user = await Json(await admin.GetAsync($"{Api}/user/{id}"));
+        Assert.Equal(folder, user.GetProperty("mediaStartNodeIds").EnumerateArray().Single().GetProperty("id").GetGuid());
+        Assert.Equal(DocumentApiTests.KoreanCollection, user.GetProperty("documentStartNodeIds").EnumerateArray().Single().GetProperty("id").GetString());
+        Assert.False(user.GetProperty("hasMediaRootAccess").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_stale_token_stays_refused_with_a_current_cookie_beside_it_and_one_request_speaks_for_one_account()
     {
         var admin = await host.ClientAsync("umbraco-back-office-admin");

@@ -31,15 +31,27 @@ public abstract class CleanSiteTests<TDatabase>(TDatabase database) : IClassFixt
             var data = ContentData.FromJson((await db.NodeVersions.SingleAsync(v => v.NodeId == home.Id && v.IsPublished)).Data);
             Assert.Contains("\"contentTypeKey\": \"60085a63-b77b-4509-9df4-bcb75db2755f\"", data.GetValue("contentRows"));
         }
-        // Every media file the items name is in the store, byte for byte.
+        // Every media file the items name is in the store, byte for byte; one that names where it was taken
+        // (these photographs' IPTC records give the city) is served cleaned, its original kept privately.
         var mediaFiles = Directory.EnumerateFiles(SiteMedia, "*", SearchOption.AllDirectories).ToList();
         Assert.Equal(34, mediaFiles.Count);
+        var cleaned = 0;
         foreach (var file in mediaFiles)
         {
-            var stored = Path.Combine(archive.MediaRoot, Path.GetRelativePath(SiteMedia, file));
+            var relative = Path.GetRelativePath(SiteMedia, file);
+            var stored = Path.Combine(archive.MediaRoot, relative);
+            var original = Path.Combine(archive.MediaRoot, Archive.Media.Metadata.PublicCopy.PrivateFolder, relative);
             Assert.True(File.Exists(stored), stored);
-            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(stored));
+            if (File.Exists(original))
+            {
+                cleaned++;
+                Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(original));
+                Assert.False(Archive.Media.Metadata.ImageFacts.Read(File.OpenRead(stored)).HasLocation, relative);
+            }
+            else
+                Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(stored));
         }
+        Assert.True(cleaned < mediaFiles.Count);
 
         var exported = Paths.TempFolder();
         await using (var db = database.NewContext())
