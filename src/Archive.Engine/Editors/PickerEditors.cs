@@ -144,14 +144,8 @@ public sealed class ImageCropperEditor : PropertyEditor
         var trimmed = stored.TrimStart();
         if (!trimmed.StartsWith('{'))
             return UploadFieldEditor.IsMediaPath(trimmed.Trim()) ? stored : null;
-        try
-        {
-            return JsonNode.Parse(trimmed)?["src"] is JsonValue src && src.TryGetValue<string>(out var path) && !UploadFieldEditor.IsMediaPath(path) ? null : stored;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
+        return ParseStored(trimmed) is not JsonObject cropper || (cropper["src"] is JsonValue src && src.TryGetValue<string>(out var path) && !UploadFieldEditor.IsMediaPath(path))
+            ? null : stored;
     }
 
     public override string? TextOf(string stored) => null;
@@ -238,16 +232,7 @@ public sealed class MultiUrlPickerEditor : PropertyEditor
     /// Links as the public gets them: one whose URL is not safe to follow (javascript:, data:, …) is left out.
     public override string? ToPublic(string stored)
     {
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(stored);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-        if (node is not JsonArray links)
+        if (ParseStored(stored) is not JsonArray links)
             return null;
         var safe = new JsonArray();
         foreach (var link in links.OfType<JsonObject>())

@@ -78,6 +78,19 @@ public abstract class PropertyEditor
 
     protected static string Serialize(JsonNode node) => node.ToJsonString(StoredJson);
 
+    /// A stored JSON value, or null when it is not JSON.
+    protected static JsonNode? ParseStored(string stored)
+    {
+        try
+        {
+            return JsonNode.Parse(stored);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// The items of a stored list: a JSON array, or comma-separated text (Umbraco's Csv storage).
     protected static List<string> ListValues(string stored)
     {

@@ -59,16 +59,7 @@ public sealed partial class RichTextEditor : PropertyEditor
         var trimmed = stored.TrimStart();
         if (!trimmed.StartsWith('{'))
             return SanitizeHtml(stored);
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(trimmed);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-        if (node is not JsonObject value)
+        if (ParseStored(trimmed) is not JsonObject value)
             return null;
         var markup = value["markup"]?.ToString() ?? "";
         var clean = SanitizeHtml(markup);

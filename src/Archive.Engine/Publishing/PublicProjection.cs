@@ -18,7 +18,7 @@ public static class PublicProjection
 
     public static PublicItem? Project(StoredItem item, SchemaSnapshot schema)
     {
-        if (item.IsPrivateRecord || item.Ancestors.Any(a => a.IsPrivateRecord) || (item.IsMedia && item.UsedByPrivateRecord))
+        if (item.IsWithheld)
             return null;
         // Media is not published in Umbraco: its current version serves, in every culture it has.
         var source = item.IsMedia ? item.Draft : item.Published;
@@ -34,6 +34,21 @@ public static class PublicProjection
         }
         if (cultures.Count == 0)
             return null;
+        return Build(item, source, cultures, schema);
+    }
+
+    /// What preview shows (an API-key channel, not a public one): the current draft in every culture it
+    /// has, still without sensitive properties, and never a private record or anything beneath one.
+    public static PublicItem? Preview(StoredItem item, SchemaSnapshot schema)
+    {
+        if (item.IsWithheld || item.Draft is null || item.Cultures.Count == 0)
+            return null;
+        var cultures = item.Cultures.ToDictionary(c => c.Culture, c => new PublicCulture(c.Name, c.Segment), StringComparer.OrdinalIgnoreCase);
+        return Build(item, item.Draft, cultures, schema);
+    }
+
+    private static PublicItem Build(StoredItem item, ContentData source, Dictionary<string, PublicCulture> cultures, SchemaSnapshot schema)
+    {
         var type = schema.FindType(item.ContentTypeAlias, item.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
         return new PublicItem
         {
@@ -48,30 +63,6 @@ public static class PublicProjection
             IsVariant = type?.VariesByCulture ?? false,
             Cultures = cultures,
             Data = PublicValues(source, type, schema, cultures.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)),
-        };
-    }
-
-    /// What preview shows (an API-key channel, not a public one): the current draft in every culture it
-    /// has, still without sensitive properties, and never a private record or anything beneath one.
-    public static PublicItem? Preview(StoredItem item, SchemaSnapshot schema)
-    {
-        if (item.IsPrivateRecord || item.Ancestors.Any(a => a.IsPrivateRecord) || (item.IsMedia && item.UsedByPrivateRecord) || item.Draft is null || item.Cultures.Count == 0)
-            return null;
-        var cultures = item.Cultures.ToDictionary(c => c.Culture, c => new PublicCulture(c.Name, c.Segment), StringComparer.OrdinalIgnoreCase);
-        var type = schema.FindType(item.ContentTypeAlias, item.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
-        return new PublicItem
-        {
-            Key = item.Key,
-            IsMedia = item.IsMedia,
-            ContentTypeAlias = item.ContentTypeAlias,
-            Level = item.Level,
-            SortOrder = item.SortOrder,
-            CreateDate = item.CreateDate,
-            UpdateDate = item.UpdateDate,
-            Ancestors = item.Ancestors,
-            IsVariant = type?.VariesByCulture ?? false,
-            Cultures = cultures,
-            Data = PublicValues(item.Draft, type, schema, cultures.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)),
         };
     }
 

@@ -36,4 +36,7 @@ public sealed record StoredItem
     public bool UsedByPrivateRecord { get; init; }
 
     public bool IsPrivateRecord => PublicProjection.SaysPrivate(Draft) || PublicProjection.SaysPrivate(Published);
+
+    /// Kept from the public whatever is published: a private record, anything beneath one, media one uses.
+    public bool IsWithheld => IsPrivateRecord || Ancestors.Any(a => a.IsPrivateRecord) || (IsMedia && UsedByPrivateRecord);
 }
