@@ -23,6 +23,8 @@ builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Publishing.ChangeLogFollower>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
+// Projections are built in this order: the published cache (from AddArchiveDelivery) before the search index.
+builder.Services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.GetRequiredService<Archive.Search.Indexing.SearchIndexProjection>());
 var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
 builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath), archiveOptions);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);

@@ -51,6 +51,7 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
     /// One round: builds the projections not built yet, then applies what the log holds beyond each one's position.
     public async Task FollowAsync(CancellationToken ct)
     {
+        // In the order registered: the published cache first, so items are served while an index is built from nothing.
         foreach (var projection in _projections)
         {
             projection.Refresh();

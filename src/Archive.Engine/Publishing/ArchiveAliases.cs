@@ -21,6 +21,11 @@ public static class ArchiveAliases
     /// An artefact's images (a media picker).
     public const string Images = "images";
 
+    /// The vocabulary pickers search counts as facets: object type, materials, peoples.
+    public const string ObjectType = "objectType";
+    public const string Materials = "materials";
+    public const string Peoples = "peoples";
+
     public const string CreditLine = "creditLine";
     public const string AltText = "altText";
 

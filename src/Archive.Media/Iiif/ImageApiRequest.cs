@@ -36,6 +36,13 @@ public sealed record ImageApiRequest(Rectangle Region, Size Size, bool Mirror, f
         var mirror = rotation.StartsWith('!');
         if (!float.TryParse(mirror ? rotation[1..] : rotation, NumberStyles.Float, CultureInfo.InvariantCulture, out var degrees) || !float.IsFinite(degrees) || degrees is < 0 or > 360)
             return (null, new("rotation", "rotation must be a number of degrees from 0 to 360, optionally after ! for mirroring."));
+        // A turned image needs the canvas of its bounding box: at 45° twice the pixels. It stays within the limit too.
+        var radians = degrees * Math.PI / 180;
+        var (cos, sin) = (Math.Abs(Math.Cos(radians)), Math.Abs(Math.Sin(radians)));
+        var turnedWidth = Math.Ceiling(scaled.Width * cos + scaled.Height * sin);
+        var turnedHeight = Math.Ceiling(scaled.Width * sin + scaled.Height * cos);
+        if (turnedWidth * turnedHeight > (double)maxWidth * maxHeight)
+            return (null, new("rotation", $"Turned by {degrees:0.###}°, the image would pass this server's limit of {maxWidth}×{maxHeight} pixels; ask for a smaller size."));
         var dot = qualityFormat.LastIndexOf('.');
         if (dot <= 0)
             return (null, new("format", "The last segment must be quality.format, e.g. default.jpg."));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Archive.Media.Imaging;
 using Archive.Media.Storage;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -56,7 +57,7 @@ public sealed class TilePyramids(IMediaStore store)
     {
         Image<Rgb24> level;
         await using (var source = await store.OpenReadAsync(sourcePath, ct) ?? throw new FileNotFoundException(sourcePath))
-            level = await Image.LoadAsync<Rgb24>(source, ct);
+            level = await Image.LoadAsync<Rgb24>(ImageRenderer.Decoding, source, ct);
         try
         {
             level.Mutate(x => x.AutoOrient());
@@ -116,7 +117,7 @@ public sealed class TilePyramids(IMediaStore store)
                 {
                     await using var stream = await store.OpenReadAsync(TilePath(sourceHash, levelIndex, column, row), ct)
                         ?? throw new FileNotFoundException($"Tile {levelIndex}/{column}_{row} is missing.");
-                    using var tile = await Image.LoadAsync<Rgb24>(stream, ct);
+                    using var tile = await Image.LoadAsync<Rgb24>(ImageRenderer.Decoding, stream, ct);
                     var at = new Point(column * TileSize - x0, row * TileSize - y0);
                     canvas.Mutate(x => x.DrawImage(tile, at, 1f));
                 }

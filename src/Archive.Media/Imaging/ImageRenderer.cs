@@ -12,6 +12,17 @@ namespace Archive.Media.Imaging;
 /// focal point or anchor, background, then encodes. Derivatives carry no EXIF, IPTC or XMP.
 public static class ImageRenderer
 {
+    /// Decoding for rendering: no one image may take more than a gigabyte of pixel memory, whatever a file
+    /// that passed inspection turns out to hold (the accepted 150 megapixels need 600 MB at most).
+    public static readonly Configuration Decoding = Limited();
+
+    private static Configuration Limited()
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.MemoryAllocator = SixLabors.ImageSharp.Memory.MemoryAllocator.Create(new SixLabors.ImageSharp.Memory.MemoryAllocatorOptions { AllocationLimitMegabytes = 1024 });
+        return configuration;
+    }
+
     public const int DefaultQuality = 82;
 
     /// The format a derivative is written in: the requested one, else the source's where browsers
@@ -50,7 +61,7 @@ public static class ImageRenderer
 
     public static async Task RenderAsync(Stream source, string sourceExtension, ImageCommands commands, Stream output, CancellationToken ct = default)
     {
-        using var image = await Image.LoadAsync(source, ct);
+        using var image = await Image.LoadAsync(Decoding, source, ct);
         Apply(image, commands);
         await image.SaveAsync(output, Encoder(Resolve(commands.Format, sourceExtension), commands.Quality), ct);
     }

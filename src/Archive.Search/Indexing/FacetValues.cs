@@ -1,5 +1,6 @@
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
+using Archive.Engine.Publishing;
 
 namespace Archive.Search.Indexing;
 
@@ -30,14 +31,14 @@ public sealed record Ancestor(Guid Key, string ContentTypeAlias);
 public static class FacetValues
 {
     private static readonly (string Facet, string Alias)[] Pickers =
-        [(FacetNames.ObjectType, "objectType"), (FacetNames.Material, "materials"), (FacetNames.People, "peoples")];
+        [(FacetNames.ObjectType, ArchiveAliases.ObjectType), (FacetNames.Material, ArchiveAliases.Materials), (FacetNames.People, ArchiveAliases.Peoples)];
 
     public static Dictionary<string, List<string>> Of(ContentData data, IReadOnlyList<Ancestor> ancestors, IReadOnlyCollection<Guid> exhibitions, int? datingEarliest, int? datingLatest)
     {
         var facets = new Dictionary<string, List<string>>();
-        if (ancestors.FirstOrDefault(a => a.ContentTypeAlias == "institution") is { } institution)
+        if (ancestors.FirstOrDefault(a => a.ContentTypeAlias == ArchiveAliases.Institution) is { } institution)
             facets[FacetNames.Institution] = [institution.Key.ToString()];
-        if (ancestors.LastOrDefault(a => a.ContentTypeAlias == "collection") is { } collection)
+        if (ancestors.LastOrDefault(a => a.ContentTypeAlias == ArchiveAliases.Collection) is { } collection)
             facets[FacetNames.Collection] = [collection.Key.ToString()];
         foreach (var (facet, alias) in Pickers)
         {
@@ -50,7 +51,7 @@ public static class FacetValues
             facets[FacetNames.Century] = new Engine.Dating.HistoricalDate("", earliest, latest).Centuries().Select(c => c.ToString()).ToList();
         if (exhibitions.Count > 0)
             facets[FacetNames.Exhibition] = exhibitions.Select(e => e.ToString()).ToList();
-        facets[FacetNames.HasImage] = [PropertyEditors.IsEmpty(data.GetValue("images")) ? "false" : "true"];
+        facets[FacetNames.HasImage] = [PropertyEditors.IsEmpty(data.GetValue(ArchiveAliases.Images)) ? "false" : "true"];
         return facets;
     }
 }

@@ -93,7 +93,7 @@ public static class DeliveryEndpoints
             var draft = PublishedNode.From(preview);
             if (draft.IsMedia || !settings.IsAllowed(draft.ContentTypeAlias) || draft.CultureOf(request.Culture) is null)
                 return null;
-            return renderer.Draft(draft, preview.Data, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context));
+            return renderer.Draft(draft, preview.Data, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context, request));
         }
         var cache = services.GetRequiredService<PublishedCache>();
         // A response that would show this item if it appeared is evicted when it does.
@@ -104,7 +104,7 @@ public static class DeliveryEndpoints
         if (!request.Expand.IsDefaultExpand)
             foreach (var embedded in Embedded(cache, node))
                 DeliveryOutputCachePolicy.TagItem(context, embedded);
-        return renderer.Item(node, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context));
+        return renderer.Item(node, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context, request));
     }
 
     /// Items reachable through references a few levels deep (as far as an expansion can reach), bounded.

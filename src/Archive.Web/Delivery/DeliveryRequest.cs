@@ -20,10 +20,11 @@ public sealed partial class DeliveryRequest
     [GeneratedRegex(@"^[\w-]*$")]
     private static partial Regex SimpleLanguage();
 
-    /// The expansion budget of this response, shared by every item it renders.
-    public static Archive.Delivery.Rendering.DeliveryRenderer.Budget BudgetOf(HttpContext context) =>
-        (context.Items[typeof(Archive.Delivery.Rendering.DeliveryRenderer.Budget)] ??= new Archive.Delivery.Rendering.DeliveryRenderer.Budget())
-        as Archive.Delivery.Rendering.DeliveryRenderer.Budget ?? new();
+    /// The expansion budget of this response, shared by every item it renders; none is needed when nothing is expanded.
+    public static Archive.Delivery.Rendering.DeliveryRenderer.Budget? BudgetOf(HttpContext context, DeliveryRequest request) =>
+        request.Expand.IsDefaultExpand ? null
+        : (context.Items[typeof(Archive.Delivery.Rendering.DeliveryRenderer.Budget)] ??= new Archive.Delivery.Rendering.DeliveryRenderer.Budget())
+            as Archive.Delivery.Rendering.DeliveryRenderer.Budget;
 
     /// Compared in constant time (over hashes, so the length says nothing either).
     public static bool KeyMatches(string sent, string? configured) =>

@@ -14,7 +14,8 @@ public static class DeliveryResponses
         // Drafts are for the editor who asked, never for a shared cache; neither is what an API key opened.
         var keyed = !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(context.Request.Headers["Api-Key"]);
         headers.CacheControl = preview ? "private, no-store" : keyed ? "private, max-age=60" : "public, max-age=60";
-        headers.Append("Vary", "Api-Key");
+        if (keyed)
+            headers.Append("Vary", "Api-Key");
         if (Matches(context.Request, etag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Bytes(body, "application/json; charset=utf-8");

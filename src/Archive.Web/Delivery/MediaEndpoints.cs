@@ -32,7 +32,7 @@ public static class MediaEndpoints
     private static byte[] Render(HttpContext context, DeliveryRequest request, PublishedNode media)
     {
         DeliveryOutputCachePolicy.TagItem(context, media.Key);
-        return context.RequestServices.GetRequiredService<DeliveryRenderer>().MediaItem(media, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context));
+        return context.RequestServices.GetRequiredService<DeliveryRenderer>().MediaItem(media, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context, request));
     }
 
     private static IResult ById(HttpContext context, Guid id)

@@ -94,7 +94,7 @@ public static class SearchEndpoints
                 w.WritePropertyName("highlights");
                 WriteHighlights(w, node, request.Culture, cache, services.GetRequiredService<PropertyEditors>(), highlight);
                 w.WritePropertyName("content");
-                w.WriteRawValue(renderer.Item(node, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context)), skipInputValidation: true);
+                w.WriteRawValue(renderer.Item(node, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context, request)), skipInputValidation: true);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

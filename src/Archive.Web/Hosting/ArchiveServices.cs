@@ -75,7 +75,6 @@ public static class ArchiveServices
         // One follower of the change log feeds every projection of the public content.
         builder.Services.AddSingleton<PrivateRecordFacts>();
         builder.Services.AddScoped<IStoredItemSource, StoredItemReader>();
-        builder.Services.AddSingleton<IProjection>(sp => sp.GetRequiredService<SearchIndexProjection>());
         builder.Services.AddSingleton<ChangeLogFollower>();
         return builder;
     }

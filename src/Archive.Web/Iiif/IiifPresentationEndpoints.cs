@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Archive.Delivery.Cache;
 using Archive.Engine.Content;
+using Archive.Engine.Publishing;
 using Archive.Web.Media;
 
 namespace Archive.Web.Iiif;
@@ -16,7 +17,7 @@ public static class IiifPresentationEndpoints
     /// The catalogue fields a manifest shows, with their labels in the archive's first languages.
     private static readonly (string Alias, Dictionary<string, string> Label)[] MetadataFields =
     [
-        ("accessionNumber", new() { ["en"] = "Accession number", ["kk"] = "Түгендеу нөмірі", ["ru"] = "Инвентарный номер" }),
+        (ArchiveAliases.AccessionNumber, new() { ["en"] = "Accession number", ["kk"] = "Түгендеу нөмірі", ["ru"] = "Инвентарный номер" }),
         ("objectType", new() { ["en"] = "Object type", ["kk"] = "Заттың түрі", ["ru"] = "Тип предмета" }),
         ("dating", new() { ["en"] = "Date", ["kk"] = "Мерзімі", ["ru"] = "Датировка" }),
         ("maker", new() { ["en"] = "Maker", ["kk"] = "Жасаған", ["ru"] = "Автор" }),
@@ -45,7 +46,7 @@ public static class IiifPresentationEndpoints
 
     private static IResult Manifest(HttpContext context, Guid key, PublishedCache cache)
     {
-        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: "artefact" } artefact)
+        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: ArchiveAliases.Artefact } artefact)
             return MediaProblems.NotFound("There is no published artefact with this key.");
         var baseUrl = IiifImageEndpoints.BaseUrl(context);
         var id = $"{baseUrl}{IiifImageEndpoints.Root}/manifest/{key}";
@@ -62,18 +63,18 @@ public static class IiifPresentationEndpoints
         foreach (var (alias, label) in MetadataFields)
             if (Value(cache, data, alias, cultures) is { } value)
                 metadata.Add(new JsonObject { ["label"] = LanguageMap(label), ["value"] = value });
-        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: "collection" } collection)
+        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection } collection)
             metadata.Add(new JsonObject { ["label"] = LanguageMap(CollectionLabel), ["value"] = Names(collection, cultures) });
         if (metadata.Count > 0)
             manifest["metadata"] = metadata;
-        if (PerCulture(data, "creditLine", cultures) is { } credit)
+        if (PerCulture(data, ArchiveAliases.CreditLine, cultures) is { } credit)
             manifest["requiredStatement"] = new JsonObject { ["label"] = LanguageMap(CreditLabel), ["value"] = credit };
         if (RightsValue.Of(data) is { } rights)
             manifest["rights"] = rights;
 
         var canvases = new JsonArray();
         var index = 0;
-        foreach (var mediaKey in PickedMedia(data.GetValue("images")))
+        foreach (var mediaKey in PickedMedia(data.GetValue(ArchiveAliases.Images)))
         {
             if (PublishedMedia.Of(cache.Find(mediaKey)) is not { IsImage: true, Width: { } width, Height: { } height } media)
                 continue;
@@ -101,28 +102,28 @@ public static class IiifPresentationEndpoints
                     }),
                 }),
             };
-            if (PerCulture(Data(media.Node), "altText", cultures) is { } alt)
+            if (PerCulture(Data(media.Node), ArchiveAliases.AltText, cultures) is { } alt)
                 canvas["summary"] = alt;
             canvases.Add(canvas);
             if (index == 1)
                 manifest["thumbnail"] = new JsonArray(ImageBody(service, "full/!400,400/0/default.jpg", null, null));
         }
         manifest["items"] = canvases;
-        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: "collection" } parent)
+        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection } parent)
             manifest["partOf"] = new JsonArray(new JsonObject { ["id"] = $"{baseUrl}{IiifImageEndpoints.Root}/collection/{parent.Key}", ["type"] = "Collection" });
         return Json(context, manifest);
     }
 
     private static IResult Collection(HttpContext context, Guid key, PublishedCache cache)
     {
-        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: "collection" } collection)
+        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: ArchiveAliases.Collection } collection)
             return MediaProblems.NotFound("There is no published collection with this key.");
         var baseUrl = IiifImageEndpoints.BaseUrl(context);
         var cultures = Cultures(cache);
         var items = new JsonArray();
         foreach (var child in cache.ChildrenOf(key).OrderBy(c => c.SortOrder))
         {
-            var type = child.ContentTypeAlias switch { "artefact" => "Manifest", "collection" => "Collection", _ => null };
+            var type = child.ContentTypeAlias switch { ArchiveAliases.Artefact => "Manifest", ArchiveAliases.Collection => "Collection", _ => null };
             if (type is null)
                 continue;
             items.Add(new JsonObject

@@ -132,6 +132,7 @@ public sealed class IiifTests(IiifTests.Host host) : IClassFixture<IiifTests.Hos
     [InlineData("full/pct:0/0/default.jpg", "size")]
     [InlineData("full/max/400/default.jpg", "rotation")]
     [InlineData("full/max/45x/default.jpg", "rotation")]
+    [InlineData("full/^max/45/default.jpg", "rotation")] // turned, the upscaled image would pass the pixel limit
     [InlineData("full/max/0/sepia.jpg", "quality")]
     [InlineData("full/max/0/default.tif", "format")]
     [InlineData("full/max/0/default", "format")]
