@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddArchive();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<MediaStoreUnavailableHandler>();
+builder.Services.AddExceptionHandler<UnrenderableImageHandler>();
 builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
 builder.Services.AddHostedService<ScheduledPublishing>();

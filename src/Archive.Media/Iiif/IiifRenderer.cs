@@ -17,7 +17,7 @@ public sealed class IiifRenderer(TilePyramids pyramids)
         else
         {
             await using var source = await openSource(ct);
-            image = await Image.LoadAsync<Rgb24>(ImageRenderer.Decoding, source, ct);
+            image = await ImageRenderer.DecodeAsync<Rgb24>(source, ct);
             image.Mutate(x => x.AutoOrient());
             // The region was resolved against the recorded size; an image oriented otherwise is cut to fit.
             var region = Rectangle.Intersect(request.Region, image.Bounds());

@@ -57,7 +57,7 @@ public sealed class TilePyramids(IMediaStore store)
     {
         Image<Rgb24> level;
         await using (var source = await store.OpenReadAsync(sourcePath, ct) ?? throw new FileNotFoundException(sourcePath))
-            level = await Image.LoadAsync<Rgb24>(ImageRenderer.Decoding, source, ct);
+            level = await ImageRenderer.DecodeAsync<Rgb24>(source, ct);
         try
         {
             level.Mutate(x => x.AutoOrient());
@@ -117,7 +117,7 @@ public sealed class TilePyramids(IMediaStore store)
                 {
                     await using var stream = await store.OpenReadAsync(TilePath(sourceHash, levelIndex, column, row), ct)
                         ?? throw new FileNotFoundException($"Tile {levelIndex}/{column}_{row} is missing.");
-                    using var tile = await Image.LoadAsync<Rgb24>(ImageRenderer.Decoding, stream, ct);
+                    using var tile = await ImageRenderer.DecodeAsync<Rgb24>(stream, ct);
                     var at = new Point(column * TileSize - x0, row * TileSize - y0);
                     canvas.Mutate(x => x.DrawImage(tile, at, 1f));
                 }

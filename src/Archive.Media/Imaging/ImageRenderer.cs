@@ -16,6 +16,27 @@ public static class ImageRenderer
     /// that passed inspection turns out to hold (the accepted 150 megapixels need 600 MB at most).
     public static readonly Configuration Decoding = Limited();
 
+    /// Decodes for rendering. The decoders fail on damaged files in more ways than their own exception
+    /// (ImageSharp 2's JPEG decoder throws NullReferenceException on some): every such failure becomes
+    /// one InvalidImageContentException, which callers answer as a bad file rather than a crash.
+    public static Task<Image<TPixel>> DecodeAsync<TPixel>(Stream source, CancellationToken ct) where TPixel : unmanaged, SixLabors.ImageSharp.PixelFormats.IPixel<TPixel> =>
+        Decoded(() => Image.LoadAsync<TPixel>(Decoding, source, ct));
+
+    /// In the file's own pixel format.
+    public static Task<Image> DecodeAsync(Stream source, CancellationToken ct) => Decoded(() => Image.LoadAsync(Decoding, source, ct));
+
+    private static async Task<T> Decoded<T>(Func<Task<T>> decode)
+    {
+        try
+        {
+            return await decode();
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or ImageFormatException or IOException or OutOfMemoryException or Storage.MediaStoreUnavailableException))
+        {
+            throw new InvalidImageContentException("The image cannot be decoded.", ex);
+        }
+    }
+
     private static Configuration Limited()
     {
         var configuration = Configuration.Default.Clone();
@@ -61,7 +82,7 @@ public static class ImageRenderer
 
     public static async Task RenderAsync(Stream source, string sourceExtension, ImageCommands commands, Stream output, CancellationToken ct = default)
     {
-        using var image = await Image.LoadAsync(Decoding, source, ct);
+        using var image = await DecodeAsync(source, ct);
         Apply(image, commands);
         await image.SaveAsync(output, Encoder(Resolve(commands.Format, sourceExtension), commands.Quality), ct);
     }

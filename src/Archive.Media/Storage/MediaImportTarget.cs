@@ -41,7 +41,7 @@ public sealed class MediaImportTarget(IMediaStore store) : IMediaImportTarget
                 if (await Image.IdentifyAsync(input, ct) is { } info)
                     (width, height) = Archive.Media.Imaging.Orientation.UprightSize(info);
             }
-            catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
             {
                 // Not an image ImageSharp reads (SVG, PDF…): no dimensions.
             }

@@ -90,7 +90,8 @@ public sealed class UploadInspector(long maxBytes, long maxPixels = UploadInspec
             await using var stream = File.OpenRead(spool);
             info = await Image.IdentifyAsync(stream, ct);
         }
-        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ImageFormatException or EndOfStreamException)
+        // A damaged header can fail the reader in any way (ImageSharp 2 throws NullReferenceException on some): unreadable, not a crash.
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
             info = null;
         }

@@ -90,18 +90,19 @@ public static class IndexedNodeProjection
         var type = schema.FindType(stored.ContentTypeAlias, stored.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
         var ancestors = stored.Ancestors.Select(a => new Ancestor(a.Key, a.ContentTypeAlias)).ToList();
         var exhibitions = exhibitionsByObject[stored.Key].ToList();
-        var preview = PublicProjection.Preview(stored, schema);
+        // Preview documents are needed only for cultures unpublished or edited: most items have none.
+        var preview = new Lazy<PublicItem?>(() => PublicProjection.Preview(stored, schema));
         // The index answers content queries: media are found through the cache, and are offered only to preview.
         var visible = stored.IsMedia ? null : item.Public;
         var documents = new List<IndexedCulture>();
         foreach (var state in stored.Cultures)
         {
             var published = visible is not null && visible.Cultures.ContainsKey(state.Culture);
-            var hasDraft = (!published || state.Edited) && preview is not null;
+            var hasDraft = (!published || state.Edited) && preview.Value is not null;
             if (published)
                 documents.Add(IndexedNodeBuilder.Culture(visible!.Data, state.Culture, true, type, schema, editors, ancestors, exhibitions) with { HasDraft = hasDraft });
             if (hasDraft)
-                documents.Add(IndexedNodeBuilder.Culture(preview!.Data, state.Culture, false, type, schema, editors, ancestors, exhibitions));
+                documents.Add(IndexedNodeBuilder.Culture(preview.Value!.Data, state.Culture, false, type, schema, editors, ancestors, exhibitions));
         }
         return new IndexedNode(stored.Key, stored.ContentTypeAlias, stored.IsMedia, ancestors.Select(a => a.Key).ToList(), stored.Level, stored.SortOrder,
             stored.CreateDate, stored.UpdateDate, documents)

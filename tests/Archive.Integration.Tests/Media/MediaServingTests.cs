@@ -222,3 +222,56 @@ public sealed class UnavailableStoreTests : IAsyncLifetime
         Assert.Contains("storage", await response.Content.ReadAsStringAsync());
     }
 }
+
+/// A stored image that cannot be decoded: a derivative or IIIF request gets a clear 422, never a 500.
+public sealed class UnrenderableImageTests : IAsyncLifetime
+{
+    private readonly ArchiveHostFactory _host = new();
+    private HttpClient _client = null!;
+    private Guid _key;
+
+    public async Task InitializeAsync()
+    {
+        _host.Settings["Archive:USync:ImportContent"] = "false";
+        _client = await _host.ReadyClientAsync();
+        // A JPEG's first bytes and nothing readable after them, as a disk fault or a hand edit could leave it.
+        Directory.CreateDirectory(Path.Combine(_host.MediaRoot, "broken01"));
+        await File.WriteAllBytesAsync(Path.Combine(_host.MediaRoot, "broken01", "scan.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. new byte[2000]]);
+        using var scope = _host.Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Archive.Data.Content.ContentService>().CreateAsync(null, "Image",
+            new Archive.Engine.Content.ContentEdit
+            {
+                Names = new Dictionary<string, string> { ["en"] = "Damaged scan" },
+                Values =
+                [
+                    new Archive.Engine.Content.ValueEdit("umbracoFile", null, new System.Text.Json.Nodes.JsonObject { ["src"] = "/media/broken01/scan.jpg" }),
+                    new Archive.Engine.Content.ValueEdit("umbracoWidth", null, System.Text.Json.Nodes.JsonValue.Create("640")),
+                    new Archive.Engine.Content.ValueEdit("umbracoHeight", null, System.Text.Json.Nodes.JsonValue.Create("480")),
+                ],
+                StoresFile = true,
+            }, "curator", isMedia: true);
+        Assert.True(created.Succeeded, created.ToString());
+        _key = created.Key!.Value;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await _client.GetAsync($"/umbraco/delivery/api/v2/media/item/{_key}")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the media item never became public");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_derivative_or_IIIF_image_of_an_undecodable_file_is_422_with_a_problem()
+    {
+        foreach (var url in new[] { "/media/broken01/scan.jpg?width=100", $"/iiif/3/{_key}/full/max/0/default.jpg" })
+        {
+            var response = await _client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+        // The file itself is still served as stored.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/media/broken01/scan.jpg")).StatusCode);
+    }
+}
