@@ -42,10 +42,17 @@ public sealed class SchemaStore
     {
         var languages = await db.Languages.AsNoTracking().ToListAsync(ct);
         var items = await db.SchemaItems.AsNoTracking().Where(s => s.Kind != SchemaKinds.Opaque).ToListAsync(ct);
+        var dictionary = await db.DictionaryItems.AsNoTracking().Select(d => new { d.ItemKey, d.Translations }).ToListAsync(ct);
         return new SchemaSnapshot(
             new CultureSet(languages.Select(ToLanguage)),
             items.Where(i => i.Kind == SchemaKinds.DataType).Select(i => JsonSerializer.Deserialize<DataType>(i.Definition, Json)!),
-            items.Where(i => i.Kind != SchemaKinds.DataType).Select(i => JsonSerializer.Deserialize<ContentType>(i.Definition, Json)!));
+            items.Where(i => i.Kind != SchemaKinds.DataType).Select(i => JsonSerializer.Deserialize<ContentType>(i.Definition, Json)!))
+        {
+            Dictionary = dictionary.DistinctBy(d => d.ItemKey, StringComparer.OrdinalIgnoreCase).ToDictionary(
+                d => d.ItemKey,
+                d => (IReadOnlyDictionary<string, string>)(JsonSerializer.Deserialize<Dictionary<string, string>>(d.Translations, Json) ?? []),
+                StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     public static Language ToLanguage(LanguageEntity l) => new(l.IsoCode, l.Name, l.IsDefault, l.IsMandatory, l.FallbackIsoCode, l.Key);

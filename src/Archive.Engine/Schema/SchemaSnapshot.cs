@@ -26,6 +26,28 @@ public sealed class SchemaSnapshot
 
     public CultureSet Cultures { get; }
 
+    /// The dictionary: item key → culture → translation. Public labels (field names in IIIF manifests and
+    /// the public site) are looked up here, so curators translate them without a code change.
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Dictionary { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// A property's public label in every culture it is translated into: the dictionary item
+    /// `archive_field_{alias}` (or the one a `#key` name points at), else the schema name as a
+    /// language-neutral label.
+    public IReadOnlyDictionary<string, string> LabelOf(PropertyType property)
+    {
+        var key = property.Name.StartsWith('#') ? property.Name[1..] : FieldLabelPrefix + property.Alias;
+        if (Dictionary.TryGetValue(key, out var translations) && translations.Values.Any(v => v.Length > 0))
+            return translations;
+        return new Dictionary<string, string> { [NoLanguage] = property.Name.TrimStart('#') };
+    }
+
+    /// The dictionary key prefix of public field labels.
+    public const string FieldLabelPrefix = "archive_field_";
+
+    /// IIIF's and JSON-LD's tag for text in no particular language.
+    public const string NoLanguage = "none";
+
     public IEnumerable<ContentType> ContentTypes => _byKey.Values;
 
     public IEnumerable<DataType> DataTypes => _dataTypes.Values;

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Archive.Delivery.Cache;
 using Archive.Engine.Content;
+using Archive.Engine.Editors;
 using Archive.Engine.Publishing;
+using Archive.Engine.Schema;
 using Archive.Web.Media;
 
 namespace Archive.Web.Iiif;
@@ -13,23 +15,6 @@ namespace Archive.Web.Iiif;
 public static class IiifPresentationEndpoints
 {
     public const string PresentationContext = "http://iiif.io/api/presentation/3/context.json";
-
-    /// The catalogue fields a manifest shows, with their labels in the archive's first languages.
-    private static readonly (string Alias, Dictionary<string, string> Label)[] MetadataFields =
-    [
-        (ArchiveAliases.AccessionNumber, new() { ["en"] = "Accession number", ["kk"] = "Түгендеу нөмірі", ["ru"] = "Инвентарный номер" }),
-        ("objectType", new() { ["en"] = "Object type", ["kk"] = "Заттың түрі", ["ru"] = "Тип предмета" }),
-        ("dating", new() { ["en"] = "Date", ["kk"] = "Мерзімі", ["ru"] = "Датировка" }),
-        ("maker", new() { ["en"] = "Maker", ["kk"] = "Жасаған", ["ru"] = "Автор" }),
-        ("placeOfOrigin", new() { ["en"] = "Place of origin", ["kk"] = "Шыққан жері", ["ru"] = "Место создания" }),
-        ("materials", new() { ["en"] = "Materials", ["kk"] = "Материалдары", ["ru"] = "Материалы" }),
-        ("techniques", new() { ["en"] = "Techniques", ["kk"] = "Техникасы", ["ru"] = "Техника" }),
-        ("dimensions", new() { ["en"] = "Dimensions", ["kk"] = "Өлшемдері", ["ru"] = "Размеры" }),
-        ("peoples", new() { ["en"] = "People", ["kk"] = "Халық", ["ru"] = "Народ" }),
-    ];
-
-    private static readonly Dictionary<string, string> CreditLabel = new() { ["en"] = "Credit line", ["kk"] = "Дереккөз", ["ru"] = "Источник поступления" };
-    private static readonly Dictionary<string, string> CollectionLabel = new() { ["en"] = "Collection", ["kk"] = "Коллекция", ["ru"] = "Коллекция" };
 
     public static void MapIiifPresentation(this IEndpointRouteBuilder app)
     {
@@ -59,16 +44,18 @@ public static class IiifPresentationEndpoints
             ["type"] = "Manifest",
             ["label"] = Names(artefact, cultures),
         };
-        var metadata = new JsonArray();
-        foreach (var (alias, label) in MetadataFields)
-            if (Value(cache, data, alias, cultures) is { } value)
-                metadata.Add(new JsonObject { ["label"] = LanguageMap(label), ["value"] = value });
-        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection } collection)
-            metadata.Add(new JsonObject { ["label"] = LanguageMap(CollectionLabel), ["value"] = Names(collection, cultures) });
+        var schema = cache.Schema;
+        var type = schema.FindType(artefact.ContentTypeAlias);
+        if (Summary(schema, type, data, cultures) is { } summary)
+            manifest["summary"] = summary;
+        var metadata = ManifestFields.Of(cache, artefact, data, cultures);
+        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection } collection && schema.FindType(collection.ContentTypeAlias) is { } collectionType)
+            metadata.Add(new JsonObject { ["label"] = TypeLabel(schema, collectionType), ["value"] = Names(collection, cultures) });
         if (metadata.Count > 0)
             manifest["metadata"] = metadata;
-        if (PerCulture(data, ArchiveAliases.CreditLine, cultures) is { } credit)
-            manifest["requiredStatement"] = new JsonObject { ["label"] = LanguageMap(CreditLabel), ["value"] = credit };
+        if (type is not null && schema.FindProperty(type, ArchiveAliases.CreditLine) is { IsSensitive: false } creditLine
+            && ManifestFields.PerCulture(PropertyEditors.Default.For(creditLine.EditorAlias), data, creditLine.Alias, cultures) is { } credit)
+            manifest["requiredStatement"] = new JsonObject { ["label"] = LanguageMap(schema.LabelOf(creditLine)), ["value"] = credit };
         if (RightsValue.Of(data) is { } rights)
             manifest["rights"] = rights;
 
@@ -102,7 +89,7 @@ public static class IiifPresentationEndpoints
                     }),
                 }),
             };
-            if (PerCulture(Data(media.Node), ArchiveAliases.AltText, cultures) is { } alt)
+            if (ManifestFields.PerCulture(PropertyEditors.Default.For("Umbraco.TextBox"), Data(media.Node), ArchiveAliases.AltText, cultures) is { } alt)
                 canvas["summary"] = alt;
             canvases.Add(canvas);
             if (index == 1)
@@ -157,60 +144,25 @@ public static class IiifPresentationEndpoints
 
     private static IReadOnlyList<string> Cultures(PublishedCache cache) => cache.Schema.Cultures.Languages.Select(l => l.IsoCode).ToList();
 
-    private static JsonObject LanguageMap(IEnumerable<KeyValuePair<string, string>> values)
-    {
-        var map = new JsonObject();
-        foreach (var (language, text) in values)
-            if (!string.IsNullOrWhiteSpace(text))
-                map[language] = new JsonArray(text);
-        return map;
-    }
+    private static JsonObject LanguageMap(IEnumerable<KeyValuePair<string, string>> values) => ManifestFields.LanguageMap(values);
+
+    /// A type's label: the dictionary item its `#key` name points at, else its name.
+    private static JsonObject TypeLabel(SchemaSnapshot schema, ContentType type) =>
+        LanguageMap(type.Name.StartsWith('#') && schema.Dictionary.TryGetValue(type.Name[1..], out var translations)
+            ? translations
+            : [KeyValuePair.Create(SchemaSnapshot.NoLanguage, type.Name)]);
+
+    /// The artefact's description as plain text, in each culture it is written in.
+    private static JsonObject? Summary(SchemaSnapshot schema, ContentType? type, ContentData data, IReadOnlyList<string> cultures) =>
+        type is not null && schema.FindProperty(type, "description") is { IsSensitive: false } description
+            ? ManifestFields.PerCulture(PropertyEditors.Default.For(description.EditorAlias), data, description.Alias, cultures)
+            : null;
 
     /// The item's name in every culture it is published in ("none" for an invariant item).
     private static JsonObject Names(PublishedNode node, IReadOnlyList<string> cultures) =>
         node.IsVariant
             ? LanguageMap(node.Cultures.Select(c => KeyValuePair.Create(c.Key, c.Value.Name)))
             : LanguageMap([KeyValuePair.Create("none", node.Cultures.Values.FirstOrDefault()?.Name ?? "")]);
-
-    private static JsonObject? PerCulture(ContentData data, string alias, IReadOnlyList<string> cultures)
-    {
-        var values = cultures.Select(c => KeyValuePair.Create(c, data.GetValue(alias, c) ?? "")).Where(v => v.Value.Length > 0).ToList();
-        if (values.Count == 0 && data.GetValue(alias) is { Length: > 0 } invariant)
-            values.Add(KeyValuePair.Create("none", invariant));
-        return values.Count == 0 ? null : LanguageMap(values);
-    }
-
-    private static JsonObject? Value(PublishedCache cache, ContentData data, string alias, IReadOnlyList<string> cultures)
-    {
-        var raw = data.GetValue(alias);
-        if (raw is not null && raw.Contains("umb://document/", StringComparison.Ordinal))
-        {
-            // Picked terms, people or places: their names in each culture.
-            var nodes = raw.Split(',').Select(u => Guid.TryParse(u.Trim().Split('/').Last(), out var k) ? cache.Find(k) : null).OfType<PublishedNode>().ToList();
-            if (nodes.Count == 0)
-                return null;
-            var map = new JsonObject();
-            foreach (var culture in cultures)
-            {
-                var names = nodes.Select(n => n.CultureOf(culture)?.Name).OfType<string>().ToList();
-                if (names.Count > 0)
-                    map[culture] = new JsonArray(string.Join("; ", names));
-            }
-            return map.Count > 0 ? map : null;
-        }
-        if (alias == "dating" && raw is not null)
-        {
-            try
-            {
-                return JsonNode.Parse(raw)?["text"]?.GetValue<string>() is { Length: > 0 } text ? LanguageMap([KeyValuePair.Create("none", text)]) : null;
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        }
-        return PerCulture(data, alias, cultures);
-    }
 
     private static IEnumerable<Guid> PickedMedia(string? value)
     {

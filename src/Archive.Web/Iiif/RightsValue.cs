@@ -6,9 +6,11 @@ namespace Archive.Web.Iiif;
 /// The rights statement URI a dropdown value holds (stored as a JSON array or plain text).
 public static class RightsValue
 {
+    public const string Alias = "rightsStatement";
+
     public static string? Of(ContentData data)
     {
-        var value = data.GetValue("rightsStatement")?.Trim();
+        var value = data.GetValue(Alias)?.Trim();
         if (string.IsNullOrEmpty(value))
             return null;
         if (value.StartsWith('['))

@@ -167,6 +167,10 @@ public sealed class IiifTests(IiifTests.Host host) : IClassFixture<IiifTests.Hos
         var metadata = manifest.GetProperty("metadata").EnumerateArray().ToList();
         Assert.Contains(metadata, m => m.GetProperty("value").ToString().Contains("KOR-PC-006"));
         Assert.Contains(metadata, m => m.GetProperty("label").GetProperty("ru")[0].GetString() == "Датировка");
+        // Every public field of the type, labelled from the dictionary; sensitive ones never.
+        Assert.Contains(metadata, m => m.GetProperty("label").GetProperty("kk")[0].GetString() == "Материалдары");
+        Assert.DoesNotContain(metadata, m => m.GetProperty("label").ToString().Contains("Valuation") || m.GetProperty("label").ToString().Contains("Storage"));
+        Assert.True(manifest.GetProperty("summary").EnumerateObject().Any());
 
         var canvas = manifest.GetProperty("items")[0];
         Assert.Equal("Canvas", canvas.GetProperty("type").GetString());

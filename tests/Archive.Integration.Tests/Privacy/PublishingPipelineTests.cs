@@ -116,6 +116,37 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
         Assert.DoesNotContain(canary, item.GetRawText());
     }
 
+    [Fact]
+    public async Task A_field_made_sensitive_in_the_schema_leaves_manifests_items_facets_and_filters_with_no_code_change()
+    {
+        const string chest = "ee109d7d-f924-0815-7492-041e2894165b";
+        var manifestUrl = $"/iiif/3/manifest/{chest}";
+        static bool ShowsMaterials(JsonElement manifest) => manifest.TryGetProperty("metadata", out var metadata)
+            && metadata.EnumerateArray().Any(m => m.GetProperty("label").TryGetProperty("kk", out var kk) && kk[0].GetString() == "Материалдары");
+        Assert.True(ShowsMaterials(await Json(manifestUrl)), "the manifest labels the materials field from the dictionary");
+        var item = await Json($"{Api}/content/item/{chest}", ("Accept-Language", "en"));
+        var material = item.GetProperty("properties").GetProperty("materials")[0].GetProperty("id").GetGuid();
+        Assert.Contains(chest, (await Send($"{Api}/content?filter=material:{material}&take=100", ("Accept-Language", "en"))).Body);
+
+        using (var scope = _host.Services.CreateScope())
+        {
+            var schemas = scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaStore>();
+            var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
+            var type = (await schemas.GetAsync(db)).FindType("artefact")!;
+            var changed = type with { Properties = type.Properties.Select(p => p.Alias == "materials" ? p with { IsSensitive = true } : p).ToList() };
+            var result = await scope.ServiceProvider.GetRequiredService<Archive.Data.Schema.SchemaService>().SaveContentTypeAsync(changed, creating: false, "admin");
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems.Select(e => e.Message)));
+        }
+
+        await Eventually(async () => !ShowsMaterials(await Json(manifestUrl)), "the manifest still shows the sensitive field");
+        await Eventually(async () => !(await Json($"{Api}/content/item/{chest}", ("Accept-Language", "en"))).GetProperty("properties").TryGetProperty("materials", out _),
+            "the Delivery item still carries the sensitive field");
+        await Eventually(async () => !(await Send($"{Api}/content?filter=material:{material}&take=100", ("Accept-Language", "en"))).Body.Contains(chest),
+            "a filter still finds the item by the sensitive field");
+        await Eventually(async () => !(await Json($"{Api}/search?q=chest&facets=material", ("Accept-Language", "en"))).GetProperty("facets").GetProperty("material").EnumerateArray().Any(),
+            "search still counts the sensitive field as a facet");
+    }
+
     [Theory]
     [InlineData("kk")]
     [InlineData("ru")]
