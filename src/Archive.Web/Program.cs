@@ -33,6 +33,8 @@ builder.Services.AddSingleton<MediaProcessing>();
 builder.Services.AddSingleton<ServedSizes>();
 builder.Services.AddSingleton<TemporaryFiles>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
+builder.Services.AddHttpClient(CdnPurgeHook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+builder.Services.AddHostedService<CdnPurgeHook>();
 // IIIF viewers run on any site: images and manifests are public by design.
 builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Link")));
 

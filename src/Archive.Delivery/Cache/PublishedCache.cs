@@ -38,6 +38,10 @@ public sealed class PublishedCache
     /// Raised after everything was replaced (start-up, a schema change).
     public event Action? Reloaded;
 
+    /// Raised with the items, as they were, that left the public projection or no longer have the file
+    /// they had: what caches outside the archive (browsers, a CDN) must forget.
+    public event Action<IReadOnlyList<PublishedNode>>? Withdrawn;
+
     public bool IsLoaded { get; private set; }
 
     /// The schema the cached items are rendered with (replaced, with everything, when it changes).
@@ -173,15 +177,21 @@ public sealed class PublishedCache
     /// Replaces everything (the start-up load).
     public void Load(IEnumerable<PublishedNode> nodes, Archive.Engine.Schema.SchemaSnapshot schema)
     {
+        var withdrawn = new List<PublishedNode>();
         lock (_write)
         {
             Schema = schema;
+            var all = nodes.ToList();
+            if (IsLoaded)
+            {
+                var next = all.ToDictionary(n => n.Key);
+                withdrawn.AddRange(_nodes.Values.Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
+            }
             _nodes.Clear();
             _children.Clear();
             _bySegment.Clear();
             _referrers.Clear();
             _byFile.Clear();
-            var all = nodes.ToList();
             foreach (var node in all)
                 Index(node, withSiblings: false);
             foreach (var siblings in all.GroupBy(n => n.ParentKey))
@@ -189,7 +199,11 @@ public sealed class PublishedCache
             IsLoaded = true;
         }
         Reloaded?.Invoke();
+        if (withdrawn.Count > 0)
+            Withdrawn?.Invoke(withdrawn);
     }
+
+    private static bool LostFile(PublishedNode before, PublishedNode after) => before.FilePath is not null && before.FilePath != after.FilePath;
 
     /// Adds or replaces changed items and drops removed ones; responses that embed any of them, and
     /// their descendants' (whose routes pass through them), are rendered again on next use.
@@ -197,8 +211,15 @@ public sealed class PublishedCache
     {
         var touched = new HashSet<Guid>();
         var redirects = new List<Redirect>();
+        var withdrawn = new List<PublishedNode>();
         lock (_write)
         {
+            foreach (var key in removals)
+                if (_nodes.TryGetValue(key, out var old))
+                    withdrawn.Add(old);
+            foreach (var node in upserts)
+                if (_nodes.TryGetValue(node.Key, out var old) && LostFile(old, node))
+                    withdrawn.Add(old);
             // Routes before the change, of the changed items and everything beneath them.
             var before = upserts.Select(u => u.Key).SelectMany(k => Descendants(k).Prepend(k)).Distinct()
                 .Select(Find).OfType<PublishedNode>()
@@ -235,6 +256,8 @@ public sealed class PublishedCache
             AddRedirects(redirects);
         }
         Changed?.Invoke(touched);
+        if (withdrawn.Count > 0)
+            Withdrawn?.Invoke(withdrawn);
         return redirects;
     }
 

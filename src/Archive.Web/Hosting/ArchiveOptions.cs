@@ -17,6 +17,7 @@ public sealed class ArchiveOptions
     public ManagementOptions Management { get; set; } = new();
     public DataProtectionOptions DataProtection { get; set; } = new();
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+    public CdnOptions Cdn { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -64,6 +65,16 @@ public sealed class ForwardedHeadersSettings
     public bool Enabled => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 }
 
+/// A CDN (or any shared cache) in front of the archive: told at once what it must forget when items leave
+/// the public projection, so a record turned private is gone from it without waiting for max-age.
+public sealed class CdnOptions
+{
+    /// Where the archive POSTs each purge (JSON: ids, paths and path prefixes); none by default.
+    public Uri? PurgeUrl { get; set; }
+    /// Signs each purge body (HMAC-SHA256, hex, in X-Archive-Signature: sha256=…) so the receiver can trust it.
+    public string? PurgeSecret { get; set; }
+}
+
 public sealed class ManagementOptions
 {
     /// Sign-in and token requests accepted per client address per minute.
@@ -97,6 +108,12 @@ public sealed class MediaOptions
     /// the defaults (the binder would add to a list it found filled); empty entries are skipped, so a
     /// single empty one turns presets off.
     public List<string>? Presets { get; set; }
+
+    /// How long browsers and shared caches may keep a media file, derivative or IIIF image without asking
+    /// again (at most Umbraco's Imaging:Cache:BrowserMaxAge). Short because a record can be made private at
+    /// any time; asking again is a 304 that reads nothing from storage.
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan PublicMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     public static readonly IReadOnlyList<string> DefaultPresets = ["width=400&height=400&mode=crop&format=webp", "width=1200&format=webp", "width=1920&height=1080&mode=max&format=jpg"];
 

@@ -94,7 +94,7 @@ public static class IiifImageEndpoints
         if (RightsValue.Of(Archive.Engine.Content.ContentData.FromJson(System.Text.Encoding.UTF8.GetString(media.Node.Data))) is { } rights)
             info["rights"] = rights;
         context.Response.Headers.Link = "<http://iiif.io/api/image/3/level2.json>;rel=\"profile\"";
-        context.Response.Headers.CacheControl = "public, max-age=3600";
+        context.Response.Headers.CacheControl = $"public, max-age={MediaFileEndpoints.MaxAge(context, imaging.Value)}";
         return Results.Text(info.ToJsonString(), JsonLdType(context, ImageContext));
     }
 
@@ -113,7 +113,7 @@ public static class IiifImageEndpoints
         var (request, problem) = ImageApiRequest.Parse(region, size, rotation, quality, measured.Width, measured.Height, limits.MaxWidth, limits.MaxHeight);
         if (problem is not null)
             return MediaProblems.Problem(400, "Invalid IIIF image request", problem.Detail, problem.Parameter);
-        var maxAge = (int)imaging.Value.Cache.BrowserMaxAge.TotalSeconds;
+        var maxAge = MediaFileEndpoints.MaxAge(context, imaging.Value);
         context.Response.Headers.Link = $"<{ServiceId(context, key)}>;rel=\"canonical\"";
 
         // A tile exactly as the pyramid holds it is sent as stored.

@@ -28,7 +28,7 @@ public static class MediaFileEndpoints
         var settings = imaging.Value;
         var extension = Path.GetExtension(normalized).TrimStart('.').ToLowerInvariant();
         var query = context.Request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
-        var maxAge = (int)settings.Cache.BrowserMaxAge.TotalSeconds;
+        var maxAge = MaxAge(context, settings);
 
         if (Processable.Contains(extension) && query.Any(q => ImageCommands.IsCommand(q.Key)))
         {
@@ -56,6 +56,14 @@ public static class MediaFileEndpoints
         var etag = $"\"{source.LastModified.UtcTicks:x}-{source.Length:x}\"";
         return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, maxAge, ct)
             ?? MediaProblems.NotFound("There is no media file at this address.");
+    }
+
+    /// Seconds browsers and shared caches may keep a public image: Umbraco's BrowserMaxAge, capped by
+    /// Archive:Media:PublicMaxAge so a record made private leaves their caches soon.
+    public static int MaxAge(HttpContext context, ImagingSettings imaging)
+    {
+        var cap = context.RequestServices.GetRequiredService<IOptions<Hosting.ArchiveOptions>>().Value.Media.PublicMaxAge;
+        return (int)Math.Min(imaging.Cache.BrowserMaxAge.TotalSeconds, cap.TotalSeconds);
     }
 
     /// The response for a stored blob, or null when it is no longer there.

@@ -18,13 +18,21 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
     private readonly ArchiveHostFactory _host = new();
     private HttpClient _client = null!;
 
+    private readonly PurgeReceiver _cdn = new();
+
     public async Task InitializeAsync()
     {
         _host.Settings["Umbraco:CMS:DeliveryApi:ApiKey"] = ApiKey;
+        _host.Settings["Archive:Cdn:PurgeUrl"] = _cdn.Url;
+        _host.Settings["Archive:Cdn:PurgeSecret"] = PurgeReceiver.Secret;
         _client = await _host.ReadyClientAsync();
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _cdn.Dispose();
+    }
 
     private async Task<(HttpStatusCode Status, string Body)> Send(string url, params (string, string)[] headers)
     {
@@ -77,6 +85,9 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
     {
         var (key, name, media, file) = await ArtefactWithImageAsync(skip: 2);
         Assert.True(await SearchFinds(key, name));
+        // Browsers and CDNs may keep a public image only briefly: the record may be made private at any time.
+        var served = await _client.GetAsync(file);
+        Assert.True(served.Headers.CacheControl is { Public: true, MaxAge: { } age } && age <= TimeSpan.FromMinutes(5), served.Headers.CacheControl?.ToString());
 
         var saved = await Content(c => c.SaveAsync(key, new ContentEdit { Values = [new ValueEdit("privateRecord", null, JsonValue.Create(true))] }, "curator"));
         Assert.True(saved.Succeeded, string.Join("; ", saved.Problems.Select(p => p.Message)));
@@ -90,6 +101,11 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await Send(file + "?width=120&format=webp")).Status);
         // Preview is not a way round it either.
         Assert.Equal(HttpStatusCode.NotFound, (await Send($"{Api}/content/item/{key}", ("Preview", "true"), ("Api-Key", ApiKey))).Status);
+        // The CDN was told to forget the record, its image file, the file's derivatives and its IIIF images, in a signed request.
+        await Eventually(() => Task.FromResult(_cdn.Paths.Contains(file) && _cdn.Paths.Contains($"{Api}/content/item/{key}")), "the CDN was not told to purge the record and its file");
+        Assert.Contains($"{file}?", _cdn.Prefixes);
+        Assert.Contains($"/iiif/3/{media}/", _cdn.Prefixes);
+        Assert.True(_cdn.AllSigned, "a purge arrived without a valid signature");
 
         Assert.True((await Content(c => c.SaveAsync(key, new ContentEdit { Values = [new ValueEdit("privateRecord", null, JsonValue.Create(false))] }, "curator"))).Succeeded);
         await Eventually(async () => (await Send($"{Api}/content/item/{key}")).Status == HttpStatusCode.OK, "the item did not come back");
@@ -184,4 +200,62 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
         Assert.True((await Content(c => c.TrashAsync(media, "curator"))).Succeeded);
         await Eventually(async () => (await Send(file)).Status == HttpStatusCode.NotFound, "the trashed item's file is still served");
     }
+}
+
+/// A CDN's purge endpoint on a real socket: records what the archive asks it to forget.
+internal sealed class PurgeReceiver : IDisposable
+{
+    public const string Secret = "purge-secret";
+    private readonly HttpListener _listener = new();
+    private readonly List<string> _paths = [];
+    private readonly List<string> _prefixes = [];
+
+    public PurgeReceiver()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = $"http://127.0.0.1:{port}/purge/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _ = Task.Run(ReceiveAsync);
+    }
+
+    public string Url { get; }
+    public bool AllSigned { get; private set; } = true;
+
+    public IReadOnlyList<string> Paths { get { lock (_paths) return [.. _paths]; } }
+    public IReadOnlyList<string> Prefixes { get { lock (_paths) return [.. _prefixes]; } }
+
+    private async Task ReceiveAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer);
+            var body = buffer.ToArray();
+            var expected = "sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Secret), body));
+            var purge = JsonDocument.Parse(body).RootElement;
+            lock (_paths)
+            {
+                AllSigned &= context.Request.Headers["X-Archive-Signature"] == expected;
+                _paths.AddRange(purge.GetProperty("paths").EnumerateArray().Select(p => p.GetString()!));
+                _prefixes.AddRange(purge.GetProperty("prefixes").EnumerateArray().Select(p => p.GetString()!));
+            }
+            context.Response.StatusCode = 204;
+            context.Response.Close();
+        }
+    }
+
+    public void Dispose() => _listener.Close();
 }
