@@ -29,10 +29,15 @@ builder.Services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.Ge
 var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
 builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath), archiveOptions);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
-builder.Services.AddSingleton<MediaProcessing>();
+builder.Services.AddSingleton<PublishedImages>();
+builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
+builder.Services.AddSingleton(new Archive.Media.Processing.ImageProcessing.Settings([.. archiveOptions.Media.EffectivePresets]));
+builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Archive.Media.Processing.ImageProcessing>(sp,
+    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Archive.Media.Imaging.ImagingSettings>>().Value));
 builder.Services.AddSingleton<ServedSizes>();
 builder.Services.AddSingleton<TemporaryFiles>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<MediaProcessing>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Media.Processing.ImageProcessing>());
+builder.Services.AddHostedService(sp => sp.GetRequiredService<PublishedImages>());
 builder.Services.AddHttpClient(CdnPurgeHook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
 builder.Services.AddHostedService<CdnPurgeHook>();
 // IIIF viewers run on any site: images and manifests are public by design.
