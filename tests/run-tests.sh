@@ -42,6 +42,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 PGDATA_DIR=""; AZURITE_PID=""
+# Here every service a test needs is started: one that is missing fails the test instead of skipping it.
+export ARCHIVE_TEST_SERVICES=required
 cleanup() {
   [ -n "$PGDATA_DIR" ] && bash tests/scripts/postgres.sh stop "$PGDATA_DIR"
   [ -n "$AZURITE_PID" ] && bash tests/scripts/azurite.sh stop "$AZURITE_PID"

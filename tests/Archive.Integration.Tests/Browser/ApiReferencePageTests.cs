@@ -5,7 +5,7 @@ namespace Archive.Integration.Tests.Browser;
 /// The interactive API reference, rendered by a real browser from the served OpenAPI document.
 public sealed class ApiReferencePageTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_reference_page_renders_the_delivery_operations_and_runs_one()
     {
         var page = await host.Browser.NewPageAsync();

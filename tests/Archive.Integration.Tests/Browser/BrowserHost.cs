@@ -23,7 +23,7 @@ public sealed class BrowserHost : ArchiveHostFactory, IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Infrastructure.TestServices.File("/usr/bin/chromium", "Chromium"),
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });

@@ -64,8 +64,7 @@ public sealed class PostgresTestDatabase : TestDatabase
     public override string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
 
     public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("ARCHIVE_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("ARCHIVE_TEST_POSTGRES is not set: run the tests with tests/run-tests.sh, which starts a throwaway PostgreSQL server.");
+        TestServices.Setting("ARCHIVE_TEST_POSTGRES", "PostgreSQL");
 
     public override async Task InitializeAsync()
     {
@@ -79,6 +78,8 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override async Task DisposeAsync()
     {
+        if (_server.Length == 0)
+            return; // never started: the server was not there
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();

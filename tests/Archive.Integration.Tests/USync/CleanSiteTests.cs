@@ -14,7 +14,7 @@ public abstract class CleanSiteTests<TDatabase>(TDatabase database) : IClassFixt
     private static string Site => Path.Combine(Paths.CleanSite, "uSync", "v17");
     private static string SiteMedia => Path.Combine(Paths.CleanSite, "wwwroot", "media");
 
-    [Fact]
+    [SkippableFact]
     public async Task The_site_imports_exports_byte_for_byte_and_reimports_unchanged()
     {
         var archive = new ArchiveServices(database);
