@@ -29,7 +29,7 @@ public sealed class DeliveryQueryBuilder(IEnumerable<ISelectorHandler> selectors
 {
     public static DeliveryQueryBuilder Default(PropertyEditors editors) => new(
         TreeSelectorHandler.All,
-        [new ContentTypeFilterHandler(), new NameFilterHandler(), .. DateFilterHandler.All, .. FacetFilterHandler.All, new DatingFilterHandler(), new PropertyFilterHandler(editors)],
+        [new ContentTypeFilterHandler(), new NameFilterHandler(), .. DateFilterHandler.All, new DatingFilterHandler(), new FacetFilterHandler(), new PropertyFilterHandler(editors)],
         [.. SortHandler.All, new PropertySortHandler(editors)]);
 
     /// Throws InvalidQueryOptionException for a recognised option with a bad value.
@@ -52,7 +52,7 @@ public sealed class DeliveryQueryBuilder(IEnumerable<ISelectorHandler> selectors
         var filterOptions = new List<FilterOption>();
         foreach (var filter in filterValues.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
-            var handler = filters.FirstOrDefault(h => h.CanHandle(filter));
+            var handler = filters.FirstOrDefault(h => h.CanHandle(filter, context));
             if (handler is null)
                 return new QueryBuild(null, QueryError.FilterOptionNotFound);
             filterOptions.AddRange(handler.Build(filter, context));

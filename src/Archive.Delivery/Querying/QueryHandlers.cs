@@ -31,6 +31,10 @@ public interface ISelectorHandler
 public interface IFilterHandler
 {
     bool CanHandle(string filter);
+
+    /// For handlers whose options come from the schema (facets): whether this schema has the option.
+    bool CanHandle(string filter, QueryContext context) => CanHandle(filter);
+
     IEnumerable<FilterOption> Build(string filter, QueryContext context);
 }
 
@@ -131,31 +135,41 @@ public sealed class DateFilterHandler(string name, string field) : ComparisonFil
     }
 }
 
-/// Archive facets: institution:, collection:, objectType:, material:, people:, exhibition: (keys), hasImage:true|false.
-public sealed class FacetFilterHandler(string name, string facet) : ComparisonFilterHandler(name)
+/// Archive facets, as the schema offers them (FacetNames.Of): institution:, collection:, exhibition: and every
+/// public picker's facet (objectType:, material:, people:, maker:, placeOfOrigin: …) take keys; hasImage:true|false.
+public sealed partial class FacetFilterHandler : IFilterHandler
 {
-    public static readonly IFilterHandler[] All =
-    [
-        new FacetFilterHandler("institution", FacetNames.Institution), new FacetFilterHandler("collection", FacetNames.Collection),
-        new FacetFilterHandler("objectType", FacetNames.ObjectType), new FacetFilterHandler("material", FacetNames.Material),
-        new FacetFilterHandler("people", FacetNames.People), new FacetFilterHandler("exhibition", FacetNames.Exhibition),
-        new FacetFilterHandler("hasImage", FacetNames.HasImage),
-    ];
+    [GeneratedRegex(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<rest>:.*|[<>].*)$")]
+    private static partial Regex Pattern();
 
-    protected override IEnumerable<FilterOption> Build(FilterOperation operation, string value, QueryContext context, string filter)
+    /// Without a schema only the archive's own facets are known.
+    public bool CanHandle(string filter) => Name(filter) is { } name && FacetNames.Own.Contains(name);
+
+    public bool CanHandle(string filter, QueryContext context) => Name(filter) is { } name && FacetNames.Of(context.Schema).Contains(name);
+
+    private static string? Name(string filter) => Pattern().Match(filter) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    public IEnumerable<FilterOption> Build(string filter, QueryContext context)
     {
-        if (IsRange(operation))
+        var match = Pattern().Match(filter);
+        var facet = match.Groups["name"].Value;
+        var (operation, value) = ComparisonFilterHandler.Split(match.Groups["rest"].Value);
+        if (ComparisonFilterHandler.IsRange(operation))
             throw Invalid(filter, "compares with ':' or ':!' only.");
-        var values = List(value);
+        var values = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (facet == FacetNames.HasImage)
         {
             if (values.Length != 1 || !bool.TryParse(values[0], out var has))
                 throw Invalid(filter, "takes true or false.");
             return [new FilterOption(FacetNames.Field(facet), [has ? "true" : "false"], operation)];
         }
+        if (facet == FacetNames.Century)
+            throw Invalid(filter, "is not a filter; use dating: to filter by years.");
         var keys = values.Select(v => Guid.TryParse(v, out var key) ? key.ToString() : throw Invalid(filter, $"has '{v}', which is not a key.")).ToList();
         return [new FilterOption(FacetNames.Field(facet), keys, operation)];
     }
+
+    private static InvalidQueryOptionException Invalid(string filter, string why) => new("filter", $"The filter '{filter}' {why}");
 }
 
 /// dating:1850, dating>:1800, dating<1900 …: years compared with the item's span, overlap semantics.

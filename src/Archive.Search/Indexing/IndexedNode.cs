@@ -73,7 +73,7 @@ public static class IndexedNodeBuilder
         }
         return new IndexedCulture(culture, published, name, string.Join("\n", parts), earliest, latest)
         {
-            Facets = FacetValues.Of(data, ancestors ?? [], exhibitions ?? [], earliest, latest),
+            Facets = FacetValues.Of(data, type is null ? [] : FacetNames.PickersOf(schema, type), ancestors ?? [], exhibitions ?? [], earliest, latest),
             Comparables = comparables,
         };
     }

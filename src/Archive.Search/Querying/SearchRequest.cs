@@ -1,3 +1,4 @@
+using Archive.Search.Indexing;
 namespace Archive.Search.Querying;
 
 public sealed record SearchRequest
@@ -21,6 +22,9 @@ public sealed record SearchRequest
     public int? DatingTo { get; init; }
     /// Facets to count (FacetNames), and facet values to keep (values of one facet are alternatives).
     public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// The facets the schema offers (FacetNames.Of); the archive's own schema's when not given.
+    public IReadOnlyCollection<string> KnownFacets { get; init; } = FacetNames.All;
     /// The most frequent values returned per facet.
     public int FacetValues { get; init; } = 20;
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FacetFilters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();

@@ -27,8 +27,8 @@ public sealed partial class SearchService(SearchIndex index)
         var words = Word().Matches(request.Query).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(SearchRequest.MaxWords).ToList();
         if (words.Count == 0)
             return SearchResult.Fail(SearchStatus.EmptyQuery, "The query has no words to search for.");
-        if (request.Facets.Concat(request.FacetFilters.Keys).FirstOrDefault(f => !FacetNames.All.Contains(f)) is { } unknown)
-            return SearchResult.Fail(SearchStatus.UnknownFacet, $"'{unknown}' is not a facet; the facets are {string.Join(", ", FacetNames.All)}.");
+        if (request.Facets.Concat(request.FacetFilters.Keys).FirstOrDefault(f => !request.KnownFacets.Contains(f)) is { } unknown)
+            return SearchResult.Fail(SearchStatus.UnknownFacet, $"'{unknown}' is not a facet; the facets are {string.Join(", ", request.KnownFacets)}.");
         if (!index.Exists)
             return SearchResult.Fail(SearchStatus.IndexNotReady, "The search index is being built.");
 

@@ -19,8 +19,8 @@ public static class DeliveryOpenApi
             {
                 Title = "Archive Content Delivery API",
                 Version = "v2",
-                Description = "Umbraco's Content Delivery API v2, wire-compatible, with Archive's filters (institution:, collection:, objectType:, material:, people:, " +
-                              "exhibition:, hasImage:, dating, property:<alias>) and sorts (dating:, property:<alias>:), full-text search and suggestions.",
+                Description = "Umbraco's Content Delivery API v2, wire-compatible, with Archive's filters (institution:, collection:, exhibition:, hasImage:, " +
+                              "one per public picker: objectType:, material:, people:, maker:, placeOfOrigin: …, dating, property:<alias>) and sorts (dating:, property:<alias>:), full-text search and suggestions.",
             };
             return Task.CompletedTask;
         });
@@ -75,8 +75,8 @@ public static class DeliveryOpenApi
     public static readonly OpenApiParameter[] QueryParameters =
     [
         Query("fetch", "children:{key|path}, descendants:{key|path} or ancestors:{key|path}."),
-        Query("filter", "contentType:a,b | name:text | createDate>:2024-01-01 | updateDate<… | institution:{key} | collection:{key} | objectType:{key} | material:{key} | " +
-                        "people:{key} | exhibition:{key} | hasImage:true | dating>:1800 | dating<1900 | property:{alias}:{value} (and >, >:, <, <:, :!). Repeat to combine (AND).", array: true),
+        Query("filter", "contentType:a,b | name:text | createDate>:2024-01-01 | updateDate<… | institution:{key} | collection:{key} | exhibition:{key} | " +
+                        "{picker facet}:{key} (objectType, material, people, maker, placeOfOrigin …) | hasImage:true | dating>:1800 | dating<1900 | property:{alias}:{value} (and >, >:, <, <:, :!). Repeat to combine (AND).", array: true),
         Query("sort", "name|createDate|updateDate|level|sortOrder|path|dating:asc|desc, or property:{alias}:asc|desc. Repeat for secondary orders.", array: true),
         .. Paging,
     ];
@@ -86,7 +86,7 @@ public static class DeliveryOpenApi
     public static readonly OpenApiParameter[] SearchParameters =
     [
         Query("q", "Words to search for, in any script (Lucene syntax is searched as words).", required: true),
-        Query("facets", "Facets to count, comma-separated: institution, collection, objectType, material, century, people, exhibition, hasImage."),
+        Query("facets", "Facets to count, comma-separated: institution, collection, century, exhibition, hasImage, and one per public picker property (objectType, material, people, maker, placeOfOrigin …)."),
         .. QueryParameters,
     ];
 

@@ -54,6 +54,7 @@ public static class SearchEndpoints
             Skip = skip,
             Take = take,
             Facets = facets,
+            KnownFacets = Archive.Search.Indexing.FacetNames.Of(cache.Schema),
             Highlight = false,
             Selector = options?.Selector,
             Filters = [.. options?.Filters ?? [], new FilterOption(IndexFields.Kind, ["content"], FilterOperation.Is)],

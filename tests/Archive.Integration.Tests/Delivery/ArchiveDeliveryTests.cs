@@ -240,6 +240,22 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
     }
 
     [Fact]
+    public async Task Every_public_picker_of_the_schema_is_a_facet_and_a_filter_labelled_by_the_picked_items_names()
+    {
+        // maker and placeOfOrigin are pickers of the artefact type: no code names them.
+        var result = await Get($"{Api}/search?q=portrait&facets=maker,placeOfOrigin,objectType&take=0", ("Accept-Language", "en"));
+        var makers = result.GetProperty("facets").GetProperty("maker").EnumerateArray().ToList();
+        Assert.NotEmpty(makers);
+        Assert.All(makers, m => Assert.False(Guid.TryParse(m.GetProperty("label").GetString(), out _), "a maker is labelled by the person's name"));
+        var maker = makers[0].GetProperty("value").GetString();
+        var filtered = await Get($"{Api}/content?filter=maker:{maker}&take=100", ("Accept-Language", "en"));
+        Assert.InRange(makers[0].GetProperty("count").GetInt32(), 1, filtered.GetProperty("total").GetInt32());
+        // A name that is no picker is neither.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/search?q=portrait&facets=ownerContact", ("Accept-Language", "en"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Send($"{Api}/content?filter=ownerContact:{maker}", ("Accept-Language", "en"))).Status);
+    }
+
+    [Fact]
     public async Task Search_answers_ranked_items_with_highlights_per_property_and_facet_counts()
     {
         var result = await Get($"{Api}/search?q=письма&filter=contentType:artefact&facets=institution,material,century&take=5", ("Accept-Language", "ru"));
