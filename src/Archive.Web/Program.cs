@@ -1,3 +1,4 @@
+using Archive.BackOffice.Hosting;
 using Archive.Web.Cli;
 using Archive.Web.Delivery;
 using Archive.Web.Health;
@@ -27,7 +28,11 @@ builder.Services.AddArchiveDelivery(builder.Configuration);
 // Projections are built in this order: the published cache (from AddArchiveDelivery) before the search index.
 builder.Services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.GetRequiredService<Archive.Search.Indexing.SearchIndexProjection>());
 var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
-builder.Services.AddArchiveManagement(RepositoryPaths.Discover(builder.Environment.ContentRootPath), archiveOptions);
+var repository = RepositoryPaths.Discover(builder.Environment.ContentRootPath);
+builder.Services.AddArchiveManagement(repository, archiveOptions);
+// Umbraco's back office, when its build is there (published beside the binaries, or built in the source tree).
+if (Archive.BackOffice.Hosting.BackOfficeFiles.Find(Path.Combine(AppContext.BaseDirectory, "backoffice-dist"), repository.Resolve("src/Archive.BackOffice/dist")) is { } backOffice)
+    builder.Services.AddSingleton(backOffice);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<PublishedImages>();
 builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
@@ -48,6 +53,7 @@ app.UseArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
+app.UseArchiveBackOfficeFiles();
 // Before authentication: the token endpoint is answered by OpenIddict inside authentication.
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -62,6 +68,7 @@ app.MapIiifPresentation();
 app.MapArchiveSearch();
 app.MapApiReference();
 app.MapManagement();
+app.MapArchiveBackOffice(_ => false);
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Archive.BackOffice.Hosting;
+
+/// Umbraco's back office at /umbraco: the host page for the application's own URLs, and its files.
+public static class BackOfficeEndpoints
+{
+    /// Where the application navigates by itself: its start, sections and workspaces (deep links, reloads),
+    /// the page the sign-in returns to and the one sign-out lands on.
+    private static readonly string[] AppRoutes = ["/umbraco", "/umbraco/section/{**rest}", "/umbraco/oauth_complete", "/umbraco/logout"];
+
+    /// The files of the build, at /umbraco/backoffice: revalidated on every use (a 304 costs no body), except
+    /// the bundles' chunks, whose names carry their content's hash and so never change.
+    public static IApplicationBuilder UseArchiveBackOfficeFiles(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetService<BackOfficeFiles>() is not { } files)
+            return app;
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".js"] = "text/javascript";
+        types.Mappings[".mjs"] = "text/javascript";
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = BackOfficeFiles.AssetsPath,
+            FileProvider = new PhysicalFileProvider(files.Assets),
+            ContentTypeProvider = types,
+            OnPrepareResponse = context =>
+            {
+                var immutable = context.Context.Request.Path.StartsWithSegments(BackOfficeFiles.AssetsPath + "/chunks");
+                context.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
+        return app;
+    }
+
+    public static void MapArchiveBackOffice(this IEndpointRouteBuilder app, Func<HttpContext, bool> keepUserLoggedIn)
+    {
+        if (app.ServiceProvider.GetService<BackOfficeFiles>() is not { } files)
+            return;
+        foreach (var route in AppRoutes)
+            app.MapGet(route, (HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "no-cache";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                return Results.Content(BackOfficeHostPage.Render(files, keepUserLoggedIn(context)), "text/html; charset=utf-8");
+            }).ExcludeFromDescription();
+        // The system information panel reads the package's package.json from beside /umbraco/backoffice.
+        app.MapGet("/umbraco/package.json", () => Results.File(Path.Combine(files.Root, "package.json"), "application/json")).ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace Archive.BackOffice.Hosting;
+
+/// The built back office (build.mjs's dist/): where it is, its import map and the build's fingerprint.
+public sealed class BackOfficeFiles
+{
+    public const string AssetsPath = "/umbraco/backoffice";
+
+    public BackOfficeFiles(string root)
+    {
+        Root = root;
+        Assets = Path.Combine(root, "backoffice");
+        var package = JsonNode.Parse(File.ReadAllText(Path.Combine(Assets, "umbraco-package.json")))!;
+        Version = (package["version"]?.GetValue<string>() ?? "") + "+" + File.ReadAllText(Path.Combine(root, "version.txt")).Trim();
+        Imports = package["importmap"]?["imports"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) ?? [];
+    }
+
+    /// The folder holding backoffice/ (served at /umbraco/backoffice), package.json and version.txt.
+    public string Root { get; }
+
+    public string Assets { get; }
+
+    /// The package's version and a fingerprint of this build of it.
+    public string Version { get; }
+
+    /// The package's import map: @umbraco-cms/backoffice/* names to their modules under /umbraco/backoffice.
+    public IReadOnlyDictionary<string, string> Imports { get; }
+
+    /// The first folder that holds a complete build: beside the binaries (published), else in the source tree.
+    public static BackOfficeFiles? Find(params string[] candidates) =>
+        candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "version.txt")) && File.Exists(Path.Combine(c, "backoffice", "umbraco-package.json"))) is { } root
+            ? new BackOfficeFiles(root)
+            : null;
+}

@@ -1,0 +1,10 @@
+// Archive's back-office package: loaded by the back office through /manifest/manifest/private.
+import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api';
+
+// Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management,
+// preview) and would only show errors here.
+const unsupported = ['Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagement', 'Umb.WorkspaceAction.Document.SaveAndPreview'];
+
+export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
+	for (const alias of unsupported) extensionRegistry.exclude(alias);
+};
