@@ -5,6 +5,7 @@ using Archive.Web.Health;
 using Archive.Web.Hosting;
 using Archive.Web.Iiif;
 using Archive.Web.Management;
+using Archive.Web.Management.Security;
 using Archive.Web.Media;
 
 if (ArchiveCli.IsCommand(args))
@@ -56,6 +57,7 @@ app.UseCors();
 app.UseArchiveBackOfficeFiles();
 // Before authentication: the token endpoint is answered by OpenIddict inside authentication.
 app.UseRateLimiter();
+app.UseBackOfficeTokenCookies();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
@@ -68,7 +70,10 @@ app.MapIiifPresentation();
 app.MapArchiveSearch();
 app.MapApiReference();
 app.MapManagement();
-app.MapArchiveBackOffice(_ => false);
+app.MapArchiveBackOffice(
+    context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeSession>().KeepUserLoggedIn,
+    context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeClient>()
+        .EnsureAsync(Archive.Web.Management.Security.BackOfficeClient.OriginOf(context.Request), context.RequestAborted));
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

@@ -39,13 +39,16 @@ public static class BackOfficeEndpoints
         return app;
     }
 
-    public static void MapArchiveBackOffice(this IEndpointRouteBuilder app, Func<HttpContext, bool> keepUserLoggedIn)
+    /// keepUserLoggedIn: Umbraco's setting of that name; opening: what the host does first (lets the
+    /// back office's OAuth client return to this origin).
+    public static void MapArchiveBackOffice(this IEndpointRouteBuilder app, Func<HttpContext, bool> keepUserLoggedIn, Func<HttpContext, Task> opening)
     {
         if (app.ServiceProvider.GetService<BackOfficeFiles>() is not { } files)
             return;
         foreach (var route in AppRoutes)
-            app.MapGet(route, (HttpContext context) =>
+            app.MapGet(route, async (HttpContext context) =>
             {
+                await opening(context);
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers.XContentTypeOptions = "nosniff";
                 context.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Identity;
+using Archive.Web.Management.Manifest;
+using Archive.Web.Management.Security;
+using Archive.Web.Management.Server;
 using Microsoft.AspNetCore.Identity;
 
 namespace Archive.Web.Management;
@@ -12,8 +15,21 @@ public static class ManagementEndpoints
     public static RouteGroupBuilder MapManagement(this IEndpointRouteBuilder app)
     {
         app.MapManagementSecurity();
+        app.MapBackOfficeAuthorization();
+        app.MapLoginPage();
+        app.MapServerAnonymous();
+        app.MapManifestAnonymous();
         var api = app.MapGroup(ManagementSecurity.Root).RequireAuthorization(ManagementPolicies.Signed).WithGroupName(ManagementOpenApi.DocumentName);
         api.MapGet("user/current", CurrentUser).WithName("GetUserCurrent").WithTags("User");
+        api.MapGet("user/current/configuration", (Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity, IConfiguration configuration) =>
+        {
+            var password = identity.Value.Password;
+            return Results.Ok(new CurrentUserConfigurationResponseModel(configuration.GetValue("Umbraco:CMS:Security:KeepUserLoggedIn", false),
+                new PasswordConfigurationResponseModel(password.RequiredLength, password.RequireNonAlphanumeric, password.RequireDigit, password.RequireLowercase, password.RequireUppercase),
+                false, false));
+        }).WithName("GetUserCurrentConfiguration").WithTags("User");
+        api.MapServer();
+        api.MapManifests();
         api.MapDocuments();
         api.MapDocumentWorkflow();
         api.MapMediaManagement();
@@ -39,12 +55,15 @@ public static class ManagementEndpoints
         var administrator = caller.Role == Roles.Administrator;
         return Results.Ok(new CurrentUserResponseModel(user.Email ?? "", user.UserName ?? "", user.Name, [new ReferenceByIdModel(Roles.GroupKeys[caller.Role])], user.Id, user.LanguageIsoCode,
             documents, !caller.IsScoped, folders, !caller.IsScoped, [], [], true, Roles.SeesPrivateFields(caller.Role),
-            administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
-            administrator, caller.Role, user.Kind.ToString(), caller.Grants.ToList()));
+            BackOfficePermissions.Of(caller.Role), [], BackOfficePermissions.SectionsOf(caller.Role), administrator, caller.Role, user.Kind.ToString(), caller.Grants.ToList()));
     }
 }
 
 public sealed record CurrentUserResponseModel(string Email, string UserName, string Name, IReadOnlyList<ReferenceByIdModel> UserGroupIds, Guid Id, string? LanguageIsoCode,
     IReadOnlyList<ReferenceByIdModel> DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel> MediaStartNodeIds, bool HasMediaRootAccess,
-    IReadOnlyList<string> AvatarUrls, IReadOnlyList<string> Languages, bool HasAccessToAllLanguages, bool HasAccessToSensitiveData, IReadOnlyList<string> AllowedSections,
-    bool IsAdmin, string Role, string Kind, IReadOnlyList<Guid> Grants);
+    IReadOnlyList<string> AvatarUrls, IReadOnlyList<string> Languages, bool HasAccessToAllLanguages, bool HasAccessToSensitiveData, IReadOnlyList<string> FallbackPermissions,
+    IReadOnlyList<object> Permissions, IReadOnlyList<string> AllowedSections, bool IsAdmin, string Role, string Kind, IReadOnlyList<Guid> Grants);
+
+public sealed record PasswordConfigurationResponseModel(int MinimumPasswordLength, bool RequireNonLetterOrDigit, bool RequireDigit, bool RequireLowercase, bool RequireUppercase);
+
+public sealed record CurrentUserConfigurationResponseModel(bool KeepUserLoggedIn, PasswordConfigurationResponseModel PasswordConfiguration, bool AllowChangePassword, bool AllowTwoFactor);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Archive.Identity;
 using Archive.Web.Hosting;
+using Archive.Web.Management.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -73,12 +74,20 @@ public static class ManagementSecurity
         services.AddOpenIddict()
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
-                server.AllowClientCredentialsFlow();
+                server.SetTokenEndpointUris(TokenPath.TrimStart('/'))
+                    .SetAuthorizationEndpointUris(Security.AuthorizeEndpoints.AuthorizePath.TrimStart('/'))
+                    .SetEndSessionEndpointUris(Security.AuthorizeEndpoints.SignOutPath.TrimStart('/'))
+                    .SetRevocationEndpointUris(Security.AuthorizeEndpoints.RevokePath.TrimStart('/'));
+                // API clients use client credentials; the back office the authorization code with PKCE (S256 only) and refresh tokens.
+                server.AllowClientCredentialsFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
+                server.Configure(o => o.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
+                server.RegisterScopes(OpenIddict.Abstractions.OpenIddictConstants.Scopes.OfflineAccess);
                 server.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 server.UseDataProtection();
-                server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
+                server.AddBackOfficeTokenCookies();
+                server.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
             })
             .AddValidation(validation =>
             {
@@ -96,6 +105,15 @@ public static class ManagementSecurity
             authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator, Roles.Curator));
         });
         services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
+        services.AddSingleton<Security.BackOfficeClient>();
+        services.AddSingleton<Security.SignInLimits>();
+        services.AddSingleton(sp => Security.BackOfficeSession.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ArchiveAntiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleAccountResultHandler>();
         services.AddManagementOpenApi();
         // Password and secret guessing is slowed per client address.

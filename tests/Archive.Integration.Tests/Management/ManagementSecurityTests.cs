@@ -99,7 +99,12 @@ public sealed class ManagementSecurityTests(ManagementSecurityTests.Host host) :
             .Where(e => ("/" + e.RoutePattern.RawText?.TrimStart('/')).StartsWith(Api, StringComparison.OrdinalIgnoreCase))
             .ToList();
         Assert.NotEmpty(endpoints);
-        var open = new[] { "/security/back-office/token", "/security/back-office/login" };
+        // Anonymous in Umbraco too: what the back office needs before anyone signs in, and signing in and out.
+        var open = new[]
+        {
+            "/security/back-office/token", "/security/back-office/login", "/security/back-office/authorize", "/security/back-office/signout",
+            "/server/status", "/server/configuration", "/manifest/manifest/public", "/security/back-office/graphics/{name}",
+        };
         foreach (var endpoint in endpoints)
         {
             var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');

@@ -1,0 +1,26 @@
+using Archive.BackOffice.Hosting;
+
+namespace Archive.Web.Management.Manifest;
+
+/// Umbraco's package manifests: the back office loads its extensions from them. Archive's own package
+/// (its property editors, review actions and dashboards) is given to signed-in people only.
+public static class ManifestEndpoints
+{
+    public sealed record ManifestResponseModel(string Name, string? Id, string? Version, IReadOnlyList<object> Extensions);
+
+    public static void MapManifestAnonymous(this IEndpointRouteBuilder app) =>
+        app.MapGet(ManagementSecurity.Root + "/manifest/manifest/public", () => Results.Ok(Array.Empty<ManifestResponseModel>()))
+            .AllowAnonymous().WithGroupName(ManagementOpenApi.DocumentName).WithTags("Manifest").WithName("GetManifestManifestPublic");
+
+    public static void MapManifests(this RouteGroupBuilder api)
+    {
+        api.MapGet("manifest/manifest/private", (IServiceProvider services) => Results.Ok(Archive(services))).WithName("GetManifestManifestPrivate").WithTags("Manifest");
+        api.MapGet("manifest/manifest", (IServiceProvider services) => Results.Ok(Archive(services))).WithName("GetManifestManifest").WithTags("Manifest");
+    }
+
+    private static ManifestResponseModel[] Archive(IServiceProvider services) => services.GetService<BackOfficeFiles>() is { } files
+        ? [new ManifestResponseModel("Archive", "Archive.BackOffice", files.Version, [
+            new { type = "backofficeEntryPoint", alias = "Archive.EntryPoint", name = "Archive", js = BackOfficeFiles.AssetsPath + "/archive/index.js" },
+        ])]
+        : [];
+}
