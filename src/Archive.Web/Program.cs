@@ -57,6 +57,7 @@ app.UseCors();
 app.UseArchiveBackOfficeFiles();
 // Before authentication: the token endpoint is answered by OpenIddict inside authentication.
 app.UseRateLimiter();
+app.UseTokenEndpointLimits();
 app.UseBackOfficeTokenCookies();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -55,6 +55,11 @@ public static class BackOfficeEndpoints
                 context.Response.Headers["Referrer-Policy"] = "same-origin";
                 return Results.Content(BackOfficeHostPage.Render(files, keepUserLoggedIn(context)), "text/html; charset=utf-8");
             }).ExcludeFromDescription();
+        // Umbraco's graphics (logo on the header and the sign-in pages): the archive's own mark, anonymous as in Umbraco.
+        app.MapGet("/umbraco/management/api/v1/security/back-office/graphics/{name}", (string name) =>
+            name is "logo" or "logo-alternative" or "login-logo" or "login-logo-alternative" or "login-background"
+                ? Results.File(Path.Combine(files.Assets, "css", "archive-logo.svg"), "image/svg+xml")
+                : Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
         // The system information panel reads the package's package.json from beside /umbraco/backoffice.
         app.MapGet("/umbraco/package.json", () => Results.File(Path.Combine(files.Root, "package.json"), "application/json")).ExcludeFromDescription();
     }

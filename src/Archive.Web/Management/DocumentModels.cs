@@ -51,17 +51,28 @@ public sealed record DocumentReviewResponseModel(string State, IReadOnlyList<Doc
 
 public sealed record DocumentReviewStepModel(string Action, ReferenceByIdModel User, string Actor, DateTimeOffset Timestamp, IReadOnlyList<string> Cultures, string? Comment);
 
-public sealed record DocumentVariantItemResponseModel(string Name, string? Culture, string State);
+public sealed record DocumentVariantItemResponseModel(string Name, string? Culture, string State)
+{
+    public IReadOnlyList<FlagModel> Flags { get; init; } = [];
+}
+
+/// A mark on an item the back office shows beside it (Umbraco's entity flags).
+public sealed record FlagModel(string Alias)
+{
+    /// A record lent for study, not display: withheld from every public channel.
+    public static readonly FlagModel PrivateRecord = new("Archive.PrivateRecord");
+}
 
 public sealed record VariantItemResponseModel(string Name, string? Culture);
 
 public sealed record MediaTypeReferenceResponseModel(Guid Id, string Icon, ReferenceByIdModel? Collection);
 
-public sealed record DocumentTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, bool NoAccess, bool IsTrashed, DateTimeOffset CreateDate,
-    bool IsProtected, DocumentTypeReferenceResponseModel DocumentType, IReadOnlyList<DocumentVariantItemResponseModel> Variants);
+public sealed record DocumentTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, IReadOnlyList<FlagModel> Flags, bool NoAccess, bool IsTrashed,
+    DateTimeOffset CreateDate, bool IsProtected, IReadOnlyList<ReferenceByIdModel> Ancestors, DocumentTypeReferenceResponseModel DocumentType,
+    IReadOnlyList<DocumentVariantItemResponseModel> Variants);
 
-public sealed record MediaTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, bool NoAccess, bool IsTrashed, DateTimeOffset CreateDate,
-    MediaTypeReferenceResponseModel MediaType, IReadOnlyList<VariantItemResponseModel> Variants);
+public sealed record MediaTreeItemResponseModel(bool HasChildren, Guid Id, ReferenceByIdModel? Parent, IReadOnlyList<FlagModel> Flags, bool NoAccess, bool IsTrashed,
+    DateTimeOffset CreateDate, MediaTypeReferenceResponseModel MediaType, IReadOnlyList<VariantItemResponseModel> Variants);
 
 public sealed record MediaVariantResponseModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate);
 

@@ -8,11 +8,18 @@ namespace Archive.Web.Management;
 /// metadata; a test keeps every operation in it.
 public static class ManagementContracts
 {
-    public sealed record Contract(Type? Request, int Success, Type? Response, params int[] Problems);
+    public sealed record Contract(Type? Request, int Success, Type? Response, params int[] Problems)
+    {
+        /// Served to anyone, as in Umbraco (what the back office needs before sign-in): no 401 or 403.
+        public bool Anonymous { get; init; }
+
+        public IEnumerable<int> AllProblems => Anonymous ? Problems : Problems.Append(401).Append(403);
+    }
 
     private static Contract Read<T>(params int[] problems) => new(null, 200, typeof(T), problems);
     private static Contract Write<T>(int success = 200, params int[] problems) => new(typeof(T), success, null, problems);
     private static Contract Act(params int[] problems) => new(null, 200, null, problems);
+    private static Contract Open<T>() => new(null, 200, typeof(T)) { Anonymous = true };
 
     private static readonly int[] Missing = [404];
     private static readonly int[] Refused = [400, 404];
@@ -98,19 +105,37 @@ public static class ManagementContracts
         ["DeleteUserByIdClientCredentialsByClientId"] = Act(Missing),
         ["GetUserGroup"] = Read<PagedResponse<UserGroupResponseModel>>(400),
         ["GetUserGroupById"] = Read<UserGroupResponseModel>(Missing),
+        ["GetUserCurrentConfiguration"] = Read<CurrentUserConfigurationResponseModel>(),
+
+        ["GetServerStatus"] = Open<Server.ServerEndpoints.ServerStatusResponseModel>(),
+        ["GetServerConfiguration"] = Open<Server.ServerEndpoints.ServerConfigurationResponseModel>(),
+        ["GetServerInformation"] = Read<Server.ServerEndpoints.ServerInformationResponseModel>(),
+        ["GetManifestManifestPublic"] = Open<IReadOnlyList<Manifest.ManifestEndpoints.ManifestResponseModel>>(),
+        ["GetManifestManifestPrivate"] = Read<IReadOnlyList<Manifest.ManifestEndpoints.ManifestResponseModel>>(),
+        ["GetManifestManifest"] = Read<IReadOnlyList<Manifest.ManifestEndpoints.ManifestResponseModel>>(),
+        ["GetRecycleBinDocumentRoot"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.DocumentRecycleBinItemResponseModel>>(400),
+        ["GetRecycleBinDocumentChildren"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.DocumentRecycleBinItemResponseModel>>(Refused),
+        ["GetRecycleBinMediaRoot"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.MediaRecycleBinItemResponseModel>>(400),
+        ["GetRecycleBinMediaChildren"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.MediaRecycleBinItemResponseModel>>(Refused),
     };
 
     /// Puts each operation's contract on its endpoint (after the endpoint has its name), with the
     /// 401 and 403 every operation can answer.
-    public static void DescribeContracts(this RouteGroupBuilder api) => ((IEndpointConventionBuilder)api).Finally(endpoint =>
+    public static TBuilder DescribeContracts<TBuilder>(this TBuilder api) where TBuilder : IEndpointConventionBuilder
+    {
+        api.Finally(Describe);
+        return api;
+    }
+
+    private static void Describe(EndpointBuilder endpoint)
     {
         if (endpoint.Metadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName is not { } name || !Operations.TryGetValue(name, out var contract))
             return;
         if (contract.Request is { } request)
             endpoint.Metadata.Add(new AcceptsMetadata(["application/json"], request));
         endpoint.Metadata.Add(new ProducesResponseTypeMetadata(contract.Success, contract.Response ?? typeof(void), contract.Response is null ? [] : ["application/json"]));
-        foreach (var status in contract.Problems.Append(401).Append(403))
+        foreach (var status in contract.AllProblems)
             endpoint.Metadata.Add(new ProducesResponseTypeMetadata(status, status is 401 or 403 ? typeof(void) : typeof(Microsoft.AspNetCore.Mvc.ProblemDetails),
                 status is 401 or 403 ? [] : ["application/problem+json"]));
-    });
+    }
 }

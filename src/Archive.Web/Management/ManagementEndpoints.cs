@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Archive.Data;
 using Archive.Identity;
 using Archive.Web.Management.Manifest;
+using Archive.Web.Management.RecycleBin;
 using Archive.Web.Management.Security;
 using Archive.Web.Management.Server;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,7 @@ public static class ManagementEndpoints
         api.MapContentTypes();
         api.MapDataTypes();
         api.MapTrees();
+        api.MapRecycleBins();
         api.MapUsers();
         api.MapAuditLog();
         api.DescribeContracts();

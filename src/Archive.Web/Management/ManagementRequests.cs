@@ -5,15 +5,17 @@ using Archive.Data.Content;
 
 namespace Archive.Web.Management;
 
-/// Reading Management API bodies strictly (unknown properties, wrong types and oversized bodies are
-/// refused with the JSON path at fault) and answering with RFC 9457 problem details.
+/// Reading Management API bodies: members the contract does not define are ignored, as Umbraco's server
+/// does (its back office sends its view models back, with editorAlias, entityType, variant state and dates);
+/// malformed JSON, wrong types, missing required values and oversized bodies are refused with the JSON path
+/// at fault. Answers are RFC 9457 problem details.
 public static class ManagementRequests
 {
     public const long MaxBodyBytes = 1 << 20;
 
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         AllowTrailingCommas = false,
     };
 

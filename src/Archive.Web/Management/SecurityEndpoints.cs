@@ -16,7 +16,7 @@ public static class SecurityEndpoints
 
     public static void MapManagementSecurity(this IEndpointRouteBuilder app)
     {
-        // Token requests are limited inside (refresh grants are not); the rest of the group per address.
+        // Token requests are limited before OpenIddict reads them (refresh grants are not); the rest of the group per address.
         app.MapPost(ManagementSecurity.TokenPath, (Delegate)Token).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
         var security = app.MapGroup(ManagementSecurity.Root + "/security/back-office").RequireRateLimiting(ManagementSecurity.SignInLimiter).ExcludeFromDescription();
         security.MapPost("login", Login).AllowAnonymous().DisableAntiforgery();
@@ -24,17 +24,12 @@ public static class SecurityEndpoints
     }
 
     private static async Task<IResult> Token(HttpContext context, UserManager<ArchiveUser> users, Accounts accounts, AccountStamps stamps, IdentityDb db,
-        Security.BackOfficeSession session, Security.SignInLimits limits)
+        Security.BackOfficeSession session)
     {
-        // OpenIddict has checked the client, the grant, the code's PKCE verifier or the refresh token by now.
+        // Counted by TokenEndpointLimits before OpenIddict saw it. OpenIddict has checked the client, the grant, the code's PKCE verifier or the refresh token by now.
         var request = context.GetOpenIddictServerRequest();
         if (request is null)
             return Refuse(OpenIddictConstants.Errors.InvalidRequest, "The token request is missing.");
-        if (!request.IsRefreshTokenGrantType() && !await limits.TryAcquireAsync(context))
-        {
-            context.Response.Headers.RetryAfter = "60";
-            return Results.Problem("Too many sign-in attempts from this address; wait a minute.", statusCode: 429, title: "Too many requests");
-        }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
             return await BackOfficeTokenAsync(context, users, accounts, stamps, db, session);
         if (!request.IsClientCredentialsGrantType())

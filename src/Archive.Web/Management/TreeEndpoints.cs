@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Data.Entities;
+using Archive.Data.Publishing;
 using Archive.Data.Schema;
 using Archive.Engine.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -14,32 +15,32 @@ public static class TreeEndpoints
 {
     public static void MapTrees(this RouteGroupBuilder api)
     {
-        api.MapGet("tree/document/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, int skip = 0, int take = 100) =>
-            LevelAsync(null, media: false, p, db, s, ct, skip, take)).WithName("GetTreeDocumentRoot").WithTags("Document");
-        api.MapGet("tree/document/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
-            ChildrenAsync(parentId, media: false, p, db, s, ct, skip, take)).WithName("GetTreeDocumentChildren").WithTags("Document");
-        api.MapGet("tree/document/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? descendantId = null) =>
-            AncestorsAsync(descendantId, media: false, p, db, s, ct)).WithName("GetTreeDocumentAncestors").WithTags("Document");
-        api.MapGet("tree/media/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, int skip = 0, int take = 100) =>
-            LevelAsync(null, media: true, p, db, s, ct, skip, take)).WithName("GetTreeMediaRoot").WithTags("Media");
-        api.MapGet("tree/media/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
-            ChildrenAsync(parentId, media: true, p, db, s, ct, skip, take)).WithName("GetTreeMediaChildren").WithTags("Media");
-        api.MapGet("tree/media/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? descendantId = null) =>
-            AncestorsAsync(descendantId, media: true, p, db, s, ct)).WithName("GetTreeMediaAncestors").WithTags("Media");
+        api.MapGet("tree/document/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, int skip = 0, int take = 100) =>
+            LevelAsync(null, media: false, p, db, s, f, ct, skip, take)).WithName("GetTreeDocumentRoot").WithTags("Document");
+        api.MapGet("tree/document/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
+            ChildrenAsync(parentId, media: false, p, db, s, f, ct, skip, take)).WithName("GetTreeDocumentChildren").WithTags("Document");
+        api.MapGet("tree/document/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? descendantId = null) =>
+            AncestorsAsync(descendantId, media: false, p, db, s, f, ct)).WithName("GetTreeDocumentAncestors").WithTags("Document");
+        api.MapGet("tree/media/root", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, int skip = 0, int take = 100) =>
+            LevelAsync(null, media: true, p, db, s, f, ct, skip, take)).WithName("GetTreeMediaRoot").WithTags("Media");
+        api.MapGet("tree/media/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
+            ChildrenAsync(parentId, media: true, p, db, s, f, ct, skip, take)).WithName("GetTreeMediaChildren").WithTags("Media");
+        api.MapGet("tree/media/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? descendantId = null) =>
+            AncestorsAsync(descendantId, media: true, p, db, s, f, ct)).WithName("GetTreeMediaAncestors").WithTags("Media");
     }
 
     private static string Noun(bool media) => media ? "media" : "document";
 
-    private static async Task<IResult> ChildrenAsync(Guid? parentKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip, int take)
+    private static async Task<IResult> ChildrenAsync(Guid? parentKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts facts, CancellationToken ct, int skip, int take)
     {
         if (parentKey is not { } key)
             return ManagementRequests.Invalid("parentId", "parentId is required.");
         if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && n.IsMedia == media, ct) is not { } parent)
             return ManagementRequests.Problem(404, "Not found", $"No {Noun(media)} with id {key}.");
-        return await LevelAsync(parent, media, principal, db, schemas, ct, skip, take);
+        return await LevelAsync(parent, media, principal, db, schemas, facts, ct, skip, take);
     }
 
-    private static async Task<IResult> LevelAsync(NodeEntity? parent, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip, int take)
+    private static async Task<IResult> LevelAsync(NodeEntity? parent, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts facts, CancellationToken ct, int skip, int take)
     {
         if (Paging.Check(skip, take) is { } refused)
             return refused;
@@ -48,10 +49,10 @@ public static class TreeEndpoints
         var reach = await ReachAsync(Caller.From(principal), media, db, ct);
         children = children.Where(reach.Shows).ToList();
         var page = children.Skip(skip).Take(take).ToList();
-        return Results.Ok(new PagedResponse<object>(children.Count, await ItemsAsync(page, parent?.Key, media, reach, db, schemas, ct)));
+        return Results.Ok(new PagedResponse<object>(children.Count, await ItemsAsync(page, parent?.Key, media, reach, db, schemas, facts, ct)));
     }
 
-    private static async Task<IResult> AncestorsAsync(Guid? descendantKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    private static async Task<IResult> AncestorsAsync(Guid? descendantKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts facts, CancellationToken ct)
     {
         if (descendantKey is not { } key)
             return ManagementRequests.Invalid("descendantId", "descendantId is required.");
@@ -66,7 +67,7 @@ public static class TreeEndpoints
         // Umbraco lists the item itself last, each with its parent.
         var items = new List<object>();
         foreach (var step in path)
-            items.AddRange(await ItemsAsync([step], step.ParentId is { } p && keys.TryGetValue(p, out var parentKey) ? parentKey : null, media, reach, db, schemas, ct));
+            items.AddRange(await ItemsAsync([step], step.ParentId is { } p && keys.TryGetValue(p, out var parentKey) ? parentKey : null, media, reach, db, schemas, facts, ct));
         return Results.Ok(items);
     }
 
@@ -86,13 +87,19 @@ public static class TreeEndpoints
         return new Reach(true, granted.Select(p => p.Split(',')[^1]).ToHashSet(), granted.SelectMany(p => p.Split(',')).ToHashSet());
     }
 
-    private static async Task<List<object>> ItemsAsync(List<NodeEntity> nodes, Guid? parentKey, bool media, Reach reach, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    private static IEnumerable<long> PathIds(NodeEntity node) =>
+        node.Path.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).Where(id => id > 0 && id != node.Id);
+
+    private static async Task<List<object>> ItemsAsync(List<NodeEntity> nodes, Guid? parentKey, bool media, Reach reach, ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts facts, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
         var ids = nodes.Select(n => n.Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
         var withChildren = (await db.Nodes.AsNoTracking().Where(n => n.ParentId != null && ids.Contains(n.ParentId.Value) && !n.Trashed)
             .Select(n => n.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        // Ancestors root first, as Umbraco lists them (the path holds ids; the tree speaks keys).
+        var pathIds = nodes.SelectMany(n => PathIds(n)).Distinct().ToList();
+        var keyOf = await db.Nodes.AsNoTracking().Where(n => pathIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
         return nodes.Select(n =>
         {
             var type = schema.FindType(n.ContentTypeAlias, media ? ContentTypeKind.Media : ContentTypeKind.Document);
@@ -100,10 +107,11 @@ public static class TreeEndpoints
             var created = DateTime.SpecifyKind(n.CreateDate, DateTimeKind.Utc);
             var names = cultures[n.Id].OrderBy(c => c.Culture).ToList();
             return media
-                ? (object)new MediaTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, !reach.Within(n), n.Trashed, created,
+                ? (object)new MediaTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, [], !reach.Within(n), n.Trashed, created,
                     new MediaTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new VariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture)).ToList())
-                : new DocumentTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, !reach.Within(n), n.Trashed, created, IsProtected: false,
+                : new DocumentTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, facts.IsRecord(n.Key) ? [FlagModel.PrivateRecord] : [],
+                    !reach.Within(n), n.Trashed, created, IsProtected: false, PathIds(n).Where(keyOf.ContainsKey).Select(id => new ReferenceByIdModel(keyOf[id])).ToList(),
                     new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new DocumentVariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture,
                         !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published")).ToList());

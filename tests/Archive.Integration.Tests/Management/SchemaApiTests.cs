@@ -221,7 +221,6 @@ public sealed class SchemaApiTests(SchemaApiTests.Host host) : IClassFixture<Sch
         { "unknown composition", t => t["compositions"] = new JsonArray { new JsonObject { ["documentType"] = new JsonObject { ["id"] = Guid.NewGuid().ToString() }, ["compositionType"] = "Composition" } }, "$.compositions[0]" },
         { "media type as child", t => t["allowedDocumentTypes"] = new JsonArray { new JsonObject { ["documentType"] = new JsonObject { ["id"] = ImageType }, ["sortOrder"] = 0 } }, "$.allowedDocumentTypes[0]" },
         { "segments", t => t["variesBySegment"] = true, "variesBySegment" },
-        { "unknown property", t => t["colour"] = "red", "colour" },
         { "wrong type", t => t["allowedAsRoot"] = "yes", "$.allowedAsRoot" },
     };
 

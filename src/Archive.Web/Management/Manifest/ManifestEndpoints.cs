@@ -10,7 +10,7 @@ public static class ManifestEndpoints
 
     public static void MapManifestAnonymous(this IEndpointRouteBuilder app) =>
         app.MapGet(ManagementSecurity.Root + "/manifest/manifest/public", () => Results.Ok(Array.Empty<ManifestResponseModel>()))
-            .AllowAnonymous().WithGroupName(ManagementOpenApi.DocumentName).WithTags("Manifest").WithName("GetManifestManifestPublic");
+            .AllowAnonymous().WithGroupName(ManagementOpenApi.DocumentName).WithTags("Manifest").WithName("GetManifestManifestPublic").DescribeContracts();
 
     public static void MapManifests(this RouteGroupBuilder api)
     {

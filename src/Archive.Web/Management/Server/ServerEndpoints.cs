@@ -15,7 +15,7 @@ public static class ServerEndpoints
     /// Anonymous, as in Umbraco: the application cannot start without them.
     public static void MapServerAnonymous(this IEndpointRouteBuilder app)
     {
-        var server = app.MapGroup(ManagementSecurity.Root + "/server").AllowAnonymous().WithGroupName(ManagementOpenApi.DocumentName).WithTags("Server");
+        var server = app.MapGroup(ManagementSecurity.Root + "/server").AllowAnonymous().WithGroupName(ManagementOpenApi.DocumentName).WithTags("Server").DescribeContracts();
         // Archive is either running or not answering at all: there is no install or upgrade mode.
         server.MapGet("status", () => Results.Ok(new ServerStatusResponseModel("Run"))).WithName("GetServerStatus");
         // No password-reset mails and no update checks; local accounts are the way in.
