@@ -8,6 +8,7 @@ using Archive.Data.Content;
 using Archive.Data.Entities;
 using Archive.Data.Schema;
 using Archive.Engine.Content;
+using Archive.Engine.Publishing;
 using Archive.Engine.Schema;
 using Archive.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -90,7 +91,7 @@ public static class DocumentEndpoints
             c.PublishDate is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null,
             When(c.Culture, "publish"), When(c.Culture, "unpublish"), [])).ToList();
         return new DocumentResponseModel(new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "icon-document", null),
-            values, variants, item.Node.Key, [], item.Node.TemplateKey is { } template ? new ReferenceByIdModel(template) : null, item.Node.Trashed);
+            values, variants, item.Node.Key, ArchiveAliases.IsTrue(item.Draft.GetValue(ArchiveAliases.PrivateRecord)) ? [FlagModel.PrivateRecord] : [], item.Node.TemplateKey is { } template ? new ReferenceByIdModel(template) : null, item.Node.Trashed);
     }
 
     /// Stored text as the API's value: JSON where the editor stores JSON, numbers and booleans typed.

@@ -33,10 +33,9 @@ public sealed record DocumentValueResponseModel(string? Culture, string? Segment
 public sealed record DocumentVariantResponseModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate,
     string State, DateTimeOffset? PublishDate, DateTimeOffset? ScheduledPublishDate, DateTimeOffset? ScheduledUnpublishDate, IReadOnlyList<object> Flags);
 
-public sealed record DocumentUrlInfo(string? Culture, string Url);
-
+/// Umbraco 17's document: its URLs are no longer part of it (the back office asks for them separately).
 public sealed record DocumentResponseModel(DocumentTypeReferenceResponseModel DocumentType, IReadOnlyList<DocumentValueResponseModel> Values,
-    IReadOnlyList<DocumentVariantResponseModel> Variants, Guid Id, IReadOnlyList<DocumentUrlInfo> Urls, ReferenceByIdModel? Template, bool IsTrashed);
+    IReadOnlyList<DocumentVariantResponseModel> Variants, Guid Id, IReadOnlyList<FlagModel> Flags, ReferenceByIdModel? Template, bool IsTrashed);
 
 public sealed record DocumentVersionVariantModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate);
 

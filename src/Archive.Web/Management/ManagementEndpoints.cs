@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Identity;
+using Archive.Web.Management.Document;
+using Archive.Web.Management.Imaging;
+using Archive.Web.Management.Item;
 using Archive.Web.Management.Manifest;
 using Archive.Web.Management.RecycleBin;
 using Archive.Web.Management.Security;
@@ -39,6 +42,11 @@ public static class ManagementEndpoints
         api.MapDataTypes();
         api.MapTrees();
         api.MapRecycleBins();
+        api.MapItems();
+        api.MapImaging();
+        api.MapDocumentConfiguration();
+        api.MapPublishedDocument();
+        api.MapDocumentValidation(app);
         api.MapUsers();
         api.MapAuditLog();
         api.DescribeContracts();

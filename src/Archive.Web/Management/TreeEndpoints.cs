@@ -27,9 +27,38 @@ public static class TreeEndpoints
             ChildrenAsync(parentId, media: true, p, db, s, f, ct, skip, take)).WithName("GetTreeMediaChildren").WithTags("Media");
         api.MapGet("tree/media/ancestors", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? descendantId = null) =>
             AncestorsAsync(descendantId, media: true, p, db, s, f, ct)).WithName("GetTreeMediaAncestors").WithTags("Media");
+        api.MapGet("tree/document/siblings", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? target = null, int before = 0, int after = 0) =>
+            SiblingsAsync(target, before, after, media: false, p, db, s, f, ct)).WithName("GetTreeDocumentSiblings").WithTags("Document");
+        api.MapGet("tree/media/siblings", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, PrivateRecordFacts f, CancellationToken ct, Guid? target = null, int before = 0, int after = 0) =>
+            SiblingsAsync(target, before, after, media: true, p, db, s, f, ct)).WithName("GetTreeMediaSiblings").WithTags("Media");
     }
 
     private static string Noun(bool media) => media ? "media" : "document";
+
+    public sealed record SubsetTreeItemResponseModel(int TotalBefore, int TotalAfter, IReadOnlyList<object> Items);
+
+    /// A window of an item's siblings around it (the tree reveals a deep item without loading whole levels).
+    private static async Task<IResult> SiblingsAsync(Guid? target, int before, int after, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas,
+        PrivateRecordFacts facts, CancellationToken ct)
+    {
+        if (target is not { } key)
+            return ManagementRequests.Invalid("target", "target is required.");
+        if (before < 0 || after < 0 || before > 1000 || after > 1000)
+            return ManagementRequests.Invalid(before < 0 || before > 1000 ? "before" : "after", "before and after are between 0 and 1000.");
+        if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && n.IsMedia == media, ct) is not { } node)
+            return ManagementRequests.Problem(404, "Not found", $"No {Noun(media)} with id {key}.");
+        var reach = await ReachAsync(Caller.From(principal), media, db, ct);
+        var siblings = (await db.Nodes.AsNoTracking().Where(n => n.IsMedia == media && !n.Trashed && n.ParentId == node.ParentId).OrderBy(n => n.SortOrder).ToListAsync(ct))
+            .Where(reach.Shows).ToList();
+        var index = siblings.FindIndex(n => n.Id == node.Id);
+        if (index < 0)
+            return ManagementRequests.Forbidden($"This {Noun(media)} is outside the collections granted to you.");
+        var from = Math.Max(0, index - before);
+        var to = Math.Min(siblings.Count - 1, index + after);
+        var parentKey = node.ParentId is { } p ? await db.Nodes.AsNoTracking().Where(n => n.Id == p).Select(n => (Guid?)n.Key).FirstOrDefaultAsync(ct) : null;
+        var items = await ItemsAsync(siblings.GetRange(from, to - from + 1), parentKey, media, reach, db, schemas, facts, ct);
+        return Results.Ok(new SubsetTreeItemResponseModel(from, siblings.Count - 1 - to, items));
+    }
 
     private static async Task<IResult> ChildrenAsync(Guid? parentKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts facts, CancellationToken ct, int skip, int take)
     {

@@ -43,7 +43,7 @@ public sealed class ManagementContractTests(DocumentApiTests.Host host) : IClass
     /// Umbraco 17's schemas and (at least) the properties each has there.
     public static TheoryData<string, string[]> UmbracoSchemas => new()
     {
-        { "DocumentResponseModel", ["documentType", "values", "variants", "id", "urls", "template", "isTrashed"] },
+        { "DocumentResponseModel", ["documentType", "values", "variants", "id", "flags", "template", "isTrashed"] },
         { "DocumentValueResponseModel", ["culture", "segment", "alias", "value", "editorAlias"] },
         { "DocumentVariantResponseModel", ["culture", "segment", "name", "createDate", "updateDate", "state", "publishDate", "scheduledPublishDate", "scheduledUnpublishDate"] },
         { "CreateDocumentRequestModel", ["parent", "documentType", "template", "id", "values", "variants"] },
@@ -53,8 +53,8 @@ public sealed class ManagementContractTests(DocumentApiTests.Host host) : IClass
         { "CopyDocumentRequestModel", ["target", "relateToOriginal", "includeDescendants"] },
         { "MoveDocumentRequestModel", ["target"] },
         { "SortingRequestModel", ["parent", "sorting"] },
-        { "DocumentTreeItemResponseModel", ["hasChildren", "id", "parent", "noAccess", "isTrashed", "createDate", "isProtected", "documentType", "variants"] },
-        { "MediaTreeItemResponseModel", ["hasChildren", "id", "parent", "noAccess", "isTrashed", "createDate", "mediaType", "variants"] },
+        { "DocumentTreeItemResponseModel", ["hasChildren", "id", "parent", "flags", "noAccess", "isTrashed", "createDate", "isProtected", "ancestors", "documentType", "variants"] },
+        { "MediaTreeItemResponseModel", ["hasChildren", "id", "parent", "flags", "noAccess", "isTrashed", "createDate", "mediaType", "variants"] },
         { "DocumentVersionItemResponseModel", ["id", "document", "documentType", "user", "versionDate", "isCurrentPublishedVersion", "isCurrentDraftVersion", "preventCleanup"] },
         { "DocumentVersionResponseModel", ["values", "variants", "id", "documentType", "document"] },
         { "AuditLogResponseModel", ["user", "timestamp", "logType", "comment", "parameters"] },

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Archive.Data;
+using Archive.Data.Content;
+using Archive.Data.Schema;
+using Archive.Engine.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Web.Management.Document;
+
+/// Umbraco's validate operations: the back office asks before it saves or publishes, and shows what is wrong
+/// on each field in its culture; nothing is stored. POST /document/validate for a new document, and
+/// PUT /document/{id}/validate (v1, and v1.1 with the cultures about to be published) for an existing one.
+public static class ValidateEndpoints
+{
+    public sealed record ValidateUpdateDocumentRequestModel(IReadOnlyList<DocumentValueModel>? Values, IReadOnlyList<DocumentVariantRequestModel>? Variants,
+        ReferenceByIdModel? Template, IReadOnlyList<string>? Cultures);
+
+    public static void MapDocumentValidation(this RouteGroupBuilder api, IEndpointRouteBuilder app)
+    {
+        api.MapPost("document/validate", ValidateCreate).WithName("PostDocumentValidate").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
+        api.MapPut("document/{id:guid}/validate", ValidateUpdate).WithName("PutDocumentByIdValidate").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
+        // Umbraco 17 moved the update validation to v1.1; its back office calls it there.
+        app.MapPut("/umbraco/management/api/v1.1/document/{id:guid}/validate", ValidateUpdate).RequireAuthorization(ManagementPolicies.Signed, ManagementPolicies.Writer)
+            .WithName("PutDocumentByIdValidate1.1").WithTags("Document").WithGroupName(ManagementOpenApi.DocumentName).DescribeContracts();
+    }
+
+    private static async Task<IResult> ValidateCreate(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<CreateDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var schema = await schemas.GetAsync(db, ct);
+        if (schema.FindType(body!.DocumentType.Id) is not { Kind: ContentTypeKind.Document } type)
+            return ManagementRequests.Invalid("$.documentType.id", $"No document type with id {body.DocumentType.Id}.");
+        if (body.Parent is { } parent)
+        {
+            var path = await db.Nodes.AsNoTracking().Where(n => n.Key == parent.Id && !n.IsMedia).Select(n => n.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+                return ManagementRequests.Invalid("$.parent.id", $"No document with id {parent.Id}.");
+            if (!Caller.From(principal).Reaches(await Caller.PathKeysAsync(db, path, ct)))
+                return ManagementRequests.Forbidden("Documents can be created only within the collections granted to you.");
+        }
+        var result = await content.ValidateAsync(null, body.Parent?.Id, type.Alias, DocumentEndpoints.EditOf(body.Variants, body.Values), null, ct: ct);
+        return result.Succeeded ? Results.Ok() : ValidationPaths.Problem(result, body.Values);
+    }
+
+    private static async Task<IResult> ValidateUpdate(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
+    {
+        var (body, problem) = await ManagementRequests.ReadAsync<ValidateUpdateDocumentRequestModel>(context);
+        if (problem is not null)
+            return problem;
+        var caller = Caller.From(principal);
+        if (DocumentEndpoints.Refuse(await DocumentEndpoints.LoadReachAsync(db, id, caller, ct), id, caller) is { } refused)
+            return refused;
+        // The cultures about to be published must be complete (mandatory values); saving alone needs less.
+        var result = await content.ValidateAsync(id, null, null, DocumentEndpoints.EditOf(body!.Variants, body.Values), body.Cultures, ct: ct);
+        return result.Succeeded ? Results.Ok() : ValidationPaths.Problem(result, body.Values);
+    }
+}
