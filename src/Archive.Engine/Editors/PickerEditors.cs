@@ -21,6 +21,9 @@ public sealed class ContentPickerEditor : PropertyEditor
         return udi.Value.ToString();
     }
 
+    /// The back office's document picker holds the picked key.
+    public override JsonNode? ToManagement(string stored) => Udi.TryParse(stored.Trim(), out var udi) ? JsonValue.Create(udi.Value.Key.ToString()) : null;
+
     public override string? TextOf(string stored) => null;
 }
 
@@ -57,6 +60,11 @@ public sealed class MultiNodeTreePickerEditor : PropertyEditor
             errors.Add(new EditorError("", $"At most {max} items are allowed."));
         return udis.Count == 0 ? null : string.Join(",", udis);
     }
+
+    /// Umbraco 14+'s shape: each picked item as {"type": "document", "unique": key}.
+    public override JsonNode? ToManagement(string stored) => new JsonArray(stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(u => Udi.TryParse(u, out var udi) ? new JsonObject { ["type"] = udi.Value.EntityType, ["unique"] = udi.Value.Key.ToString() } : null)
+        .OfType<JsonNode>().ToArray());
 
     public override string? TextOf(string stored) => null;
 }

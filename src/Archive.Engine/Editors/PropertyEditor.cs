@@ -33,6 +33,10 @@ public abstract class PropertyEditor
     /// sanitised, unsafe links dropped), whatever was imported. Most values are plain data and stay as they are.
     public virtual string? ToPublic(string stored) => stored;
 
+    /// The value as the Management API (Umbraco's back office) reads it when its shape differs from the stored
+    /// one; null: the stored value as it is (JSON where it is JSON).
+    public virtual System.Text.Json.Nodes.JsonNode? ToManagement(string stored) => null;
+
     /// The text a search or a regex sees for a stored value.
     public virtual string? TextOf(string stored) => stored;
 

@@ -97,6 +97,8 @@ public static class DocumentEndpoints
     /// Stored text as the API's value: JSON where the editor stores JSON, numbers and booleans typed.
     internal static JsonNode? ToApi(string stored, string editorAlias)
     {
+        if (Archive.Engine.Editors.PropertyEditors.Default.For(editorAlias).ToManagement(stored) is { } shaped)
+            return shaped;
         switch (editorAlias)
         {
             case "Umbraco.Integer" when long.TryParse(stored, out var whole):

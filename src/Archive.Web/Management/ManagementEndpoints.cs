@@ -46,6 +46,7 @@ public static class ManagementEndpoints
         api.MapImaging();
         api.MapDocumentConfiguration();
         api.MapPublishedDocument();
+        api.MapDocumentUrls();
         api.MapDocumentValidation(app);
         api.MapUsers();
         api.MapAuditLog();

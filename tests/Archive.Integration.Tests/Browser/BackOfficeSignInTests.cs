@@ -71,6 +71,43 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
     }
 
     [SkippableFact]
+    public async Task A_curator_edits_an_artefact_s_Russian_title_saves_and_publishes_and_the_Delivery_API_serves_it()
+    {
+        const string chest = "ee109d7d-f924-0815-7492-041e2894165b";
+        var email = await PersonAsync(Roles.Curator);
+        // A deep link to the artefact's Russian variant: sign-in first, then straight there.
+        var (page, errors) = await OpenAsync($"/umbraco/section/content/workspace/document/edit/{chest}/ru");
+        await SignInAsync(page, email);
+        await Assertions.Expect(page.GetByText("Cataloguing", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.Locator("uui-tab", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Content\s*$") }).Last.ClickAsync();
+        var title = page.Locator("umb-property[alias=\"title\"] uui-input input, [data-mark=\"property:title\"] input").First;
+        await Assertions.Expect(title).ToHaveValueAsync("Деревянный сундук", new() { Timeout = 30_000 });
+        var edited = "Деревянный сундук — " + Guid.NewGuid().ToString("N")[..6];
+        await title.FillAsync(edited);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Save and publish") }).First.ClickAsync();
+        // Umbraco's dialog: the cultures to publish (the published ones are chosen), then confirm.
+        var confirm = page.Locator("umb-document-publish-modal uui-button[look=\"primary\"], umb-document-save-and-publish-modal uui-button[look=\"primary\"]").First;
+        await confirm.ClickAsync(new() { Timeout = 30_000 });
+
+        // The Delivery API serves the new title (polled: the change travels through the change log).
+        using var delivery = host.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{chest}");
+            request.Headers.Add("Accept-Language", "ru");
+            var body = await (await delivery.SendAsync(request)).Content.ReadAsStringAsync();
+            if (body.Contains(edited))
+                break;
+            Assert.True(DateTime.UtcNow < deadline, "The Delivery API never served the title published in the back office.");
+            await Task.Delay(200);
+        }
+        await ScreenshotAsync(page, "back-office-published");
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task The_sign_in_page_works_without_scripts_answers_the_same_for_every_refusal_and_returns_only_to_this_site()
     {
         var email = await PersonAsync(Roles.Viewer);
