@@ -7,4 +7,20 @@ const unsupported = ['Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagem
 
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
+	extensionRegistry.registerMany([
+		{
+			type: 'propertyEditorUi',
+			alias: 'Archive.PropertyEditorUi.HistoricalDating',
+			name: 'Archive historical dating',
+			element: () => import('./property-editors/historical-dating.element.js'),
+			meta: { label: 'Historical dating', propertyEditorSchemaAlias: 'Archive.HistoricalDating', icon: 'icon-calendar', group: 'pickers' },
+		},
+		{
+			type: 'propertyEditorUi',
+			alias: 'Archive.PropertyEditorUi.GeoPoint',
+			name: 'Archive geographic point',
+			element: () => import('./property-editors/geo-point.element.js'),
+			meta: { label: 'Geographic point', propertyEditorSchemaAlias: 'Archive.GeoPoint', icon: 'icon-map-location', group: 'pickers' },
+		},
+	]);
 };

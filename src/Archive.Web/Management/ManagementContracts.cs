@@ -124,6 +124,7 @@ public static class ManagementContracts
         ["GetImagingResizeUrls"] = Read<IReadOnlyList<Imaging.ImagingEndpoints.MediaUrlInfoResponseModel>>(400),
         ["GetDocumentConfiguration"] = Read<Document.DocumentConfigurationEndpoints.DocumentConfigurationResponseModel>(),
         ["GetDocumentByIdPublished"] = Read<DocumentResponseModel>(Missing),
+        ["GetArchiveDating"] = Read<Dating.DatingEndpoints.DatingResponseModel>(400),
         ["GetDocumentUrls"] = Read<IReadOnlyList<Document.DocumentUrlsEndpoints.DocumentUrlInfoResponseModel>>(400),
         ["GetTreeDocumentSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),
         ["GetTreeMediaSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),

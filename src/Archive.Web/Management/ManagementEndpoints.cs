@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Identity;
+using Archive.Web.Management.Dating;
 using Archive.Web.Management.Document;
 using Archive.Web.Management.Imaging;
 using Archive.Web.Management.Item;
@@ -47,6 +48,7 @@ public static class ManagementEndpoints
         api.MapDocumentConfiguration();
         api.MapPublishedDocument();
         api.MapDocumentUrls();
+        api.MapDating();
         api.MapDocumentValidation(app);
         api.MapUsers();
         api.MapAuditLog();

@@ -79,6 +79,8 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         var (page, errors) = await OpenAsync($"/umbraco/section/content/workspace/document/edit/{chest}/ru");
         await SignInAsync(page, email);
         await Assertions.Expect(page.GetByText("Cataloguing", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // Archive's own editors come from its package: the dating as written, and the years it is read as.
+        await Assertions.Expect(page.GetByText("Read as 1930–1939")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Locator("uui-tab", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Content\s*$") }).Last.ClickAsync();
         var title = page.Locator("umb-property[alias=\"title\"] uui-input input, [data-mark=\"property:title\"] input").First;
         await Assertions.Expect(title).ToHaveValueAsync("Деревянный сундук", new() { Timeout = 30_000 });

@@ -93,4 +93,18 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
         Assert.Equal("Umbraco.TextBox", dataTypes[0].GetProperty("editorAlias").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/tree/document/siblings?target={DocumentApiTests.Chest}&before=-1")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("конец XIX века", 1867, 1899)]
+    [InlineData("1850s", 1850, 1859)]
+    public async Task The_dating_editor_learns_which_years_a_text_means(string text, int earliest, int latest)
+    {
+        var curator = await host.As("curator");
+        var dating = await Json(await curator.GetAsync($"{Api}/archive/dating?text={Uri.EscapeDataString(text)}"));
+        Assert.Equal(earliest, dating.GetProperty("earliest").GetInt32());
+        Assert.Equal(latest, dating.GetProperty("latest").GetInt32());
+        var refused = await curator.GetAsync($"{Api}/archive/dating?text=whenever");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("text", (await Json(refused)).GetProperty("errors").ToString());
+    }
 }
