@@ -118,6 +118,7 @@ public static class ManagementContracts
         ["GetRecycleBinMediaRoot"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.MediaRecycleBinItemResponseModel>>(400),
         ["GetItemDocument"] = Read<IReadOnlyList<Item.ItemEndpoints.DocumentItemResponseModel>>(400),
         ["GetItemMedia"] = Read<IReadOnlyList<Item.ItemEndpoints.MediaItemResponseModel>>(400),
+        ["GetItemUser"] = Read<IReadOnlyList<Item.ItemEndpoints.UserItemResponseModel>>(400),
         ["GetItemDataType"] = Read<IReadOnlyList<Item.ItemEndpoints.DataTypeItemResponseModel>>(400),
         ["GetItemDocumentType"] = Read<IReadOnlyList<Item.ItemEndpoints.ContentTypeItemResponseModel>>(400),
         ["GetItemMediaType"] = Read<IReadOnlyList<Item.ItemEndpoints.ContentTypeItemResponseModel>>(400),

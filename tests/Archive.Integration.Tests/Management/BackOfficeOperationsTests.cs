@@ -89,6 +89,10 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
         var configuration = await Json(await curator.GetAsync($"{Api}/document/configuration"));
         Assert.True(configuration.GetProperty("allowEditInvariantFromNonDefault").GetBoolean());
 
+        var me = await Json(await curator.GetAsync($"{Api}/user/current"));
+        var users = await Json(await curator.GetAsync($"{Api}/item/user?id={me.GetProperty("id").GetString()}&id={Guid.NewGuid()}"));
+        Assert.Equal(me.GetProperty("name").GetString(), Assert.Single(users.EnumerateArray()).GetProperty("name").GetString());
+
         var dataTypes = await Json(await curator.GetAsync($"{Api}/item/data-type?id=05c4aa9a-31cd-147f-60e7-ca4cf15ca655"));
         Assert.Equal("Umbraco.TextBox", dataTypes[0].GetProperty("editorAlias").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/tree/document/siblings?target={DocumentApiTests.Chest}&before=-1")).StatusCode);

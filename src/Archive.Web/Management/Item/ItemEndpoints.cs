@@ -19,6 +19,8 @@ public static class ItemEndpoints
 
     public sealed record DataTypeItemResponseModel(Guid Id, IReadOnlyList<FlagModel> Flags, string Name, string? EditorUiAlias, string EditorAlias, bool IsDeletable);
 
+    public sealed record UserItemResponseModel(Guid Id, IReadOnlyList<FlagModel> Flags, string Name, IReadOnlyList<string> AvatarUrls, string Kind);
+
     public sealed record ContentTypeItemResponseModel(Guid Id, IReadOnlyList<FlagModel> Flags, string Name, bool IsElement, string? Icon, string? Description);
 
     /// At most this many ids per request (a picker's value, a page of references).
@@ -36,6 +38,15 @@ public static class ItemEndpoints
             return Limited(id) ?? Results.Ok((id ?? []).Select(schema.FindDataType).OfType<DataType>()
                 .Select(d => new DataTypeItemResponseModel(d.Key, [], d.Name, d.EditorUiAlias, d.EditorAlias, true)).ToList());
         }).WithName("GetItemDataType").WithTags("Data Type");
+        // Who created or changed an item (the workspace's info): names only, as Umbraco shows them to any back-office user.
+        api.MapGet("item/user", async (Guid[]? id, Archive.Identity.IdentityDb identity, CancellationToken ct) =>
+        {
+            if (Limited(id) is { } refused)
+                return refused;
+            var keys = (id ?? []).Distinct().ToList();
+            var users = await identity.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToListAsync(ct);
+            return Results.Ok(users.Select(u => new UserItemResponseModel(u.Id, [], u.Name, [], u.Kind == Archive.Identity.UserKind.Api ? "Api" : "Default")).ToList());
+        }).WithName("GetItemUser").WithTags("User");
         foreach (var (kind, noun, tag) in new[] { (ContentTypeKind.Document, "document-type", "Document Type"), (ContentTypeKind.Media, "media-type", "Media Type") })
             api.MapGet($"item/{noun}", async (Guid[]? id, ArchiveDbContext db, SchemaStore s, CancellationToken ct) =>
             {
