@@ -94,6 +94,7 @@ public static class ManagementBenchmark
             Console.WriteLine($"Save draft and publish through the Management API ({provider}, {count:N0} artefacts stored, {runs} runs each, after 20 warm-up):");
             Report("save draft", apiSave, engineSave);
             Report("publish", apiPublish, enginePublish);
+            await PublishToDeliveryAsync(http, artefacts, random, runs, apiPublish);
 
             await ConcurrentEditorsAsync(http, artefacts, editors, seconds);
         }
@@ -104,6 +105,36 @@ public static class ManagementBenchmark
             Directory.Delete(dataPath, recursive: true);
         }
         return 0;
+    }
+
+    /// What a curator waits for after Save and publish in the back office (the same PUT …/publish): the
+    /// time from the publish answer to the Delivery API serving the new value, polled every 5 ms.
+    private static async Task PublishToDeliveryAsync(HttpClient http, List<Guid> artefacts, Random random, int runs, List<double> publishLatency)
+    {
+        var lag = new List<double>();
+        for (var i = 0; i < runs + 5; i++)
+        {
+            var key = artefacts[random.Next(artefacts.Count)];
+            var marker = $"served {i} {Guid.NewGuid():N}";
+            await http.PutAsJsonAsync($"{Api}/document/{key}", new { values = new[] { new { alias = "note", culture = "en", value = marker } }, variants = Array.Empty<object>() });
+            var published = await http.PutAsJsonAsync($"{Api}/document/{key}/publish", new { publishSchedules = new[] { new { culture = "en" } } });
+            published.EnsureSuccessStatusCode();
+            var timer = Stopwatch.StartNew();
+            while (true)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{key}");
+                request.Headers.Add("Accept-Language", "en");
+                if ((await (await http.SendAsync(request)).Content.ReadAsStringAsync()).Contains(marker))
+                    break;
+                if (timer.Elapsed > TimeSpan.FromSeconds(30))
+                    throw new TimeoutException($"The Delivery API did not serve {key}'s published value within 30 s.");
+                await Task.Delay(5);
+            }
+            if (i >= 5)
+                lag.Add(timer.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"  publish → served by the Delivery API: p50 {Stats.Percentile(lag, 50):F0} ms, p99 {Stats.Percentile(lag, 99):F0} ms " +
+                          $"({Stats.Percentile(lag, 50) / Stats.Percentile(publishLatency, 50):F1}× the publish call's own p50)");
     }
 
     private static void Report(string what, List<double> api, List<double> engine) =>
