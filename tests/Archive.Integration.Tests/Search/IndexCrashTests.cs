@@ -50,9 +50,11 @@ public sealed class IndexCrashTests : IAsyncLifetime
 
         using (var second = Start("index", "rebuild"))
         {
+            // Both streams read at once: a full error pipe would stall the process.
+            var errors = second.StandardError.ReadToEndAsync();
             var output = await second.StandardOutput.ReadToEndAsync();
             await second.WaitForExitAsync();
-            Assert.True(second.ExitCode == 0, output);
+            Assert.True(second.ExitCode == 0, output + await errors);
             Assert.True(output.Contains("Resumed an unfinished rebuild"), output[^Math.Min(600, output.Length)..]);
         }
 
