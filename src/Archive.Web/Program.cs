@@ -33,7 +33,10 @@ var repository = RepositoryPaths.Discover(builder.Environment.ContentRootPath);
 builder.Services.AddArchiveManagement(repository, archiveOptions);
 // Umbraco's back office, when its build is there (published beside the binaries, or built in the source tree).
 if (Archive.BackOffice.Hosting.BackOfficeFiles.Find(Path.Combine(AppContext.BaseDirectory, "backoffice-dist"), repository.Resolve("src/Archive.BackOffice/dist")) is { } backOffice)
+{
     builder.Services.AddSingleton(backOffice);
+    builder.Services.AddArchiveBackOfficeCompression();
+}
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<PublishedImages>();
 builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
