@@ -44,9 +44,13 @@ public static class FacetNames
 
     private static bool IsPicker(PropertyType property) => property.EditorAlias is "Umbraco.MultiNodeTreePicker" or "Umbraco.ContentPicker";
 
-    /// A type's public picker properties with the facet each feeds (a picker named like one of the own facets feeds none).
-    public static IEnumerable<(string Facet, string Alias)> PickersOf(SchemaSnapshot schema, ContentType type) =>
-        schema.PropertiesOf(type).Where(p => !p.IsSensitive && IsPicker(p)).Select(p => (Facet: OfProperty(p.Alias), p.Alias)).Where(f => !Own.Contains(f.Facet));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaSnapshot, System.Collections.Concurrent.ConcurrentDictionary<Guid, (string Facet, string Alias)[]>> PickersBySchema = [];
+
+    /// A type's public picker properties with the facet each feeds (a picker named like one of the own facets feeds none);
+    /// worked out once per schema and type, as indexing asks for every culture of every item.
+    public static IReadOnlyList<(string Facet, string Alias)> PickersOf(SchemaSnapshot schema, ContentType type) =>
+        PickersBySchema.GetValue(schema, _ => new()).GetOrAdd(type.Key, _ =>
+            schema.PropertiesOf(type).Where(p => !p.IsSensitive && IsPicker(p)).Select(p => (Facet: OfProperty(p.Alias), p.Alias)).Where(f => !Own.Contains(f.Facet)).ToArray());
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SchemaSnapshot, IReadOnlyList<string>> BySchema = [];
 

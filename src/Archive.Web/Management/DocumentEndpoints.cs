@@ -87,7 +87,7 @@ public static class DocumentEndpoints
         var variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new DocumentVariantResponseModel(
             c.Culture.Length == 0 ? null : c.Culture, null, c.Name,
             DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc), DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc),
-            item.Node.Trashed ? "Trashed" : !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published",
+            VariantState.Of(c, item.Node.Trashed),
             c.PublishDate is { } published ? DateTime.SpecifyKind(published, DateTimeKind.Utc) : null,
             When(c.Culture, "publish"), When(c.Culture, "unpublish"), [])).ToList();
         return new DocumentResponseModel(new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "icon-document", null),

@@ -55,6 +55,13 @@ public sealed record DocumentVariantItemResponseModel(string Name, string? Cultu
     public IReadOnlyList<FlagModel> Flags { get; init; } = [];
 }
 
+/// A document variant's state as Umbraco names it.
+public static class VariantState
+{
+    public static string Of(Archive.Data.Entities.NodeCultureEntity culture, bool trashed = false) =>
+        trashed ? "Trashed" : !culture.Published ? "Draft" : culture.Edited ? "PublishedPendingChanges" : "Published";
+}
+
 /// A mark on an item the back office shows beside it (Umbraco's entity flags).
 public sealed record FlagModel(string Alias)
 {

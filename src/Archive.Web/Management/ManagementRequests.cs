@@ -13,7 +13,7 @@ public static class ManagementRequests
 {
     public const long MaxBodyBytes = 1 << 20;
 
-    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         AllowTrailingCommas = false,
@@ -37,7 +37,7 @@ public static class ManagementRequests
                 limited.Write(buffer, 0, read);
             }
             limited.Position = 0;
-            var body = await JsonSerializer.DeserializeAsync<T>(limited, Strict, context.RequestAborted);
+            var body = await JsonSerializer.DeserializeAsync<T>(limited, Reading, context.RequestAborted);
             if (body is null)
                 return (null, Invalid("$", "A JSON object is required."));
             return MissingValue(body, "$") is { } path ? (null, Invalid(path, "A value is required here.")) : (body, null);

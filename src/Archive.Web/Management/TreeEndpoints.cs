@@ -143,7 +143,7 @@ public static class TreeEndpoints
                     !reach.Within(n), n.Trashed, created, IsProtected: false, PathIds(n).Where(keyOf.ContainsKey).Select(id => new ReferenceByIdModel(keyOf[id])).ToList(),
                     new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new DocumentVariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture,
-                        !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published")).ToList());
+                        VariantState.Of(c))).ToList());
         }).ToList();
     }
 }

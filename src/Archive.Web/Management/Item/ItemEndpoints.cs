@@ -84,7 +84,7 @@ public static class ItemEndpoints
                     names.Select(c => new VariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture)).ToList())
                 : new DocumentItemResponseModel(n.Key, flags, n.Trashed, false, parent, withChildren.Contains(n.Id), new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new DocumentVariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture,
-                        n.Trashed ? "Trashed" : !c.Published ? "Draft" : c.Edited ? "PublishedPendingChanges" : "Published")).ToList());
+                        VariantState.Of(c, n.Trashed))).ToList());
         }).ToList();
         return Results.Ok(items);
     }

@@ -50,9 +50,9 @@ public static class TokenCookies
         }
     }
 
-    public static void Remove(HttpContext context)
+    public static void Remove(HttpContext context, params string[] names)
     {
-        foreach (var name in new[] { Code, AccessToken, RefreshToken })
+        foreach (var name in names.Length > 0 ? names : [Code, AccessToken, RefreshToken])
             context.Response.Cookies.Delete(NameOf(context.Request, name), new CookieOptions { Path = "/", Secure = context.Request.IsHttps, SameSite = SameSiteMode.Strict });
     }
 
@@ -131,7 +131,7 @@ public static class TokenCookies
                 context.Response.RefreshToken = Redacted;
             }
             // The code has been exchanged: it is of no further use.
-            http.Response.Cookies.Delete(NameOf(http.Request, Code), new CookieOptions { Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict });
+            Remove(http, Code);
             return default;
         }).SetOrder(int.MinValue + 100_000));
         return server;
