@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Archive.Engine.Editors;
 using Archive.Engine.Schema;
 
@@ -40,14 +41,24 @@ public static class ContentRules
             // naming a path could point an item at another item's file, a withheld one or the archive's own.
             if (type.Kind == ContentTypeKind.Media && string.Equals(value.Alias, MediaFileAlias, StringComparison.OrdinalIgnoreCase) && !edit.StoresFile)
             {
-                problems.Add(new ContentProblem(path, value.Culture, "A media item's file comes from an upload, never from an edit."));
-                continue;
+                // The curator does set an image's crops and focal point: the cropper's value comes back whole, and
+                // is taken when it names the file the item has.
+                if (SameFileCropped(working.GetValue(MediaFileAlias), value.Value, property) is not { } cropped)
+                {
+                    problems.Add(new ContentProblem(path, value.Culture, "A media item's file comes from an upload, never from an edit."));
+                    continue;
+                }
+                value = value with { Value = cropped };
             }
             if (property is null)
             {
                 problems.Add(new ContentProblem($"{path}.alias", value.Culture, $"'{value.Alias}' is not a property of '{type.Alias}'."));
                 continue;
             }
+            // A media item's labels (size, dimensions, format) are what the library read from its file; the back
+            // office sends them back with every save, and they stay as the file has them.
+            if (type.Kind == ContentTypeKind.Media && property.EditorAlias == "Umbraco.Label" && !edit.StoresFile)
+                continue;
             var culture = NormalizeCulture(value.Culture, property.Variations.VariesByCulture(), cultures, $"{path}.culture", problems);
             if (culture is null)
                 continue;
@@ -65,6 +76,20 @@ public static class ContentRules
         if (problems.Count == 0)
             CopyInto(working, draft);
         return problems;
+    }
+
+    /// The stored image with the crops and focal point of an edit that names the same file; null for any other change.
+    private static JsonNode? SameFileCropped(string? stored, JsonNode? sent, PropertyType? property)
+    {
+        if (property?.EditorAlias != "Umbraco.ImageCropper" || sent is not JsonObject cropper || MediaFile.PathOf(stored) is not { } file
+            || cropper["src"] is not JsonValue src || !src.TryGetValue<string>(out var named) || MediaFile.PathOf(named) != file)
+            return null;
+        return new JsonObject
+        {
+            ["src"] = JsonNode.Parse(stored!)?["src"]?.DeepClone(),
+            ["crops"] = cropper["crops"]?.DeepClone() ?? new JsonArray(),
+            ["focalPoint"] = cropper["focalPoint"]?.DeepClone(),
+        };
     }
 
     /// Publishing a culture needs its name and every mandatory value (variant ones in that culture,

@@ -20,6 +20,13 @@ public sealed record Caller(Guid Id, string Name, string Role, IReadOnlySet<Guid
 
     public bool IsScoped => Roles.IsScoped(Role);
 
+    /// The name part of an audit-trail actor ("Aigerim (guid)" → "Aigerim"; "system" stays).
+    public static string NameIn(string actor)
+    {
+        var open = actor.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && actor.EndsWith(')') ? actor[..open] : actor;
+    }
+
     /// Whether an item (given its own and its ancestors' keys) is within the caller's reach.
     public bool Reaches(IEnumerable<Guid> keysOnPath) => !IsScoped || keysOnPath.Any(Grants.Contains);
 

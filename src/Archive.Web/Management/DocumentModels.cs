@@ -82,10 +82,9 @@ public sealed record MediaTreeItemResponseModel(bool HasChildren, Guid Id, Refer
 
 public sealed record MediaVariantResponseModel(string? Culture, string? Segment, string Name, DateTimeOffset CreateDate, DateTimeOffset UpdateDate);
 
-public sealed record MediaUrlInfo(string? Culture, string Url);
-
+/// As in Umbraco 17: flags instead of urls (the file's URL is asked for with GET media/urls).
 public sealed record MediaResponseModel(IReadOnlyList<DocumentValueResponseModel> Values, IReadOnlyList<MediaVariantResponseModel> Variants, Guid Id,
-    IReadOnlyList<MediaUrlInfo> Urls, bool IsTrashed, MediaTypeReferenceResponseModel MediaType);
+    IReadOnlyList<FlagModel> Flags, bool IsTrashed, MediaTypeReferenceResponseModel MediaType);
 
 public sealed record TemporaryFileResponseModel(Guid Id, DateTimeOffset? AvailableUntil, string FileName);
 

@@ -133,6 +133,15 @@ public static class ManagementContracts
         ["PutDocumentByIdValidate"] = Write<Document.ValidateEndpoints.ValidateUpdateDocumentRequestModel>(200, Refused),
         ["PutDocumentByIdValidate1.1"] = Write<Document.ValidateEndpoints.ValidateUpdateDocumentRequestModel>(200, Refused),
         ["GetRecycleBinMediaChildren"] = Read<PagedResponse<RecycleBin.RecycleBinEndpoints.MediaRecycleBinItemResponseModel>>(Refused),
+        ["GetCollectionMedia"] = Read<PagedResponse<Collection.MediaCollectionEndpoints.MediaCollectionResponseModel>>(Refused),
+        ["GetDocumentTypeAllowedAtRoot"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.AllowedContentTypeModel>>(400),
+        ["GetMediaTypeAllowedAtRoot"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.AllowedContentTypeModel>>(400),
+        ["GetDocumentTypeByIdAllowedChildren"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.AllowedContentTypeModel>>(Refused),
+        ["GetMediaTypeByIdAllowedChildren"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.AllowedContentTypeModel>>(Refused),
+        ["GetItemMediaTypeAllowed"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.MediaTypeItemResponseModel>>(400),
+        ["PostMediaValidate"] = Write<CreateMediaRequestModel>(200, Refused),
+        ["PutMediaByIdValidate"] = Write<UpdateMediaRequestModel>(200, Refused),
+        ["GetMediaUrls"] = Read<IReadOnlyList<Imaging.ImagingEndpoints.MediaUrlInfoResponseModel>>(400),
     };
 
     /// Puts each operation's contract on its endpoint (after the endpoint has its name), with the

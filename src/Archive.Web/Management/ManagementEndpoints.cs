@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using Archive.Data;
 using Archive.Identity;
+using Archive.Web.Management.AllowedTypes;
+using Archive.Web.Management.Collection;
 using Archive.Web.Management.Dating;
 using Archive.Web.Management.Document;
 using Archive.Web.Management.Imaging;
 using Archive.Web.Management.Item;
 using Archive.Web.Management.Manifest;
+using Archive.Web.Management.Media;
 using Archive.Web.Management.RecycleBin;
 using Archive.Web.Management.Security;
 using Archive.Web.Management.Server;
@@ -45,6 +48,10 @@ public static class ManagementEndpoints
         api.MapRecycleBins();
         api.MapItems();
         api.MapImaging();
+        api.MapAllowedTypes();
+        api.MapMediaCollection();
+        api.MapMediaValidation();
+        api.MapMediaUrls();
         api.MapDocumentConfiguration();
         api.MapPublishedDocument();
         api.MapDocumentUrls();

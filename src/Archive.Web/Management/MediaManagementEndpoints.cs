@@ -6,6 +6,7 @@ using Archive.Data.Content;
 using Archive.Data.Schema;
 using Archive.Engine.Content;
 using Archive.Engine.Schema;
+using Archive.Identity;
 using Archive.Media.Uploads;
 using Archive.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
@@ -39,9 +40,9 @@ public static class MediaManagementEndpoints
         api.MapPut("media/{id:guid}/move-to-recycle-bin", TrashMedia).WithName("PutMediaByIdMoveToRecycleBin").WithTags("Media").RequireAuthorization(ManagementPolicies.Publisher);
     }
 
+    /// What the back office checks before sending a file: the kinds the library accepts, as it decides them.
     private static IResult Configuration(IOptions<ArchiveOptions> options) => Results.Ok(new TemporaryFileConfigurationResponseModel(
-        ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"], [],
-        ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp", "pdf", "mp3", "wav", "ogg", "flac", "m4a", "mp4", "webm"],
+        FileSignature.Extensions.Where(e => FileSignature.OfExtension(e)!.IsImage).ToList(), [], FileSignature.Extensions.ToList(),
         options.Value.Media.MaxUploadBytes / 1024));
 
     /// Streams the multipart body: the File part goes straight to disk, never whole into memory.
@@ -132,7 +133,7 @@ public static class MediaManagementEndpoints
         if (temporaryId is null)
         {
             // A folder (or a media item without a file) is made as any other item.
-            var edit = Edit(body, values);
+            var edit = Edit(body, values, type, schema);
             var made = await content.CreateAsync(body.Parent?.Id, type.Alias, edit, caller.Actor, body.Id, isMedia: true, ct: ct);
             return made.Succeeded ? Created(context, made.Key!.Value) : ManagementRequests.From(made);
         }
@@ -142,7 +143,7 @@ public static class MediaManagementEndpoints
         UploadResult result;
         await using (var stream = File.OpenRead(temporary.Path))
             result = await uploads.UploadAsync(stream, temporary.FileName, body.Parent?.Id, caller.Actor, options.Value.Media.MaxUploadBytes, ct,
-                Edit(body, values.Where(v => v.Alias != "umbracoFile")));
+                Edit(body, values.Where(v => v.Alias != "umbracoFile").ToList(), type, schema));
         switch (result.Status)
         {
             case UploadStatus.Refused:
@@ -162,23 +163,28 @@ public static class MediaManagementEndpoints
         return Created(context, result.Key!.Value);
     }
 
-    private static IResult NotFound(Guid id) => ManagementRequests.Problem(404, "Not found", $"No media item with id {id}.");
+    /// A media item's values as the API shows them; sensitive properties only to roles that see private fields.
+    internal static List<DocumentValueResponseModel> ValuesOf(ContentData draft, ContentType? type, SchemaSnapshot schema, bool seesPrivate)
+    {
+        var properties = type is null ? [] : schema.PropertiesOf(type).Where(p => seesPrivate || !p.IsSensitive).ToDictionary(p => p.Alias);
+        return draft.Values.Where(v => properties.ContainsKey(v.Key)).SelectMany(v => v.Value.Select(c => new DocumentValueResponseModel(
+            c.Key.Length == 0 ? null : c.Key, null, v.Key, DocumentEndpoints.ToApi(c.Value, properties[v.Key].EditorAlias), properties[v.Key].EditorAlias))).ToList();
+    }
+
+    internal static IResult NotFound(Guid id) => ManagementRequests.Problem(404, "Not found", $"No media item with id {id}.");
 
     /// Umbraco's MediaResponseModel: the media type, values, variants, the file's URL.
-    private static async Task<IResult> GetMedia(Guid id, HttpContext context, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    private static async Task<IResult> GetMedia(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
     {
         if (await DocumentEndpoints.LoadAsync(db, id, ct, media: true) is not { } item)
             return NotFound(id);
         var schema = await schemas.GetAsync(db, ct);
         var type = schema.FindType(item.Node.ContentTypeAlias, ContentTypeKind.Media);
-        var properties = type is null ? [] : schema.PropertiesOf(type).ToDictionary(p => p.Alias);
-        var values = item.Draft.Values.Where(v => properties.ContainsKey(v.Key)).SelectMany(v => v.Value.Select(c => new DocumentValueResponseModel(
-            c.Key.Length == 0 ? null : c.Key, null, v.Key, DocumentEndpoints.ToApi(c.Value, properties[v.Key].EditorAlias), properties[v.Key].EditorAlias))).ToList();
-        var url = Archive.Media.Storage.MediaPath.FromFileValue(item.Draft.GetValue("umbracoFile")) is { } path ? "/media/" + path : null;
+        var values = ValuesOf(item.Draft, type, schema, Roles.SeesPrivateFields(Caller.From(principal).Role));
         context.Response.Headers.ETag = DocumentEndpoints.ETagOf(item.Node.Revision);
         var variants = item.Cultures.OrderBy(c => c.Culture).Select(c => new MediaVariantResponseModel(c.Culture.Length == 0 ? null : c.Culture, null, c.Name,
             DateTime.SpecifyKind(item.Node.CreateDate, DateTimeKind.Utc), DateTime.SpecifyKind(item.Node.UpdateDate, DateTimeKind.Utc))).ToList();
-        return Results.Ok(new MediaResponseModel(values, variants, item.Node.Key, url is null ? [] : [new MediaUrlInfo(null, url)], item.Node.Trashed,
+        return Results.Ok(new MediaResponseModel(values, variants, item.Node.Key, [], item.Node.Trashed,
             new MediaTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "icon-picture", null)));
     }
 
@@ -194,10 +200,7 @@ public static class MediaManagementEndpoints
             return NotFound(id);
         if (!await ReachesAsync(db, Caller.From(principal), id, ct))
             return OutsideGrants();
-        var index = (body!.Values ?? []).Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
-        if (index.v is not null)
-            return ManagementRequests.Invalid($"$.values[{index.i}]", "The file of a media item is replaced by uploading a new item, not by editing this one.");
-        var result = await content.SaveAsync(id, DocumentEndpoints.EditOf(body.Variants, body.Values), Caller.From(principal).Actor, revision, ct);
+        var result = await content.SaveAsync(id, DocumentEndpoints.EditOf(body!.Variants, body.Values), Caller.From(principal).Actor, revision, ct);
         if (!result.Succeeded)
             return ManagementRequests.From(result);
         context.Response.Headers.ETag = DocumentEndpoints.ETagOf(result.Revision ?? 0);
@@ -239,7 +242,7 @@ public static class MediaManagementEndpoints
         Relocate(id, context, db, target => content.RestoreAsync(id, target, Caller.From(principal).Actor, ct), ct);
 
     /// Whether a media item (or folder) lies within the caller's grants: everything for unscoped roles.
-    private static async Task<bool> ReachesAsync(ArchiveDbContext db, Caller caller, Guid key, CancellationToken ct)
+    internal static async Task<bool> ReachesAsync(ArchiveDbContext db, Caller caller, Guid key, CancellationToken ct)
     {
         if (!caller.IsScoped)
             return true;
@@ -247,14 +250,18 @@ public static class MediaManagementEndpoints
         return path is not null && caller.Reaches(await Caller.PathKeysAsync(db, path, ct));
     }
 
-    private static IResult OutsideGrants() =>
+    internal static IResult OutsideGrants() =>
         ManagementRequests.Problem(403, "Outside your media folders", "Editors and contributors change media only within the media folders granted to them.");
 
-    private static ContentEdit Edit(CreateMediaRequestModel body, IEnumerable<DocumentValueModel> values) => new()
+    /// A file dropped in the back office arrives named without a culture (Umbraco's own media types do not vary);
+    /// an item of a type that varies by culture takes that name in the default language.
+    internal static ContentEdit Edit(CreateMediaRequestModel body, IReadOnlyList<DocumentValueModel> values, ContentType type, SchemaSnapshot schema)
     {
-        Names = (body.Variants ?? []).GroupBy(v => v.Culture ?? ContentData.Invariant).ToDictionary(g => g.Key, g => g.Last().Name),
-        Values = values.Select(v => new ValueEdit(v.Alias, v.Culture, v.Value is { ValueKind: not JsonValueKind.Null } element ? JsonNode.Parse(element.GetRawText()) : null)).ToList(),
-    };
+        var variants = body.Variants ?? [];
+        if (type.VariesByCulture && variants.Count > 0 && variants.All(v => v.Culture is null) && schema.Cultures.Default is { } language)
+            variants = variants.Select(v => v with { Culture = language.IsoCode }).ToList();
+        return DocumentEndpoints.EditOf(variants, values);
+    }
 
     private static IResult Created(HttpContext context, Guid key) => ManagementRequests.Created(context, "media", key.ToString());
 }

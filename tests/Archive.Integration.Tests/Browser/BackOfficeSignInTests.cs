@@ -1,5 +1,4 @@
 using Archive.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Archive.Integration.Tests.Browser;
@@ -9,49 +8,11 @@ namespace Archive.Integration.Tests.Browser;
 /// screenshot (TestResults/screenshots).
 public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private const string Password = "Curator-Password-2026";
-
-    private async Task<string> PersonAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}"[..24] + "@archive.kz";
-        using var scope = host.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<Accounts>().CreatePersonAsync(email, $"Test {role}", role, Password, []);
-        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
-        return email;
-    }
-
-    /// A page that records every uncaught error and failed promise of the application.
-    private async Task<(IPage Page, List<string> Errors)> OpenAsync(string path = "/umbraco")
-    {
-        var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(host.BaseUrl + path);
-        return (page, errors);
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/umbraco/login"), new() { Timeout = 30_000 });
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.PressAsync("#password", "Enter");
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
-    }
-
     [SkippableFact]
     public async Task A_curator_signs_in_and_sees_the_content_tree_and_a_reload_keeps_the_session()
     {
-        var email = await PersonAsync(Roles.Curator);
-        var (page, errors) = await OpenAsync();
-        await SignInAsync(page, email);
+        await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator);
+        var page = session.Page;
         // The demo catalogue's first museum, in Kazakh (the default culture), drawn by Umbraco's tree.
         var museum = page.GetByText("Пушкиннің", new() { Exact = false }).First;
         await Assertions.Expect(museum).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -65,24 +26,22 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByText("Пушкиннің", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.DoesNotMatch("/umbraco/login", page.Url);
-        await ScreenshotAsync(page, "back-office-signed-in");
-        Assert.Empty(errors);
-        await page.Context.CloseAsync();
+        await session.ScreenshotAsync("back-office-signed-in");
+        Assert.Empty(session.Errors);
     }
 
     [SkippableFact]
     public async Task A_curator_edits_an_artefact_s_Russian_title_saves_and_publishes_and_the_Delivery_API_serves_it()
     {
         const string chest = "ee109d7d-f924-0815-7492-041e2894165b";
-        var email = await PersonAsync(Roles.Curator);
         // A deep link to the artefact's Russian variant: sign-in first, then straight there.
-        var (page, errors) = await OpenAsync($"/umbraco/section/content/workspace/document/edit/{chest}/ru");
-        await SignInAsync(page, email);
+        await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator, $"/umbraco/section/content/workspace/document/edit/{chest}/ru");
+        var page = session.Page;
         await Assertions.Expect(page.GetByText("Cataloguing", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         // Archive's own editors come from its package: the dating as written, and the years it is read as.
         await Assertions.Expect(page.GetByText("Read as 1930–1939")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await page.Locator("uui-tab", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Content\s*$") }).Last.ClickAsync();
-        var title = page.Locator("umb-property[alias=\"title\"] uui-input input, [data-mark=\"property:title\"] input").First;
+        await session.OpenTabAsync("Content");
+        var title = session.Property("title").Locator("input").First;
         await Assertions.Expect(title).ToHaveValueAsync("Деревянный сундук", new() { Timeout = 30_000 });
         var edited = "Деревянный сундук — " + Guid.NewGuid().ToString("N")[..6];
         await title.FillAsync(edited);
@@ -93,26 +52,20 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
 
         // The Delivery API serves the new title (polled: the change travels through the change log).
         using var delivery = host.CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        await BackOfficeSession.EventuallyAsync(async () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{chest}");
             request.Headers.Add("Accept-Language", "ru");
-            var body = await (await delivery.SendAsync(request)).Content.ReadAsStringAsync();
-            if (body.Contains(edited))
-                break;
-            Assert.True(DateTime.UtcNow < deadline, "The Delivery API never served the title published in the back office.");
-            await Task.Delay(200);
-        }
-        await ScreenshotAsync(page, "back-office-published");
-        Assert.Empty(errors);
-        await page.Context.CloseAsync();
+            return (await (await delivery.SendAsync(request)).Content.ReadAsStringAsync()).Contains(edited);
+        }, "The Delivery API never served the title published in the back office.");
+        await session.ScreenshotAsync("back-office-published");
+        Assert.Empty(session.Errors);
     }
 
     [SkippableFact]
     public async Task The_sign_in_page_works_without_scripts_answers_the_same_for_every_refusal_and_returns_only_to_this_site()
     {
-        var email = await PersonAsync(Roles.Viewer);
+        var email = await BackOfficeSession.PersonAsync(host, Roles.Viewer);
         var context = await host.Browser.NewContextAsync(new() { JavaScriptEnabled = false, Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseUrl + "/umbraco/login?ReturnUrl=https://evil.example/steal");
@@ -127,7 +80,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         Assert.Equal(unknown, await page.Locator("[role=alert]").TextContentAsync());
 
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
+        await page.FillAsync("#password", BackOfficeSession.Password);
         await page.PressAsync("#password", "Enter");
         // Signed in, and sent to this site's back office, not to the address in ReturnUrl.
         Assert.StartsWith(host.BaseUrl + "/umbraco", page.Url);

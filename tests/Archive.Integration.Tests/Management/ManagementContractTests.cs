@@ -58,7 +58,7 @@ public sealed class ManagementContractTests(DocumentApiTests.Host host) : IClass
         { "DocumentVersionItemResponseModel", ["id", "document", "documentType", "user", "versionDate", "isCurrentPublishedVersion", "isCurrentDraftVersion", "preventCleanup"] },
         { "DocumentVersionResponseModel", ["values", "variants", "id", "documentType", "document"] },
         { "AuditLogResponseModel", ["user", "timestamp", "logType", "comment", "parameters"] },
-        { "MediaResponseModel", ["values", "variants", "id", "urls", "isTrashed", "mediaType"] },
+        { "MediaResponseModel", ["values", "variants", "id", "flags", "isTrashed", "mediaType"] },
         { "CreateMediaRequestModel", ["parent", "mediaType", "id", "values", "variants"] },
         { "TemporaryFileResponseModel", ["id", "availableUntil", "fileName"] },
         { "TemporaryFileConfigurationResponseModel", ["imageFileTypes", "disallowedUploadedFilesExtensions", "allowedUploadedFileExtensions", "maxFileSize"] },

@@ -16,8 +16,8 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
 {
     private const string Api = "/umbraco/management/api/v1";
     private const string Secret = "media-upload-tests-secret-0123456789";
-    private const string ImageType = "dcbf0830-246d-8808-0431-14aac91c2348";
-    private const string KoreanFolder = "b66101d1-9130-a16c-2daf-3259c1060a28";
+    internal const string ImageType = "dcbf0830-246d-8808-0431-14aac91c2348";
+    internal const string KoreanFolder = "b66101d1-9130-a16c-2daf-3259c1060a28";
     private const string PushkinFolder = "8944e568-4c51-8314-8986-08f862cae5a9";
 
     public sealed class Host : ArchiveHostFactory, IAsyncLifetime
@@ -56,13 +56,13 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
     }
 
-    private static async Task<HttpResponseMessage> Stage(HttpClient client, Guid id, byte[] bytes, string fileName)
+    internal static async Task<HttpResponseMessage> Stage(HttpClient client, Guid id, byte[] bytes, string fileName)
     {
         using var form = new MultipartFormDataContent { { new StringContent(id.ToString()), "Id" }, { new ByteArrayContent(bytes), "File", fileName } };
         return await client.PostAsync($"{Api}/temporary-file", form);
     }
 
-    private static Task<HttpResponseMessage> Create(HttpClient client, Guid temporaryFileId, string name, string? parent = null) =>
+    internal static Task<HttpResponseMessage> Create(HttpClient client, Guid temporaryFileId, string name, string? parent = null) =>
         client.PostAsJsonAsync($"{Api}/media", new
         {
             parent = parent is null ? null : (object)new { id = parent },
@@ -75,7 +75,7 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
             variants = new object[] { new { culture = "en", segment = (string?)null, name } },
         });
 
-    private static byte[] Jpeg(byte shade)
+    internal static byte[] Jpeg(byte shade)
     {
         using var image = new Image<Rgb24>(320, 200, new Rgb24(shade, 90, 40));
         using var stream = new MemoryStream();
@@ -283,7 +283,10 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         var read = await host.Curator.GetAsync($"{Api}/media/{key}");
         var media = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(ImageType, media.GetProperty("mediaType").GetProperty("id").GetString());
-        Assert.StartsWith("/media/", media.GetProperty("urls")[0].GetProperty("url").GetString());
+        // As in Umbraco 17, the file's address is asked for apart.
+        Assert.Equal(0, media.GetProperty("flags").GetArrayLength());
+        var urls = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/media/urls?id={key}")).RootElement;
+        Assert.StartsWith("/media/", urls[0].GetProperty("urlInfos")[0].GetProperty("url").GetString());
         Assert.Contains(media.GetProperty("values").EnumerateArray(), v => v.GetProperty("alias").GetString() == "altText" && v.GetProperty("culture").GetString() == "en");
 
         var update = new HttpRequestMessage(HttpMethod.Put, $"{Api}/media/{key}")

@@ -29,9 +29,7 @@ public static class ImagingEndpoints
                 return ManagementRequests.Invalid(width is < 1 or > 5000 ? "width" : "height", "Sizes are between 1 and 5000 pixels.");
             var rmode = mode is null ? "crop" : Modes.GetValueOrDefault(mode) ?? "crop";
             var keys = (id ?? []).Distinct().ToList();
-            var files = (await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && n.IsMedia)
-                .Join(db.NodeVersions.Where(v => v.IsDraft), n => n.Id, v => v.NodeId, (n, v) => new { n.Key, v.Data }).ToListAsync(ct))
-                .ToDictionary(x => x.Key, x => MediaPath.FromFileValue(ContentData.FromJson(x.Data).GetValue("umbracoFile")));
+            var files = await Media.MediaUrlsEndpoints.FilePathsAsync(db, keys, ct);
             return Results.Ok(keys.Select(k => new MediaUrlInfoResponseModel(k,
                 files.GetValueOrDefault(k) is { } path && cache.FindByFile(path) is not null
                     ? [new MediaUrlInfoModel(null, $"/media/{path}?width={width}&height={height}&rmode={rmode}")]

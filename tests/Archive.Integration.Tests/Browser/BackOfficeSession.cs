@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Archive.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Archive.Integration.Tests.Browser;
+
+/// One person's visit to the back office in Chromium: an account of a role, a page that records every uncaught
+/// error and unhandled rejection of the application, sign-in through the archive's page, and the journey's final
+/// state kept as a screenshot (TestResults/screenshots).
+public sealed class BackOfficeSession : IAsyncDisposable
+{
+    public const string Password = "Curator-Password-2026";
+
+    private BackOfficeSession(BrowserHost host, IPage page, string email)
+    {
+        Host = host;
+        Page = page;
+        Email = email;
+        page.PageError += (_, error) => Errors.Add(error);
+    }
+
+    public BrowserHost Host { get; }
+    public IPage Page { get; }
+    public string Email { get; }
+    public List<string> Errors { get; } = [];
+
+    public static async Task<string> PersonAsync(BrowserHost host, string role, IReadOnlyList<Guid>? grants = null)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}"[..24] + "@archive.kz";
+        using var scope = host.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Accounts>().CreatePersonAsync(email, $"Test {role}", role, Password, grants ?? []);
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        return email;
+    }
+
+    /// Opens a back-office address as a new person of the role and signs in there.
+    public static async Task<BackOfficeSession> SignInAsync(BrowserHost host, string role, string path = "/umbraco", IReadOnlyList<Guid>? grants = null) =>
+        await SignInAsAsync(host, await PersonAsync(host, role, grants), path);
+
+    public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco")
+    {
+        var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var session = new BackOfficeSession(host, await context.NewPageAsync(), email);
+        await session.Page.GotoAsync(host.BaseUrl + path);
+        await session.Page.WaitForURLAsync(new Regex("/umbraco/login"), new() { Timeout = 30_000 });
+        await session.Page.FillAsync("#email", email);
+        await session.Page.FillAsync("#password", Password);
+        await session.Page.PressAsync("#password", "Enter");
+        return session;
+    }
+
+    /// A workspace tab (Umbraco draws the sections as tabs too: the workspace's come last).
+    public Task OpenTabAsync(string name) =>
+        Page.Locator("uui-tab", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(name)}\s*$") }).Last.ClickAsync();
+
+    public ILocator Property(string alias) => Page.Locator($"[data-mark=\"property:{alias}\"]").First;
+
+    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{Regex.Escape(name)}$") }).Last;
+
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+    }
+
+    /// Polls until the condition holds, with a generous ceiling (a change travels through the change log).
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+}
