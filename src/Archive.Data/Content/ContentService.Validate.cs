@@ -53,12 +53,25 @@ public sealed partial class ContentService
         {
             if (data.GetValue(alias)?.Trim() is not { Length: > 0 } value)
                 continue;
-            var normalized = value.ToUpperInvariant();
-            var holder = await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias && u.Value == normalized && u.NodeId != (node == null ? -1 : node.Id))
-                .Join(db.Nodes, u => u.NodeId, n => n.Id, (u, n) => n.Key).FirstOrDefaultAsync(ct);
-            if (holder != Guid.Empty)
-                problems.Add(new ContentProblem($"$.values[{alias}]", null, $"'{value}' is already used by {holder} in this institution."));
+            if (await TakenAsync(scope, alias, value, node?.Id ?? -1, ct) is { } taken)
+                problems.Add(taken);
         }
         return problems;
+    }
+
+    /// The problem of a value another item under the same root holds, naming that item as curators know it
+    /// (its name in the default language, and its key); null when the value is free.
+    private async Task<ContentProblem?> TakenAsync(Guid scope, string alias, string value, long nodeId, CancellationToken ct)
+    {
+        var normalized = value.ToUpperInvariant();
+        var holder = await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias && u.Value == normalized && u.NodeId != nodeId)
+            .Join(db.Nodes, u => u.NodeId, n => n.Id, (u, n) => new { n.Id, n.Key }).FirstOrDefaultAsync(ct);
+        if (holder is null)
+            return null;
+        var schema = await schemas.GetAsync(db, ct);
+        var names = await db.NodeCultures.AsNoTracking().Where(c => c.NodeId == holder.Id).ToListAsync(ct);
+        var name = (names.FirstOrDefault(c => c.Culture == schema.Cultures.Default?.IsoCode) ?? names.FirstOrDefault())?.Name;
+        return new ContentProblem($"$.values[{alias}]", null,
+            name is null ? $"'{value}' is already used by {holder.Key} in this institution." : $"'{value}' is already used by «{name}» ({holder.Key}) in this institution.");
     }
 }

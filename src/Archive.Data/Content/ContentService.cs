@@ -322,10 +322,8 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         foreach (var (alias, value) in wanted)
         {
             var normalized = value!.ToUpperInvariant();
-            var holder = await db.UniqueValues.Where(u => u.ScopeKey == scope && u.Alias == alias && u.Value == normalized && u.NodeId != node.Id)
-                .Join(db.Nodes, u => u.NodeId, n => n.Id, (u, n) => n.Key).FirstOrDefaultAsync(ct);
-            if (holder != Guid.Empty)
-                problems.Add(new ContentProblem($"$.values[{alias}]", null, $"'{value}' is already used by {holder} in this institution."));
+            if (await TakenAsync(scope, alias, value, node.Id, ct) is { } taken)
+                problems.Add(taken);
             else if (existing.FirstOrDefault(e => e.Alias == alias && e.Value == normalized) is { } same)
                 db.Entry(same).State = EntityState.Unchanged;
             else

@@ -50,9 +50,8 @@ public sealed class BackOfficeSession : IAsyncDisposable
         return session;
     }
 
-    /// A workspace tab (Umbraco draws the sections as tabs too: the workspace's come last).
-    public Task OpenTabAsync(string name) =>
-        Page.Locator("uui-tab", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(name)}\s*$") }).Last.ClickAsync();
+    /// A tab of the document type's properties (sections and workspace views are tabs too, with other addresses).
+    public Task OpenTabAsync(string name) => Page.Locator($"uui-tab[href*='/tab/'][label=\"{name}\"]").First.ClickAsync();
 
     public ILocator Property(string alias) => Page.Locator($"[data-mark=\"property:{alias}\"]").First;
 

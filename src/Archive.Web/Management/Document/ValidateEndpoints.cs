@@ -40,7 +40,9 @@ public static class ValidateEndpoints
             if (!Caller.From(principal).Reaches(await Caller.PathKeysAsync(db, path, ct)))
                 return ManagementRequests.Forbidden("Documents can be created only within the collections granted to you.");
         }
-        var result = await content.ValidateAsync(null, body.Parent?.Id, type.Alias, DocumentEndpoints.EditOf(body.Variants, body.Values), null, ct: ct);
+        // Umbraco's answer for a new document includes the mandatory values of the cultures it is named in (its
+        // back office saves a draft regardless, and publishes only when none is missing).
+        var result = await content.ValidateAsync(null, body.Parent?.Id, type.Alias, DocumentEndpoints.EditOf(body.Variants, body.Values), [], ct: ct);
         return result.Succeeded ? Results.Ok() : ValidationPaths.Problem(result, body.Values);
     }
 
