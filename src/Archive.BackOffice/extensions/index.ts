@@ -1,5 +1,6 @@
 // Archive's back-office package: loaded by the back office through /manifest/manifest/private.
 import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api';
+import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 
 // Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management,
 // preview) and would only show errors here.
@@ -7,6 +8,7 @@ const unsupported = ['Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagem
 
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
+	void skipMeasuringReadOnlyTags();
 	extensionRegistry.registerMany([
 		{
 			type: 'propertyEditorUi',

@@ -141,6 +141,8 @@ public static class ManagementContracts
         ["GetItemMediaTypeAllowed"] = Read<PagedResponse<AllowedTypes.AllowedTypesEndpoints.MediaTypeItemResponseModel>>(400),
         ["PostMediaValidate"] = Write<CreateMediaRequestModel>(200, Refused),
         ["PutMediaByIdValidate"] = Write<UpdateMediaRequestModel>(200, Refused),
+        ["GetRecycleBinDocumentByIdOriginalParent"] = Read<ReferenceByIdModel>(Missing),
+        ["GetRecycleBinMediaByIdOriginalParent"] = Read<ReferenceByIdModel>(Missing),
         ["GetMediaUrls"] = Read<IReadOnlyList<Imaging.ImagingEndpoints.MediaUrlInfoResponseModel>>(400),
     };
 

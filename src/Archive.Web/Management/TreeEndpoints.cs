@@ -47,6 +47,9 @@ public static class TreeEndpoints
             return ManagementRequests.Invalid(before < 0 || before > 1000 ? "before" : "after", "before and after are between 0 and 1000.");
         if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && n.IsMedia == media, ct) is not { } node)
             return ManagementRequests.Problem(404, "Not found", $"No {Noun(media)} with id {key}.");
+        // A trashed item is in the recycle bin, not in the tree (the bin lists its own).
+        if (node.Trashed)
+            return ManagementRequests.Problem(404, "In the recycle bin", $"This {Noun(media)} is in the recycle bin, not in the tree.");
         var reach = await ReachAsync(Caller.From(principal), media, db, ct);
         var siblings = (await db.Nodes.AsNoTracking().Where(n => n.IsMedia == media && !n.Trashed && n.ParentId == node.ParentId).OrderBy(n => n.SortOrder).ToListAsync(ct))
             .Where(reach.Shows).ToList();

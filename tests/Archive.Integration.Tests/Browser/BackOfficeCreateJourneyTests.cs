@@ -74,6 +74,6 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
         }, "The artefact created in the back office was never published.");
         Assert.Equal(1, await StoredNamedAsync(name));
         await session.ScreenshotAsync("back-office-artefact-created");
-        Assert.Empty(session.Errors);
+        session.AssertNoPageErrors();
     }
 }

@@ -143,6 +143,6 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         Assert.True(red.R > 150 && red.G < 80, $"The centred derivative starts with {red}, not the red band.");
 
         await session.ScreenshotAsync("back-office-media-picked-with-focal-point");
-        Assert.Empty(session.Errors);
+        session.AssertNoPageErrors();
     }
 }

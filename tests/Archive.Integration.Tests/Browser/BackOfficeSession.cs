@@ -75,5 +75,8 @@ public sealed class BackOfficeSession : IAsyncDisposable
         }
     }
 
+    /// No uncaught error or unhandled rejection happened in the page, each reported whole when one did.
+    public void AssertNoPageErrors() => Assert.True(Errors.Count == 0, "Errors in the page:\n" + string.Join("\n---\n", Errors));
+
     public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 }

@@ -27,7 +27,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(page.GetByText("Пушкиннің", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.DoesNotMatch("/umbraco/login", page.Url);
         await session.ScreenshotAsync("back-office-signed-in");
-        Assert.Empty(session.Errors);
+        session.AssertNoPageErrors();
     }
 
     [SkippableFact]
@@ -59,7 +59,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
             return (await (await delivery.SendAsync(request)).Content.ReadAsStringAsync()).Contains(edited);
         }, "The Delivery API never served the title published in the back office.");
         await session.ScreenshotAsync("back-office-published");
-        Assert.Empty(session.Errors);
+        session.AssertNoPageErrors();
     }
 
     [SkippableFact]

@@ -111,4 +111,21 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("text", (await Json(refused)).GetProperty("errors").ToString());
     }
+
+    [Fact]
+    public async Task A_trashed_record_names_the_place_it_came_from_and_is_no_longer_in_the_tree()
+    {
+        var curator = await host.As("curator");
+        var created = await curator.PostAsJsonAsync($"{Api}/document", Artefact("KOR-BIN-" + Guid.NewGuid().ToString("N")[..6], "Корзинка"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var key = created.Headers.GetValues("Umb-Generated-Resource").Single();
+        Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"{Api}/recycle-bin/document/{key}/original-parent")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await curator.PutAsync($"{Api}/document/{key}/move-to-recycle-bin", null)).StatusCode);
+        var parent = await Json(await curator.GetAsync($"{Api}/recycle-bin/document/{key}/original-parent"));
+        Assert.Equal(DocumentApiTests.KoreanCollection, parent.GetProperty("id").GetString());
+        // The tree no longer holds it: asking for its siblings there is a 404, not a refusal.
+        Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"{Api}/tree/document/siblings?target={key}&before=5&after=5")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"{Api}/recycle-bin/media/{key}/original-parent")).StatusCode);
+    }
 }

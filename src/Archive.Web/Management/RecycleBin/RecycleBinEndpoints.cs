@@ -28,7 +28,19 @@ public static class RecycleBinEndpoints
             api.MapGet($"recycle-bin/{noun}/children", (ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct, Guid? parentId = null, int skip = 0, int take = 100) =>
                 parentId is { } parent ? LevelAsync(parent, media, p, db, s, ct, skip, take) : Task.FromResult(ManagementRequests.Invalid("parentId", "parentId is required.")))
                 .WithName($"GetRecycleBin{tag}Children").WithTags(tag);
+            api.MapGet($"recycle-bin/{noun}/{{id:guid}}/original-parent", (Guid id, ArchiveDbContext db, CancellationToken ct) => OriginalParentAsync(id, media, db, ct))
+                .WithName($"GetRecycleBin{tag}ByIdOriginalParent").WithTags(tag);
         }
+    }
+
+    /// Where a trashed item came from, for the restore dialog's default: its parent, or null for the root (and
+    /// for a parent now in the bin itself, which cannot take it back; the curator then chooses).
+    private static async Task<IResult> OriginalParentAsync(Guid id, bool media, ArchiveDbContext db, CancellationToken ct)
+    {
+        if (await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == id && n.IsMedia == media && n.Trashed, ct) is not { } node)
+            return ManagementRequests.Problem(404, "Not found", $"Nothing with id {id} is in the recycle bin.");
+        var parent = node.ParentId is { } p ? await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == p && !n.Trashed, ct) : null;
+        return Results.Json(parent is null ? null : new ReferenceByIdModel(parent.Key));
     }
 
     private static async Task<IResult> LevelAsync(Guid? parentKey, bool media, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct, int skip, int take)
