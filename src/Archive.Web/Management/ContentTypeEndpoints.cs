@@ -3,6 +3,7 @@ using Archive.Data;
 using Archive.Data.Entities;
 using Archive.Data.Schema;
 using Archive.Engine.Schema;
+using Archive.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
@@ -16,7 +17,7 @@ public static class ContentTypeEndpoints
     public static void MapContentTypes(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("document-type").WithTags("Document Type");
-        documents.MapGet("{id:guid}", (Guid id, ArchiveDbContext db, SchemaStore s, CancellationToken ct) => GetAsync(id, ContentTypeKind.Document, db, s, ct)).WithName("GetDocumentTypeById");
+        documents.MapGet("{id:guid}", (Guid id, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct) => GetAsync(id, ContentTypeKind.Document, p, db, s, ct)).WithName("GetDocumentTypeById");
         documents.MapPost("", (HttpContext c, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, SchemaService service) => SaveAsync(null, ContentTypeKind.Document, c, p, db, s, service))
             .WithName("PostDocumentType").RequireAuthorization(ManagementPolicies.Administrator);
         documents.MapPut("{id:guid}", (Guid id, HttpContext c, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, SchemaService service) => SaveAsync(id, ContentTypeKind.Document, c, p, db, s, service))
@@ -25,7 +26,7 @@ public static class ContentTypeEndpoints
             .WithName("DeleteDocumentTypeById").RequireAuthorization(ManagementPolicies.Administrator);
 
         var media = api.MapGroup("media-type").WithTags("Media Type");
-        media.MapGet("{id:guid}", (Guid id, ArchiveDbContext db, SchemaStore s, CancellationToken ct) => GetAsync(id, ContentTypeKind.Media, db, s, ct)).WithName("GetMediaTypeById");
+        media.MapGet("{id:guid}", (Guid id, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, CancellationToken ct) => GetAsync(id, ContentTypeKind.Media, p, db, s, ct)).WithName("GetMediaTypeById");
         media.MapPost("", (HttpContext c, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, SchemaService service) => SaveAsync(null, ContentTypeKind.Media, c, p, db, s, service))
             .WithName("PostMediaType").RequireAuthorization(ManagementPolicies.Administrator);
         media.MapPut("{id:guid}", (Guid id, HttpContext c, ClaimsPrincipal p, ArchiveDbContext db, SchemaStore s, SchemaService service) => SaveAsync(id, ContentTypeKind.Media, c, p, db, s, service))
@@ -36,13 +37,27 @@ public static class ContentTypeEndpoints
 
     private static string Noun(ContentTypeKind kind) => kind == ContentTypeKind.Media ? "media type" : "document type";
 
-    private static async Task<IResult> GetAsync(Guid id, ContentTypeKind kind, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, ContentTypeKind kind, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
     {
         var schema = await schemas.GetAsync(db, ct);
         if (schema.FindType(id) is not { } type || type.Kind != kind)
             return ManagementRequests.Problem(404, "Not found", $"No {Noun(kind)} with id {id}.");
+        if (!Roles.SeesPrivateFields(Caller.From(principal).Role))
+            type = WithoutPrivate(type, schema);
         var templates = await db.SchemaItems.AsNoTracking().Where(s => s.Kind == SchemaKinds.Opaque && s.Alias.StartsWith("Template:")).ToListAsync(ct);
         return Results.Ok(ContentTypeModels.Response(type, templates));
+    }
+
+    /// The type as someone who may not see private fields is shown it, as Umbraco hides sensitive properties from
+    /// users without access to sensitive data: without those properties, and without the tabs and groups left empty.
+    private static Engine.Schema.ContentType WithoutPrivate(Engine.Schema.ContentType type, SchemaSnapshot schema)
+    {
+        var shown = schema.PropertiesOf(type).Where(p => !p.IsSensitive && p.GroupAlias is not null).Select(p => p.GroupAlias!).ToList();
+        return type with
+        {
+            Properties = type.Properties.Where(p => !p.IsSensitive).ToList(),
+            Groups = type.Groups.Where(g => shown.Any(alias => alias == g.Alias || alias.StartsWith(g.Alias + "/", StringComparison.Ordinal))).ToList(),
+        };
     }
 
     private static async Task<IResult> SaveAsync(Guid? id, ContentTypeKind kind, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, SchemaService service)

@@ -38,10 +38,12 @@ public sealed class BackOfficeSession : IAsyncDisposable
     public static async Task<BackOfficeSession> SignInAsync(BrowserHost host, string role, string path = "/umbraco", IReadOnlyList<Guid>? grants = null) =>
         await SignInAsAsync(host, await PersonAsync(host, role, grants), path);
 
-    public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco")
+    /// Signs in as an existing person; watch, when given, sees the page before its first request.
+    public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null)
     {
         var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var session = new BackOfficeSession(host, await context.NewPageAsync(), email);
+        watch?.Invoke(session.Page);
         await session.Page.GotoAsync(host.BaseUrl + path);
         await session.Page.WaitForURLAsync(new Regex("/umbraco/login"), new() { Timeout = 30_000 });
         await session.Page.FillAsync("#email", email);

@@ -128,4 +128,21 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
         Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"{Api}/tree/document/siblings?target={key}&before=5&after=5")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await curator.GetAsync($"{Api}/recycle-bin/media/{key}/original-parent")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_viewer_is_shown_the_artefact_type_without_its_private_properties_and_the_tab_that_held_only_them()
+    {
+        static (List<string> Properties, List<string> Containers) Shape(JsonElement type) => (
+            type.GetProperty("properties").EnumerateArray().Select(p => p.GetProperty("alias").GetString()!).ToList(),
+            type.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList());
+        var curator = Shape(await Json(await (await host.As("curator")).GetAsync($"{Api}/document-type/{DocumentApiTests.ArtefactType}")));
+        var viewer = Shape(await Json(await (await host.As("viewer")).GetAsync($"{Api}/document-type/{DocumentApiTests.ArtefactType}")));
+        Assert.Contains("storageLocation", curator.Properties);
+        Assert.Contains("Private (owner and storage)", curator.Containers);
+        Assert.DoesNotContain("storageLocation", viewer.Properties);
+        Assert.DoesNotContain("insuranceValue", viewer.Properties);
+        Assert.DoesNotContain("Private (owner and storage)", viewer.Containers);
+        Assert.Contains("accessionNumber", viewer.Properties);
+        Assert.Contains("Rights", viewer.Containers);
+    }
 }
