@@ -61,6 +61,11 @@ if [[ $needs == *azurite* ]]; then
   # The well-known public development key of the Azure Storage emulator (not a secret).
   export ARCHIVE_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 fi
+if [[ $needs == *chromium* ]]; then
+  # axe-core for the accessibility checks of the browser tests, from npm through its lock file.
+  [ -f tests/tools/axe/node_modules/axe-core/axe.min.js ] || (cd tests/tools/axe && npm ci --no-audit --no-fund >/dev/null 2>&1) \
+    || { echo "axe-core could not be installed"; echo "0 passed, 1 failed"; exit 1; }
+fi
 
 # A --filter of the caller's narrows the area's own.
 extra=(); user_filter=""
