@@ -10,6 +10,18 @@ export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
 	void skipMeasuringReadOnlyTags();
 	extensionRegistry.registerMany([
+		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
+		// documents — tree, pickers, collections — as Umbraco marks its own states.
+		{
+			type: 'entitySign',
+			kind: 'icon',
+			alias: 'Archive.EntitySign.Document.PrivateRecord',
+			name: 'Archive private record sign',
+			forEntityTypes: ['document'],
+			forEntityFlags: ['Archive.PrivateRecord'],
+			weight: 900,
+			meta: { iconName: 'icon-lock', label: 'Private record: kept from every public channel', iconColorAlias: 'red' },
+		},
 		{
 			type: 'propertyEditorUi',
 			alias: 'Archive.PropertyEditorUi.HistoricalDating',

@@ -31,6 +31,12 @@ public sealed class BackOfficeHistoryJourneyTests(BrowserHost host) : IClassFixt
         await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator, $"/umbraco/section/content/workspace/document/edit/{Chest}/ru");
         var page = session.Page;
         await Assertions.Expect(page.GetByText("Cataloguing", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // The tree beside it marks the folder's private record (lent for study) with Archive's sign, and only it
+        // (tree items are labelled with the name of their first culture in order, English here).
+        var newspaper = page.Locator("uui-menu-item[label=\"Bound volume of a Korean-language newspaper\"]");
+        await Assertions.Expect(newspaper.Locator("umb-entity-sign-bundle uui-icon[name='icon-lock']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("uui-menu-item[label=\"Wooden chest\"] uui-icon[name='icon-lock']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("uui-menu-item[label=\"Wooden chest\"] umb-entity-sign-bundle")).ToHaveCountAsync(1);
         await session.OpenTabAsync("Content");
         var title = session.Property("title").Locator("input").First;
         await Assertions.Expect(title).ToHaveValueAsync(Title, new() { Timeout = 30_000 });
