@@ -141,29 +141,38 @@ public static class DocumentEndpoints
         return index.v is null ? null : ManagementRequests.Forbidden($"$.values[{index.i}]: this property is private and not open to you.");
     }
 
+    /// Where a new document would go, checked as creating and validating it both need: its type, and a parent
+    /// that exists and lies within the caller's grants (the parent's path keys, for the private-field rule).
+    internal static async Task<(ContentType Type, IReadOnlyList<Guid> ParentPath, IResult? Problem)> PlaceNewAsync(CreateDocumentRequestModel body, Caller caller,
+        ArchiveDbContext db, SchemaSnapshot schema, CancellationToken ct)
+    {
+        if (body.DocumentType is null)
+            return (null!, [], ManagementRequests.Invalid("$.documentType", "The document type is required."));
+        if (schema.FindType(body.DocumentType.Id) is not { Kind: ContentTypeKind.Document } type)
+            return (null!, [], ManagementRequests.Invalid("$.documentType.id", $"No document type with id {body.DocumentType.Id}."));
+        IReadOnlyList<Guid> parentPath = [];
+        if (body.Parent is { } parent)
+        {
+            var parentNode = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == parent.Id && !n.IsMedia, ct);
+            if (parentNode is null)
+                return (null!, [], ManagementRequests.Invalid("$.parent.id", $"No document with id {parent.Id}."));
+            parentPath = await Caller.PathKeysAsync(db, parentNode.Path, ct);
+        }
+        if (!caller.Reaches(parentPath))
+            return (null!, [], ManagementRequests.Forbidden("Documents can be created only within the collections granted to you."));
+        return (type, parentPath, null);
+    }
+
     private static async Task<IResult> Create(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, SchemaStore schemas, CancellationToken ct)
     {
         var caller = Caller.From(principal);
         var (body, problem) = await ManagementRequests.ReadAsync<CreateDocumentRequestModel>(context);
         if (problem is not null)
             return problem;
-        if (body!.DocumentType is null)
-            return ManagementRequests.Invalid("$.documentType", "The document type is required.");
-        var schema = await schemas.GetAsync(db, ct);
-        if (schema.FindType(body.DocumentType.Id) is not { Kind: ContentTypeKind.Document } type)
-            return ManagementRequests.Invalid("$.documentType.id", $"No document type with id {body.DocumentType.Id}.");
-
-        IReadOnlyList<Guid> parentPath = [];
-        if (body.Parent is { } parent)
-        {
-            var parentNode = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == parent.Id && !n.IsMedia, ct);
-            if (parentNode is null)
-                return ManagementRequests.Invalid("$.parent.id", $"No document with id {parent.Id}.");
-            parentPath = await Caller.PathKeysAsync(db, parentNode.Path, ct);
-        }
-        if (!caller.Reaches(parentPath))
-            return ManagementRequests.Forbidden("Documents can be created only within the collections granted to you.");
-        if (await RefusePrivateAsync(db, schemas, type.Alias, body.Values, caller, parentPath, ct) is { } refused)
+        var (type, parentPath, refusedPlace) = await PlaceNewAsync(body!, caller, db, await schemas.GetAsync(db, ct), ct);
+        if (refusedPlace is not null)
+            return refusedPlace;
+        if (await RefusePrivateAsync(db, schemas, type.Alias, body!.Values, caller, parentPath, ct) is { } refused)
             return refused;
 
         // A retried create (same Idempotency-Key from the same account) names the same document.

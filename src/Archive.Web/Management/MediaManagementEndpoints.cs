@@ -111,6 +111,20 @@ public static class MediaManagementEndpoints
         return Results.Ok();
     }
 
+    /// Where a new media item would go, checked as creating and validating it both need: its type, and a folder
+    /// that exists (editors and contributors add media inside the folders granted to them, never elsewhere).
+    internal static async Task<(ContentType Type, IResult? Problem)> PlaceNewAsync(CreateMediaRequestModel body, Caller caller, ArchiveDbContext db,
+        SchemaSnapshot schema, CancellationToken ct)
+    {
+        if (body.MediaType is null || schema.FindType(body.MediaType.Id) is not { Kind: ContentTypeKind.Media } type)
+            return (null!, ManagementRequests.Invalid("$.mediaType.id", "A media type id is required."));
+        if (body.Parent is { } parent && !await db.Nodes.AnyAsync(n => n.Key == parent.Id && n.IsMedia && !n.Trashed, ct))
+            return (null!, ManagementRequests.Invalid("$.parent.id", $"No media folder with id {parent.Id}."));
+        if (caller.IsScoped && (body.Parent is not { } folder || !await ReachesAsync(db, caller, folder.Id, ct)))
+            return (null!, OutsideGrants());
+        return (type, null);
+    }
+
     private static async Task<IResult> CreateMedia(HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, SchemaStore schemas, ContentService content,
         MediaUploads uploads, TemporaryFiles files, IOptions<ArchiveOptions> options, CancellationToken ct)
     {
@@ -119,14 +133,10 @@ public static class MediaManagementEndpoints
         if (problem is not null)
             return problem;
         var schema = await schemas.GetAsync(db, ct);
-        if (body!.MediaType is null || schema.FindType(body.MediaType.Id) is not { Kind: ContentTypeKind.Media } type)
-            return ManagementRequests.Invalid("$.mediaType.id", "A media type id is required.");
-        if (body.Parent is { } parent && !await db.Nodes.AnyAsync(n => n.Key == parent.Id && n.IsMedia && !n.Trashed, ct))
-            return ManagementRequests.Invalid("$.parent.id", $"No media folder with id {parent.Id}.");
-        // Editors and contributors add media inside the folders granted to them, never elsewhere.
-        if (caller.IsScoped && (body.Parent is not { } folder || !await ReachesAsync(db, caller, folder.Id, ct)))
-            return OutsideGrants();
-        var values = body.Values ?? [];
+        var (type, refused) = await PlaceNewAsync(body!, caller, db, schema, ct);
+        if (refused is not null)
+            return refused;
+        var values = body!.Values ?? [];
         var fileIndex = values.Select((v, i) => (v, i)).FirstOrDefault(x => x.v.Alias == "umbracoFile");
         Guid? temporaryId = fileIndex.v?.Value is { ValueKind: JsonValueKind.Object } file && file.TryGetProperty("temporaryFileId", out var tid) && tid.TryGetGuid(out var g) ? g : null;
 

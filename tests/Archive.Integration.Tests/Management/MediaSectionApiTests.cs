@@ -66,6 +66,7 @@ public sealed class MediaSectionApiTests(MediaUploadApiTests.Host host) : IClass
         Assert.True(page.GetProperty("total").GetInt32() > 1);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.GetAsync($"{Api}/collection/media?orderBy=secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.GetAsync($"{Api}/collection/media?orderDirection=sideways")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.GetAsync($"{Api}/collection/media?take=5000")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/collection/media?id={Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/collection/media?id=not-a-key")).StatusCode);
@@ -158,6 +159,12 @@ public sealed class MediaSectionApiTests(MediaUploadApiTests.Host host) : IClass
             variants = new object[] { new { culture = (string?)null, segment = (string?)null, name = "A folder dropped without a culture" } },
         })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await host.Curator.PostAsJsonAsync($"{Api}/media/validate", new { mediaType = new { id = Guid.NewGuid() } })).StatusCode);
+        // Checked where the item would go, as creating it is: an editor validates only inside their own folders.
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.KoreanEditor.PostAsJsonAsync($"{Api}/media/validate", new
+        {
+            mediaType = new { id = FolderType },
+            variants = new object[] { new { culture = (string?)null, segment = (string?)null, name = "At the root" } },
+        })).StatusCode);
         Assert.Equal(before, await host.Curator.GetStringAsync($"{Api}/collection/media?take=1000"));
     }
 }

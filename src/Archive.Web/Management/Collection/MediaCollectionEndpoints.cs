@@ -30,6 +30,8 @@ public static class MediaCollectionEndpoints
         var order = orderBy is null or "" ? "updateDate" : Orders.FirstOrDefault(o => o.Equals(orderBy, StringComparison.OrdinalIgnoreCase));
         if (order is null)
             return ManagementRequests.Invalid("orderBy", $"orderBy is one of {string.Join(", ", Orders)}.");
+        if (orderDirection is not (null or "" or "Ascending" or "Descending"))
+            return ManagementRequests.Invalid("orderDirection", "orderDirection is Ascending or Descending.");
         long? parentId = null;
         if (!string.IsNullOrEmpty(id))
         {
@@ -52,7 +54,8 @@ public static class MediaCollectionEndpoints
             "creator" => matching.OrderBy(n => Caller.NameIn(n.CreatedBy), StringComparer.CurrentCultureIgnoreCase),
             _ => matching.OrderBy(n => n.UpdateDate),
         };
-        if (string.Equals(orderDirection, "Descending", StringComparison.OrdinalIgnoreCase) || (orderDirection is null && order == "updateDate"))
+        // Newest first unless asked otherwise, as the media section opens.
+        if (orderDirection == "Descending" || (string.IsNullOrEmpty(orderDirection) && order == "updateDate"))
             ordered = ordered.Reverse();
         var page = ordered.Skip(skip).Take(take).ToList();
         var pageIds = page.Select(n => n.Id).ToList();

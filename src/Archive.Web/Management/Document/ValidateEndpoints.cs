@@ -29,20 +29,12 @@ public static class ValidateEndpoints
         var (body, problem) = await ManagementRequests.ReadAsync<CreateDocumentRequestModel>(context);
         if (problem is not null)
             return problem;
-        var schema = await schemas.GetAsync(db, ct);
-        if (schema.FindType(body!.DocumentType.Id) is not { Kind: ContentTypeKind.Document } type)
-            return ManagementRequests.Invalid("$.documentType.id", $"No document type with id {body.DocumentType.Id}.");
-        if (body.Parent is { } parent)
-        {
-            var path = await db.Nodes.AsNoTracking().Where(n => n.Key == parent.Id && !n.IsMedia).Select(n => n.Path).FirstOrDefaultAsync(ct);
-            if (path is null)
-                return ManagementRequests.Invalid("$.parent.id", $"No document with id {parent.Id}.");
-            if (!Caller.From(principal).Reaches(await Caller.PathKeysAsync(db, path, ct)))
-                return ManagementRequests.Forbidden("Documents can be created only within the collections granted to you.");
-        }
+        var (type, _, refused) = await DocumentEndpoints.PlaceNewAsync(body!, Caller.From(principal), db, await schemas.GetAsync(db, ct), ct);
+        if (refused is not null)
+            return refused;
         // Umbraco's answer for a new document includes the mandatory values of the cultures it is named in (its
         // back office saves a draft regardless, and publishes only when none is missing).
-        var result = await content.ValidateAsync(null, body.Parent?.Id, type.Alias, DocumentEndpoints.EditOf(body.Variants, body.Values), [], ct: ct);
+        var result = await content.ValidateAsync(null, body!.Parent?.Id, type.Alias, DocumentEndpoints.EditOf(body.Variants, body.Values), [], ct: ct);
         return result.Succeeded ? Results.Ok() : ValidationPaths.Problem(result, body.Values);
     }
 

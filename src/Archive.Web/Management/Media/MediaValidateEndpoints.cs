@@ -26,12 +26,11 @@ public static class MediaValidateEndpoints
         if (problem is not null)
             return problem;
         var schema = await schemas.GetAsync(db, ct);
-        if (body!.MediaType is null || schema.FindType(body.MediaType.Id) is not { Kind: ContentTypeKind.Media } type)
-            return ManagementRequests.Invalid("$.mediaType.id", "A media type id is required.");
-        if (body.Parent is { } parent && !await db.Nodes.AnyAsync(n => n.Key == parent.Id && n.IsMedia && !n.Trashed, ct))
-            return ManagementRequests.Invalid("$.parent.id", $"No media folder with id {parent.Id}.");
+        var (type, refused) = await MediaManagementEndpoints.PlaceNewAsync(body!, Caller.From(principal), db, schema, ct);
+        if (refused is not null)
+            return refused;
         // The file itself is checked when it is uploaded; here only what the curator typed.
-        var values = (body.Values ?? []).Where(v => !string.Equals(v.Alias, ContentRules.MediaFileAlias, StringComparison.OrdinalIgnoreCase)).ToList();
+        var values = (body!.Values ?? []).Where(v => !string.Equals(v.Alias, ContentRules.MediaFileAlias, StringComparison.OrdinalIgnoreCase)).ToList();
         var result = await content.ValidateAsync(null, body.Parent?.Id, type.Alias, MediaManagementEndpoints.Edit(body, values, type, schema), null, isMedia: true, ct: ct);
         return result.Succeeded ? Results.Ok() : ValidationPaths.Problem(result, body.Values);
     }
