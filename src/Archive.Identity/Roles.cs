@@ -45,6 +45,9 @@ public static class Roles
 
     public static bool CanWrite(string role) => role is not Viewer;
 
+    /// Who approves or returns what was submitted for review.
+    public static bool CanReview(string role) => role is Administrator or Curator;
+
     /// Who sees private fields at all (scoped roles only within their grants).
     public static bool SeesPrivateFields(string role) => role is not Viewer;
 }

@@ -15,6 +15,9 @@ public sealed record ReviewStep(string Action, string Actor, DateTime Timestamp,
 
 public sealed record ReviewStatus(ReviewState State, IReadOnlyList<ReviewStep> History);
 
+/// A record whose latest review step is the one asked for (waiting for review, or returned), with that step.
+public sealed record ReviewQueueEntry(Guid Key, ReviewStep Step);
+
 /// The review workflow: a contributor's draft is submitted, a curator approves it (it is published)
 /// or returns it with a comment. Each step is an audit entry; the state is the latest step.
 public sealed partial class ContentService
@@ -38,6 +41,23 @@ public sealed partial class ContentService
             _ => ReviewState.None,
         };
         return new ReviewStatus(state, steps);
+    }
+
+    /// The records (not in the recycle bin) whose latest review step is `state`, oldest step first: the
+    /// curators' queue when Submitted, the contributors' list of work to redo when Returned.
+    public async Task<IReadOnlyList<ReviewQueueEntry>> ReviewQueueAsync(ReviewState state, CancellationToken ct = default)
+    {
+        var action = state switch
+        {
+            ReviewState.Submitted => ReviewSubmit,
+            ReviewState.Approved => ReviewApprove,
+            ReviewState.Returned => ReviewReturn,
+            _ => throw new ArgumentOutOfRangeException(nameof(state), "Records without review steps are not a queue."),
+        };
+        var latest = db.Audit.Where(a => a.EntityKey != null && ReviewActions.Contains(a.Action)).GroupBy(a => a.EntityKey).Select(g => g.Max(a => a.Id));
+        var live = db.Nodes.Where(n => !n.IsMedia && !n.Trashed).Select(n => (Guid?)n.Key);
+        return await db.Audit.AsNoTracking().Where(a => latest.Contains(a.Id) && a.Action == action && live.Contains(a.EntityKey)).OrderBy(a => a.Id)
+            .Select(a => new ReviewQueueEntry(a.EntityKey!.Value, new ReviewStep(a.Action, a.Actor, a.Timestamp, a.Cultures, a.Comment))).ToListAsync(ct);
     }
 
     public async Task<OperationResult> SubmitForReviewAsync(Guid key, IReadOnlyCollection<string>? cultures, string? comment, string actor, CancellationToken ct = default)

@@ -32,6 +32,7 @@ public static class AuditLogEndpoints
         "Sort" => "Sort",
         "Rollback" => "RollBack",
         ContentService.ReviewSubmit => "SendToPublish",
+        // Approving and returning show as Umbraco's custom entries, whose text is the entry's parameters.
         _ => "Custom",
     };
 
@@ -99,9 +100,17 @@ public static class AuditLogEndpoints
         query = ascending ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id);
         var items = await query.Skip(skip).Take(take).ToListAsync(ct);
         return Results.Ok(new PagedResponse<AuditLogResponseModel>(total, items.Select(a => new AuditLogResponseModel(
-            new ReferenceByIdModel(UserIdOf(a.Actor)), DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc), LogType(a.Action), a.Comment, a.Cultures,
+            new ReferenceByIdModel(UserIdOf(a.Actor)), DateTime.SpecifyKind(a.Timestamp, DateTimeKind.Utc), LogType(a.Action), a.Comment, ParametersOf(a),
             withEntity && a.EntityKey is { } key ? new AuditLogEntityModel(key, a.EntityType) : null)).ToList()));
     }
+
+    /// Umbraco's history shows a custom entry as its parameters: a review step says what happened and why.
+    private static string? ParametersOf(AuditEntity entry) => entry.Action switch
+    {
+        ContentService.ReviewApprove => string.IsNullOrEmpty(entry.Comment) ? "Approved after review" : $"Approved after review: {entry.Comment}",
+        ContentService.ReviewReturn => $"Returned for changes: {entry.Comment}",
+        _ => entry.Cultures,
+    };
 
     /// An account change in the audit trail.
     public static async Task RecordAccountChangeAsync(ArchiveDbContext db, TimeProvider clock, Caller caller, string action, Guid userId, string? comment, CancellationToken ct)

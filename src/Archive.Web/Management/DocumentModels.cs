@@ -45,11 +45,6 @@ public sealed record DocumentVersionResponseModel(IReadOnlyList<DocumentValueRes
 public sealed record DocumentVersionItemResponseModel(Guid Id, ReferenceByIdModel Document, ReferenceByIdModel DocumentType, ReferenceByIdModel User, DateTimeOffset VersionDate,
     bool IsCurrentPublishedVersion, bool IsCurrentDraftVersion, bool PreventCleanup);
 
-/// Archive's review workflow: the item's state and each step (who, when, which cultures, the comment).
-public sealed record DocumentReviewResponseModel(string State, IReadOnlyList<DocumentReviewStepModel> History);
-
-public sealed record DocumentReviewStepModel(string Action, ReferenceByIdModel User, string Actor, DateTimeOffset Timestamp, IReadOnlyList<string> Cultures, string? Comment);
-
 public sealed record DocumentVariantItemResponseModel(string Name, string? Culture, string State)
 {
     public IReadOnlyList<FlagModel> Flags { get; init; } = [];

@@ -6,8 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
 
-public sealed record ReviewRequestModel(IReadOnlyList<string>? Cultures, string? Comment);
-
 public sealed record MoveDocumentRequestModel(ReferenceByIdModel? Target);
 
 /// Umbraco restores documents and moves or restores media with this model.
@@ -19,18 +17,11 @@ public sealed record CopyDocumentRequestModel(ReferenceByIdModel? Target, bool R
 
 public sealed record SortingRequestModel(ReferenceByIdModel? Parent, IReadOnlyList<SortingItem> Sorting);
 
-/// The review workflow (Archive's own routes beside Umbraco's, under /document/{id}/review), the
-/// recycle bin, moving and sorting, versions with rollback, and the audit log of a document.
+/// The recycle bin, moving and sorting, versions with rollback, and the audit log of a document.
 public static class DocumentWorkflowEndpoints
 {
     public static void MapDocumentWorkflow(this RouteGroupBuilder api)
     {
-        var review = api.MapGroup("document/{id:guid}/review").WithTags("Document Review");
-        review.MapGet("", ReviewStatus).WithName("GetDocumentByIdReview");
-        review.MapPost("submit", Submit).WithName("PostDocumentByIdReviewSubmit").RequireAuthorization(ManagementPolicies.Writer);
-        review.MapPost("approve", Approve).WithName("PostDocumentByIdReviewApprove").RequireAuthorization(ManagementPolicies.Reviewer);
-        review.MapPost("return", Return).WithName("PostDocumentByIdReviewReturn").RequireAuthorization(ManagementPolicies.Reviewer);
-
         api.MapPut("document/{id:guid}/move-to-recycle-bin", Trash).WithName("PutDocumentByIdMoveToRecycleBin").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
         api.MapPut("recycle-bin/document/{id:guid}/restore", Restore).WithName("PutRecycleBinDocumentByIdRestore").WithTags("Document").RequireAuthorization(ManagementPolicies.Publisher);
         api.MapPut("document/{id:guid}/move", Move).WithName("PutDocumentByIdMove").WithTags("Document").RequireAuthorization(ManagementPolicies.Writer);
@@ -42,14 +33,14 @@ public static class DocumentWorkflowEndpoints
         api.MapPost("document-version/{id:guid}/rollback", Rollback).WithName("PostDocumentVersionByIdRollback").WithTags("Document Version").RequireAuthorization(ManagementPolicies.Writer);
     }
 
-    private static async Task<(DocumentEndpoints.Loaded? Item, IResult? Refusal)> ReachAsync(ArchiveDbContext db, Guid id, Caller caller, CancellationToken ct, bool withDraft = false)
+    internal static async Task<(DocumentEndpoints.Loaded? Item, IResult? Refusal)> ReachAsync(ArchiveDbContext db, Guid id, Caller caller, CancellationToken ct, bool withDraft = false)
     {
         var item = withDraft ? await DocumentEndpoints.LoadAsync(db, id, ct) : await DocumentEndpoints.LoadReachAsync(db, id, caller, ct);
         return (item, DocumentEndpoints.Refuse(item, id, caller));
     }
 
     /// The common start of a change: who calls, the body read strictly, the item within their reach.
-    private static async Task<(T? Body, Caller Caller, DocumentEndpoints.Loaded? Item, IResult? Refusal)> PrepareAsync<T>(HttpContext context, ClaimsPrincipal principal,
+    internal static async Task<(T? Body, Caller Caller, DocumentEndpoints.Loaded? Item, IResult? Refusal)> PrepareAsync<T>(HttpContext context, ClaimsPrincipal principal,
         ArchiveDbContext db, Guid id, CancellationToken ct, bool withDraft = false) where T : class
     {
         var caller = Caller.From(principal);
@@ -60,7 +51,7 @@ public static class DocumentWorkflowEndpoints
         return (body, caller, item, refusal);
     }
 
-    private static IResult Done(OperationResult result, HttpContext context)
+    internal static IResult Done(OperationResult result, HttpContext context)
     {
         if (!result.Succeeded)
             return ManagementRequests.From(result);
@@ -68,32 +59,6 @@ public static class DocumentWorkflowEndpoints
             context.Response.Headers.ETag = DocumentEndpoints.ETagOf(revision);
         return Results.Ok();
     }
-
-    private static async Task<IResult> ReviewStatus(Guid id, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
-    {
-        if ((await ReachAsync(db, id, Caller.From(principal), ct)).Refusal is { } refusal)
-            return refusal;
-        var status = (await content.ReviewStatusAsync(id, ct))!;
-        return Results.Ok(new DocumentReviewResponseModel(status.State.ToString(), status.History.Select(s => new DocumentReviewStepModel(
-            s.Action switch { ContentService.ReviewSubmit => "Submitted", ContentService.ReviewApprove => "Approved", _ => "Returned" },
-            new ReferenceByIdModel(AuditLogEndpoints.UserIdOf(s.Actor)), s.Actor, DateTime.SpecifyKind(s.Timestamp, DateTimeKind.Utc), s.Cultures?.Split(',') ?? [], s.Comment)).ToList()));
-    }
-
-    private static async Task<IResult> Review(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db,
-        Func<Caller, ReviewRequestModel, Task<OperationResult>> step, CancellationToken ct)
-    {
-        var (body, caller, _, refusal) = await PrepareAsync<ReviewRequestModel>(context, principal, db, id, ct);
-        return refusal ?? Done(await step(caller, body!), context);
-    }
-
-    private static Task<IResult> Submit(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
-        Review(id, context, principal, db, (caller, body) => content.SubmitForReviewAsync(id, body.Cultures is { Count: > 0 } c ? c : null, body.Comment, caller.Actor, ct), ct);
-
-    private static Task<IResult> Approve(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
-        Review(id, context, principal, db, (caller, body) => content.ApproveAsync(id, body.Comment, caller.Actor, ct), ct);
-
-    private static Task<IResult> Return(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct) =>
-        Review(id, context, principal, db, (caller, body) => content.ReturnAsync(id, body.Comment ?? "", caller.Actor, ct), ct);
 
     private static async Task<IResult> Trash(Guid id, HttpContext context, ClaimsPrincipal principal, ArchiveDbContext db, ContentService content, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Archive.Web.Management.Review;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Archive.Web.Management;
@@ -39,6 +40,7 @@ public static class ManagementContracts
         ["PutRecycleBinDocumentByIdRestore"] = Write<MoveMediaRequestModel>(200, Refused),
         ["GetDocumentByIdAuditLog"] = Read<PagedResponse<AuditLogResponseModel>>(Missing),
         ["GetDocumentByIdReview"] = Read<DocumentReviewResponseModel>(Missing),
+        ["GetDocumentReview"] = Read<PagedResponse<ReviewQueueItemResponseModel>>(400),
         ["PostDocumentByIdReviewSubmit"] = Write<ReviewRequestModel>(200, Refused),
         ["PostDocumentByIdReviewReturn"] = Write<ReviewRequestModel>(200, Refused),
         ["PostDocumentByIdReviewApprove"] = Write<ReviewRequestModel>(200, Refused),

@@ -10,6 +10,7 @@ using Archive.Web.Management.Item;
 using Archive.Web.Management.Manifest;
 using Archive.Web.Management.Media;
 using Archive.Web.Management.RecycleBin;
+using Archive.Web.Management.Review;
 using Archive.Web.Management.Security;
 using Archive.Web.Management.Server;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public static class ManagementEndpoints
         api.MapManifests();
         api.MapDocuments();
         api.MapDocumentWorkflow();
+        api.MapDocumentReview();
         api.MapMediaManagement();
         api.MapLanguages();
         api.MapContentTypes();

@@ -102,7 +102,7 @@ public static class ManagementSecurity
             authorization.AddPolicy(ManagementPolicies.Administrator, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator));
             authorization.AddPolicy(ManagementPolicies.Writer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanWrite)));
             authorization.AddPolicy(ManagementPolicies.Publisher, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanPublish)));
-            authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.Administrator, Roles.Curator));
+            authorization.AddPolicy(ManagementPolicies.Reviewer, policy => policy.AddAuthenticationSchemes(Schemes).RequireClaim(RoleClaim, Roles.All.Where(Roles.CanReview)));
         });
         services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
         services.AddSingleton<Security.BackOfficeClient>();

@@ -277,6 +277,21 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/submit", new { cultures = new[] { "en" }, comment = "Ready" })).StatusCode);
         Assert.Equal("Submitted", await State());
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { })).StatusCode);
+        // What each may do next, as the back office offers it.
+        var seen = await Json(await contributor.GetAsync($"{Api}/document/{id}/review"));
+        Assert.False(seen.GetProperty("canSubmit").GetBoolean());
+        Assert.False(seen.GetProperty("canReview").GetBoolean());
+        Assert.True((await Json(await curator.GetAsync($"{Api}/document/{id}/review"))).GetProperty("canReview").GetBoolean());
+        // The curators' queue lists it with the submitter's comment; another association's editor does not see it.
+        async Task<List<JsonElement>> Queue(HttpClient who, string state = "Submitted") =>
+            (await Json(await who.GetAsync($"{Api}/document/review?state={state}&take=1000"))).GetProperty("items").EnumerateArray().ToList();
+        var waiting = Assert.Single(await Queue(curator), i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Ready", waiting.GetProperty("step").GetProperty("comment").GetString());
+        Assert.Equal("Embroidered pouch", waiting.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("culture").GetString() == "en").GetProperty("name").GetString());
+        Assert.Contains(await Queue(contributor), i => i.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain(await Queue(await host.As("pushkin-editor")), i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/document/review?state=None")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await curator.GetAsync($"{Api}/document/review?state=Lost")).StatusCode);
 
         var bare = await curator.PostAsJsonAsync($"{Api}/document/{id}/review/return", new { });
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
@@ -284,6 +299,9 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/return", new { comment = "Add the dimensions, please." })).StatusCode);
         Assert.Equal("Returned", await State());
         Assert.Equal(HttpStatusCode.BadRequest, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { })).StatusCode);
+        Assert.DoesNotContain(await Queue(curator), i => i.GetProperty("id").GetGuid() == id);
+        Assert.Contains(await Queue(contributor, "Returned"), i => i.GetProperty("id").GetGuid() == id);
+        Assert.True((await Json(await contributor.GetAsync($"{Api}/document/{id}/review"))).GetProperty("canSubmit").GetBoolean());
 
         Assert.Equal(HttpStatusCode.OK, (await contributor.PostAsJsonAsync($"{Api}/document/{id}/review/submit", new { cultures = new[] { "en" } })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await curator.PostAsJsonAsync($"{Api}/document/{id}/review/approve", new { comment = "Thank you" })).StatusCode);
@@ -295,6 +313,9 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal("Add the dimensions, please.", review.GetProperty("history")[1].GetProperty("comment").GetString());
         var log = await Json(await curator.GetAsync($"{Api}/document/{id}/audit-log?orderDirection=Ascending"));
         Assert.Equal(["New", "SendToPublish", "Custom", "SendToPublish", "Publish", "Custom"], log.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("logType").GetString()));
+        // Umbraco's history shows a custom entry as its parameters: what happened and why.
+        Assert.Equal(["Returned for changes: Add the dimensions, please.", "Approved after review: Thank you"], log.GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("logType").GetString() == "Custom").Select(i => i.GetProperty("parameters").GetString()));
     }
 
     [Fact]
