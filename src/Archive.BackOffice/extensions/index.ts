@@ -1,6 +1,7 @@
 // Archive's back-office package: loaded by the back office through /manifest/manifest/private.
 import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
+import { reviewManifests } from './review/manifests.js';
 
 // Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management,
 // preview) and would only show errors here.
@@ -9,6 +10,7 @@ const unsupported = ['Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagem
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
 	void skipMeasuringReadOnlyTags();
+	extensionRegistry.registerMany(reviewManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
 		// documents — tree, pickers, collections — as Umbraco marks its own states.

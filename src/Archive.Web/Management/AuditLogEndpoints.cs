@@ -109,6 +109,8 @@ public static class AuditLogEndpoints
     {
         ContentService.ReviewApprove => string.IsNullOrEmpty(entry.Comment) ? "Approved after review" : $"Approved after review: {entry.Comment}",
         ContentService.ReviewReturn => $"Returned for changes: {entry.Comment}",
+        "Import" => $"Imported from {entry.Comment}",
+        _ when LogType(entry.Action) == "Custom" => string.IsNullOrEmpty(entry.Comment) ? entry.Action : $"{entry.Action}: {entry.Comment}",
         _ => entry.Cultures,
     };
 

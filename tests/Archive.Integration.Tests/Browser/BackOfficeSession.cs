@@ -42,6 +42,7 @@ public sealed class BackOfficeSession : IAsyncDisposable
     public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null)
     {
         var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await context.AddInitScriptAsync("window.addEventListener('navigationsuccess', () => window.__archiveNavigated = performance.now())");
         var session = new BackOfficeSession(host, await context.NewPageAsync(), email);
         watch?.Invoke(session.Page);
         await session.Page.GotoAsync(host.BaseUrl + path);
@@ -51,6 +52,11 @@ public sealed class BackOfficeSession : IAsyncDisposable
         await session.Page.PressAsync("#password", "Enter");
         return session;
     }
+
+    /// Waits until the back office's routes have settled (no route resolved for a second and a half): Umbraco closes
+    /// every open dialog when a route resolves, so a dialog opened while a workspace still loads its views is gone.
+    public Task SettledAsync() => EventuallyAsync(() => Page.EvaluateAsync<bool>("() => performance.now() - (window.__archiveNavigated ?? 0) > 1500"),
+        "The back office kept navigating.");
 
     /// A tab of the document type's properties (sections and workspace views are tabs too, with other addresses).
     public Task OpenTabAsync(string name) => Page.Locator($"uui-tab[href*='/tab/'][label=\"{name}\"]").First.ClickAsync();

@@ -30,6 +30,21 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
     };
 
     [Fact]
+    public async Task Archives_package_carries_its_dictionary_as_localizations_so_type_and_field_names_read_in_each_language()
+    {
+        var manifest = await Json(await (await host.As("curator")).GetAsync($"{Api}/manifest/manifest/private"));
+        var extensions = Assert.Single(manifest.EnumerateArray()).GetProperty("extensions").EnumerateArray().ToList();
+        Assert.Contains(extensions, e => e.GetProperty("type").GetString() == "backofficeEntryPoint");
+        JsonElement Terms(string culture) => extensions.Single(e => e.GetProperty("type").GetString() == "localization"
+            && e.GetProperty("meta").GetProperty("culture").GetString() == culture).GetProperty("meta").GetProperty("localizations").GetProperty("archive");
+        // "#archive_artefact" and "#archive_field_dimensions" in the schema, as the back office looks them up.
+        Assert.Equal("Предмет", Terms("ru").GetProperty("artefact").GetString());
+        Assert.Equal("Жәдігер", Terms("kk").GetProperty("artefact").GetString());
+        Assert.Equal("Artefact", Terms("en").GetProperty("artefact").GetString());
+        Assert.True(Terms("en").TryGetProperty("field_dimensions", out _));
+    }
+
+    [Fact]
     public async Task Validating_a_new_artefact_names_each_field_as_the_back_office_finds_it_and_stores_nothing()
     {
         var curator = await host.As("curator");

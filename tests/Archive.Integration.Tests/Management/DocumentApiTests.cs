@@ -316,6 +316,10 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         // Umbraco's history shows a custom entry as its parameters: what happened and why.
         Assert.Equal(["Returned for changes: Add the dimensions, please.", "Approved after review: Thank you"], log.GetProperty("items").EnumerateArray()
             .Where(i => i.GetProperty("logType").GetString() == "Custom").Select(i => i.GetProperty("parameters").GetString()));
+        // A record of the demo catalogue begins with its import, named with the file it came from.
+        var imported = (await Json(await curator.GetAsync($"{Api}/document/{Chest}/audit-log?orderDirection=Ascending"))).GetProperty("items")[0];
+        Assert.Equal("Custom", imported.GetProperty("logType").GetString());
+        Assert.StartsWith("Imported from Content/", imported.GetProperty("parameters").GetString());
     }
 
     [Fact]

@@ -4,7 +4,7 @@
 import { LitElement, html, css, nothing } from '@umbraco-cms/backoffice/external/lit';
 import { UmbElementMixin } from '@umbraco-cms/backoffice/element-api';
 import { UmbChangeEvent } from '@umbraco-cms/backoffice/event';
-import { managementFetch } from './management-fetch.js';
+import { managementFetch } from '../management-fetch.js';
 import { term } from './terms.js';
 
 type DatingValue = { text: string; earliest?: number; latest?: number } | undefined;

@@ -1,4 +1,6 @@
 using Archive.BackOffice.Hosting;
+using Archive.Data;
+using Archive.Data.Schema;
 
 namespace Archive.Web.Management.Manifest;
 
@@ -14,13 +16,21 @@ public static class ManifestEndpoints
 
     public static void MapManifests(this RouteGroupBuilder api)
     {
-        api.MapGet("manifest/manifest/private", (IServiceProvider services) => Results.Ok(Archive(services))).WithName("GetManifestManifestPrivate").WithTags("Manifest");
-        api.MapGet("manifest/manifest", (IServiceProvider services) => Results.Ok(Archive(services))).WithName("GetManifestManifest").WithTags("Manifest");
+        api.MapGet("manifest/manifest/private", ArchiveAsync).WithName("GetManifestManifestPrivate").WithTags("Manifest");
+        api.MapGet("manifest/manifest", ArchiveAsync).WithName("GetManifestManifest").WithTags("Manifest");
     }
 
-    private static ManifestResponseModel[] Archive(IServiceProvider services) => services.GetService<BackOfficeFiles>() is { } files
-        ? [new ManifestResponseModel("Archive", "Archive.BackOffice", files.Version, [
-            new { type = "backofficeEntryPoint", alias = "Archive.EntryPoint", name = "Archive", js = BackOfficeFiles.AssetsPath + "/archive/index.js" },
-        ])]
-        : [];
+    private static async Task<IResult> ArchiveAsync(IServiceProvider services, ArchiveDbContext db, SchemaStore schemas, CancellationToken ct)
+    {
+        if (services.GetService<BackOfficeFiles>() is not { } files)
+            return Results.Ok(Array.Empty<ManifestResponseModel>());
+        var schema = await schemas.GetAsync(db, ct);
+        return Results.Ok(new[]
+        {
+            new ManifestResponseModel("Archive", "Archive.BackOffice", files.Version, [
+                new { type = "backofficeEntryPoint", alias = "Archive.EntryPoint", name = "Archive", js = BackOfficeFiles.AssetsPath + "/archive/index.js" },
+                .. DictionaryLocalizations.Of(schema),
+            ]),
+        });
+    }
 }
