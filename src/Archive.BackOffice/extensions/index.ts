@@ -3,9 +3,14 @@ import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api'
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 import { reviewManifests } from './review/manifests.js';
 
-// Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management,
-// preview) and would only show errors here.
-const unsupported = ['Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagement', 'Umb.WorkspaceAction.Document.SaveAndPreview'];
+// Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management, preview,
+// templating, relations, logs and webhooks) and would only show errors here. The schema (document, media and
+// data types) is kept in uSync files, not edited in the back office, so its trees are left out too.
+const unsupported = [
+	'Umb.Dashboard.UmbracoNews', 'Umb.Dashboard.RedirectManagement', 'Umb.WorkspaceAction.Document.SaveAndPreview',
+	'Umb.MenuItem.DocumentTypes', 'Umb.MenuItem.MediaTypes', 'Umb.MenuItem.MemberTypes', 'Umb.MenuItem.DataTypes', 'Umb.MenuItem.DocumentBlueprints',
+	'Umb.SectionSidebarMenu.Templating', 'Umb.MenuItem.Relations', 'Umb.MenuItem.LogViewer', 'Umb.MenuItem.Webhook',
+];
 
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);

@@ -1,3 +1,4 @@
+using Archive.Web.Management.Culture;
 using Archive.Web.Management.Review;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -40,6 +41,9 @@ public static class ManagementContracts
         ["PutRecycleBinDocumentByIdRestore"] = Write<MoveMediaRequestModel>(200, Refused),
         ["GetDocumentByIdAuditLog"] = Read<PagedResponse<AuditLogResponseModel>>(Missing),
         ["GetDocumentByIdReview"] = Read<DocumentReviewResponseModel>(Missing),
+        ["GetFilterUserGroup"] = Read<PagedResponse<UserGroupResponseModel>>(400),
+        ["GetItemUserGroup"] = Read<IReadOnlyList<UserGroupItemResponseModel>>(),
+        ["GetCulture"] = Read<PagedResponse<CultureReponseModel>>(400),
         ["GetDocumentReview"] = Read<PagedResponse<ReviewQueueItemResponseModel>>(400),
         ["PostDocumentByIdReviewSubmit"] = Write<ReviewRequestModel>(200, Refused),
         ["PostDocumentByIdReviewReturn"] = Write<ReviewRequestModel>(200, Refused),
@@ -108,6 +112,7 @@ public static class ManagementContracts
         ["GetUserGroup"] = Read<PagedResponse<UserGroupResponseModel>>(400),
         ["GetUserGroupById"] = Read<UserGroupResponseModel>(Missing),
         ["GetUserCurrentConfiguration"] = Read<CurrentUserConfigurationResponseModel>(),
+        ["GetUserConfiguration"] = Read<UserConfigurationResponseModel>(),
 
         ["GetServerStatus"] = Open<Server.ServerEndpoints.ServerStatusResponseModel>(),
         ["GetServerConfiguration"] = Open<Server.ServerEndpoints.ServerConfigurationResponseModel>(),

@@ -3,6 +3,7 @@ using Archive.Data;
 using Archive.Identity;
 using Archive.Web.Management.AllowedTypes;
 using Archive.Web.Management.Collection;
+using Archive.Web.Management.Culture;
 using Archive.Web.Management.Dating;
 using Archive.Web.Management.Document;
 using Archive.Web.Management.Imaging;
@@ -31,17 +32,19 @@ public static class ManagementEndpoints
         var api = app.MapGroup(ManagementSecurity.Root).RequireAuthorization(ManagementPolicies.Signed).WithGroupName(ManagementOpenApi.DocumentName);
         api.MapGet("user/current", CurrentUser).WithName("GetUserCurrent").WithTags("User");
         api.MapGet("user/current/configuration", (Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity, IConfiguration configuration) =>
-        {
-            var password = identity.Value.Password;
-            return Results.Ok(new CurrentUserConfigurationResponseModel(configuration.GetValue("Umbraco:CMS:Security:KeepUserLoggedIn", false),
-                new PasswordConfigurationResponseModel(password.RequiredLength, password.RequireNonAlphanumeric, password.RequireDigit, password.RequireLowercase, password.RequireUppercase),
-                false, false));
-        }).WithName("GetUserCurrentConfiguration").WithTags("User");
+            Results.Ok(new CurrentUserConfigurationResponseModel(configuration.GetValue("Umbraco:CMS:Security:KeepUserLoggedIn", false), PasswordRules(identity.Value.Password), false, false)))
+            .WithName("GetUserCurrentConfiguration").WithTags("User");
+        // What the Users section may offer: no invitations (the archive sends no mail), user names are e-mail
+        // addresses, administrators set and reset others' passwords.
+        api.MapGet("user/configuration", (Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions> identity) =>
+            Results.Ok(new UserConfigurationResponseModel(CanInviteUsers: false, UsernameIsEmail: true, PasswordRules(identity.Value.Password), AllowChangePassword: true, AllowTwoFactor: false)))
+            .WithName("GetUserConfiguration").WithTags("User").RequireAuthorization(ManagementPolicies.Administrator);
         api.MapServer();
         api.MapManifests();
         api.MapDocuments();
         api.MapDocumentWorkflow();
         api.MapDocumentReview();
+        api.MapCultures();
         api.MapMediaManagement();
         api.MapLanguages();
         api.MapContentTypes();
@@ -65,6 +68,9 @@ public static class ManagementEndpoints
         return api;
     }
 
+    private static PasswordConfigurationResponseModel PasswordRules(Microsoft.AspNetCore.Identity.PasswordOptions password) =>
+        new(password.RequiredLength, password.RequireNonAlphanumeric, password.RequireDigit, password.RequireLowercase, password.RequireUppercase);
+
     /// Umbraco's CurrentUserResponseModel, with the archive's role, kind and grants beside it.
     private static async Task<IResult> CurrentUser(ClaimsPrincipal principal, UserManager<ArchiveUser> users, ArchiveDbContext db, CancellationToken ct)
     {
@@ -87,5 +93,8 @@ public sealed record CurrentUserResponseModel(string Email, string UserName, str
     IReadOnlyList<object> Permissions, IReadOnlyList<string> AllowedSections, bool IsAdmin, string Role, string Kind, IReadOnlyList<Guid> Grants);
 
 public sealed record PasswordConfigurationResponseModel(int MinimumPasswordLength, bool RequireNonLetterOrDigit, bool RequireDigit, bool RequireLowercase, bool RequireUppercase);
+
+public sealed record UserConfigurationResponseModel(bool CanInviteUsers, bool UsernameIsEmail, PasswordConfigurationResponseModel PasswordConfiguration, bool AllowChangePassword,
+    bool AllowTwoFactor);
 
 public sealed record CurrentUserConfigurationResponseModel(bool KeepUserLoggedIn, PasswordConfigurationResponseModel PasswordConfiguration, bool AllowChangePassword, bool AllowTwoFactor);

@@ -35,6 +35,25 @@ public static class UserEndpoints
         var groups = api.MapGroup("user-group").WithTags("User Group").RequireAuthorization(ManagementPolicies.Administrator);
         groups.MapGet("", Groups).WithName("GetUserGroup");
         groups.MapGet("{id:guid}", Group).WithName("GetUserGroupById");
+        api.MapGet("filter/user-group", FilterGroups).WithName("GetFilterUserGroup").WithTags("User Group").RequireAuthorization(ManagementPolicies.Administrator);
+        // Everyone's own groups are named in the back office's header and profile.
+        api.MapGet("item/user-group", (Guid[]? id) => Results.Ok((id ?? []).Select(Roles.FromGroupKey).OfType<string>().Distinct()
+            .Select(role => new UserGroupItemResponseModel(Roles.GroupKeys[role], [], GroupName(role), GroupIcon(role), role)).ToList()))
+            .WithName("GetItemUserGroup").WithTags("User Group");
+    }
+
+    private static string GroupName(string role) => char.ToUpperInvariant(role[0]) + role[1..];
+
+    private static string GroupIcon(string role) => role switch { Roles.Administrator => "icon-medal", Roles.Viewer => "icon-eye", _ => "icon-edit" };
+
+    /// The groups (Archive's roles) whose name or alias holds the filter text.
+    private static IResult FilterGroups(int skip = 0, int take = 100, string? filter = null)
+    {
+        if (Paging.Check(skip, take) is { } refused)
+            return refused;
+        var matching = Roles.All.Where(r => string.IsNullOrWhiteSpace(filter) || r.Contains(filter.Trim(), StringComparison.OrdinalIgnoreCase)
+            || GroupName(r).Contains(filter.Trim(), StringComparison.CurrentCultureIgnoreCase)).ToList();
+        return Results.Ok(new PagedResponse<UserGroupResponseModel>(matching.Count, matching.Skip(skip).Take(take).Select(GroupModel).ToList()));
     }
 
     private static readonly string[] States = ["Active", "Disabled", "LockedOut", "Inactive", "Invited", "All"];
@@ -227,20 +246,9 @@ public static class UserEndpoints
         Roles.FromGroupKey(id) is { } role ? Results.Ok(GroupModel(role)) : ManagementRequests.Problem(404, "Missing User Group", $"No user group with id {id}.");
 
     private static UserGroupResponseModel GroupModel(string role) => new(
-        char.ToUpperInvariant(role[0]) + role[1..], role, role switch { Roles.Administrator => "icon-medal", Roles.Viewer => "icon-eye", _ => "icon-edit" },
-        Roles.Describe(role),
-        role == Roles.Administrator ? ["Umb.Section.Content", "Umb.Section.Media", "Umb.Section.Settings", "Umb.Section.Users"] : ["Umb.Section.Content", "Umb.Section.Media"],
+        GroupName(role), role, GroupIcon(role), Roles.Describe(role), BackOfficePermissions.SectionsOf(role),
         [], HasAccessToAllLanguages: true, DocumentStartNode: null, DocumentRootAccess: !Roles.IsScoped(role), MediaStartNode: null, MediaRootAccess: true,
-        FallbackPermissions: Permissions(role), Permissions: [], Roles.GroupKeys[role], IsDeletable: false, AliasCanBeChanged: false);
-
-    /// Umbraco's permission verbs a role's members have: browse, create, update, delete, publish, unpublish, sort, move, copy, rollback.
-    private static IReadOnlyList<string> Permissions(string role) => role switch
-    {
-        Roles.Viewer => ["Umb.Document.Read"],
-        Roles.Contributor => ["Umb.Document.Read", "Umb.Document.Create", "Umb.Document.Update", "Umb.Document.SendForApproval"],
-        _ => ["Umb.Document.Read", "Umb.Document.Create", "Umb.Document.Update", "Umb.Document.Delete", "Umb.Document.Publish", "Umb.Document.Unpublish",
-              "Umb.Document.Sort", "Umb.Document.Move", "Umb.Document.Duplicate", "Umb.Document.Rollback"],
-    };
+        FallbackPermissions: BackOfficePermissions.Of(role), Permissions: [], Roles.GroupKeys[role], IsDeletable: false, AliasCanBeChanged: false);
 
     private static async Task<UserResponseModel> ModelAsync(ArchiveUser user, Accounts accounts, ArchiveDbContext db, CancellationToken ct)
     {
@@ -323,6 +331,8 @@ public sealed record UserResponseModel(string Email, string UserName, string Nam
     IReadOnlyList<ReferenceByIdModel> DocumentStartNodeIds, bool HasDocumentRootAccess, IReadOnlyList<ReferenceByIdModel> MediaStartNodeIds, bool HasMediaRootAccess,
     IReadOnlyList<string> AvatarUrls, string State, int FailedLoginAttempts, DateTimeOffset CreateDate, DateTimeOffset UpdateDate, DateTimeOffset? LastLoginDate,
     DateTimeOffset? LastLockoutDate, DateTimeOffset? LastPasswordChangeDate, bool IsAdmin, string Kind);
+
+public sealed record UserGroupItemResponseModel(Guid Id, IReadOnlyList<FlagModel> Flags, string Name, string? Icon, string? Alias);
 
 public sealed record UserGroupResponseModel(string Name, string Alias, string Icon, string Description, IReadOnlyList<string> Sections, IReadOnlyList<string> Languages,
     bool HasAccessToAllLanguages, ReferenceByIdModel? DocumentStartNode, bool DocumentRootAccess, ReferenceByIdModel? MediaStartNode, bool MediaRootAccess,

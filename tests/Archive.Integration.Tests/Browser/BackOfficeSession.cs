@@ -39,7 +39,7 @@ public sealed class BackOfficeSession : IAsyncDisposable
         await SignInAsAsync(host, await PersonAsync(host, role, grants), path);
 
     /// Signs in as an existing person; watch, when given, sees the page before its first request.
-    public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null)
+    public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null, string password = Password)
     {
         var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         await context.AddInitScriptAsync("window.addEventListener('navigationsuccess', () => window.__archiveNavigated = performance.now())");
@@ -48,7 +48,7 @@ public sealed class BackOfficeSession : IAsyncDisposable
         await session.Page.GotoAsync(host.BaseUrl + path);
         await session.Page.WaitForURLAsync(new Regex("/umbraco/login"), new() { Timeout = 30_000 });
         await session.Page.FillAsync("#email", email);
-        await session.Page.FillAsync("#password", Password);
+        await session.Page.FillAsync("#password", password);
         await session.Page.PressAsync("#password", "Enter");
         return session;
     }
