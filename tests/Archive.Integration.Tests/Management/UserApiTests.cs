@@ -286,6 +286,37 @@ public sealed class UserApiTests(UserApiTests.Host host) : IClassFixture<UserApi
     }
 
     [Fact]
+    public async Task The_users_section_reads_its_configuration_filters_groups_and_names_anyones_groups()
+    {
+        var admin = await host.ClientAsync("umbraco-back-office-admin");
+        var curator = await host.ClientAsync("umbraco-back-office-curator");
+        var configuration = await Json(await admin.GetAsync($"{Api}/user/configuration"));
+        Assert.False(configuration.GetProperty("canInviteUsers").GetBoolean());
+        Assert.True(configuration.GetProperty("usernameIsEmail").GetBoolean());
+        Assert.Equal(12, configuration.GetProperty("passwordConfiguration").GetProperty("minimumPasswordLength").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await curator.GetAsync($"{Api}/user/configuration")).StatusCode);
+
+        var editors = await Json(await admin.GetAsync($"{Api}/filter/user-group?filter=edit"));
+        Assert.Equal("editor", Assert.Single(editors.GetProperty("items").EnumerateArray()).GetProperty("alias").GetString());
+        Assert.Equal(5, (await Json(await admin.GetAsync($"{Api}/filter/user-group"))).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{Api}/filter/user-group?take=5000")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await curator.GetAsync($"{Api}/filter/user-group")).StatusCode);
+
+        // Anyone signed in has their own groups named; unknown ids are left out.
+        var items = await Json(await curator.GetAsync($"{Api}/item/user-group?id={Roles.GroupKeys[Roles.Curator]}&id={Guid.NewGuid()}"));
+        var item = Assert.Single(items.EnumerateArray());
+        Assert.Equal("Curator", item.GetProperty("name").GetString());
+        Assert.Equal(0, item.GetProperty("flags").GetArrayLength());
+
+        // The cultures a language can be added in, Uzbek among them, ordered by English name.
+        var cultures = await Json(await admin.GetAsync($"{Api}/culture?take=1000"));
+        var names = cultures.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("englishName").GetString()!).ToList();
+        Assert.Contains(cultures.GetProperty("items").EnumerateArray(), c => c.GetProperty("name").GetString() == "uz");
+        Assert.Equal(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), names);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync($"{Api}/culture?skip=-1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Roles_are_listed_as_user_groups_and_users_filter_by_group_and_state()
     {
         var admin = await host.ClientAsync("umbraco-back-office-admin");
