@@ -26,6 +26,8 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
     private static async Task<IResponse> SaveAndPublishAsync(BackOfficeSession session)
     {
         var page = session.Page;
+        // Umbraco closes the publish dialog if a route resolves while it is open: the workspace is let settle first.
+        await session.SettledAsync();
         return await page.RunAndWaitForResponseAsync(async () =>
         {
             await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Save and publish") }).First.ClickAsync();
