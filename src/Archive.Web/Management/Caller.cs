@@ -33,6 +33,16 @@ public sealed record Caller(Guid Id, string Name, string Role, IReadOnlySet<Guid
     /// Private fields: administrators and curators everywhere, editors and contributors in their grants, viewers never.
     public bool SeesPrivate(IEnumerable<Guid> keysOnPath) => Roles.SeesPrivateFields(Role) && Reaches(keysOnPath);
 
+    /// Of the given items, those within the caller's reach (a granted node on the item's path); all of them for
+    /// unscoped roles.
+    public async Task<List<T>> WithinReachAsync<T>(ArchiveDbContext db, IEnumerable<T> items, Func<T, string> pathOf, CancellationToken ct)
+    {
+        if (!IsScoped)
+            return items.ToList();
+        var granted = (await db.Nodes.AsNoTracking().Where(n => Grants.Contains(n.Key)).Select(n => n.Id).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet();
+        return items.Where(i => pathOf(i).Split(',').Any(granted.Contains)).ToList();
+    }
+
     /// The keys of an item and its ancestors, from the node path ("1,5,42").
     public static async Task<IReadOnlyList<Guid>> PathKeysAsync(ArchiveDbContext db, string path, CancellationToken ct)
     {

@@ -23,8 +23,7 @@ public sealed class BackOfficeAdministrationJourneyTests(BrowserHost host) : ICl
     }
 
     /// Any of a record's names, as a pattern.
-    private Task<Regex> NamedAsync(string key) => QueryAsync(async (db, _) => new Regex(string.Join("|",
-        (await db.NodeCultures.Where(c => c.Node!.Key == Guid.Parse(key)).Select(c => c.Name).ToListAsync()).Select(Regex.Escape))));
+    private async Task<Regex> NamedAsync(string key) => new(string.Join("|", (await BackOfficeSession.NamesAsync(host, key)).Select(Regex.Escape)));
 
     [SkippableFact]
     public async Task An_administrator_adds_uzbek_and_an_editor_scoped_to_one_collection_who_then_sees_only_that_branch()
@@ -92,8 +91,7 @@ public sealed class BackOfficeAdministrationJourneyTests(BrowserHost host) : ICl
         if (await tree.Locator("uui-menu-item", new() { HasTextRegex = korean }).CountAsync() == 0)
             await way.Locator("#caret-button").First.ClickAsync();
         await Assertions.Expect(tree.Locator("uui-menu-item", new() { HasTextRegex = korean }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var pushkinNames = await QueryAsync((db, _) => db.NodeCultures.Where(c => c.Node!.Key == Guid.Parse(Pushkin)).Select(c => c.Name).ToListAsync());
-        foreach (var name in pushkinNames)
+        foreach (var name in await BackOfficeSession.NamesAsync(host, Pushkin))
             Assert.Equal(0, await editor.Page.Locator("uui-menu-item", new() { HasText = name }).CountAsync());
         await editor.ScreenshotAsync("back-office-scoped-editor");
         editor.AssertNoPageErrors();

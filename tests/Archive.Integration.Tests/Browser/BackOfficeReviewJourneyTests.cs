@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Archive.Data;
 using Archive.Data.Content;
 using Archive.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,13 +20,6 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
     {
         using var scope = host.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<ContentService>().ReviewStatusAsync(Guid.Parse(Hanbok)))!.State;
-    }
-
-    private async Task<List<string>> NamesOfAsync(string key)
-    {
-        using var scope = host.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        return await db.NodeCultures.Where(c => c.Node!.Key == Guid.Parse(key)).Select(c => c.Name).ToListAsync();
     }
 
     private static async Task EditDimensionsAsync(BackOfficeSession session, string value)
@@ -81,7 +72,7 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
 
         // Their collection only: no other association's or museum's record in the tree.
         await EditDimensionsAsync(contributor, "110 × 80 cm, sleeves 60 cm");
-        foreach (var name in await NamesOfAsync(Pushkin))
+        foreach (var name in await BackOfficeSession.NamesAsync(host, Pushkin))
             Assert.Equal(0, await page.Locator("uui-menu-item", new() { HasText = name }).CountAsync());
         // Publishing is not theirs: the button is there and disabled.
         await Assertions.Expect(contributor.Button("Save and publish…")).ToBeDisabledAsync();

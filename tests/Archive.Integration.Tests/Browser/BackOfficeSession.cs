@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Archive.Data;
 using Archive.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -37,6 +39,13 @@ public sealed class BackOfficeSession : IAsyncDisposable
     /// Opens a back-office address as a new person of the role and signs in there.
     public static async Task<BackOfficeSession> SignInAsync(BrowserHost host, string role, string path = "/umbraco", IReadOnlyList<Guid>? grants = null) =>
         await SignInAsAsync(host, await PersonAsync(host, role, grants), path);
+
+    /// A record's names in every culture, as stored: the back office labels it in whichever it shows first.
+    public static async Task<List<string>> NamesAsync(BrowserHost host, string key)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeCultures.Where(c => c.Node!.Key == Guid.Parse(key)).Select(c => c.Name).ToListAsync();
+    }
 
     /// Signs in as an existing person; watch, when given, sees the page before its first request.
     public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null, string password = Password)

@@ -359,6 +359,11 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("korean-contributor")).PutAsync($"{Api}/document/{id}/move-to-recycle-bin", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await curator.PutAsync($"{Api}/document/{id}/move-to-recycle-bin", null)).StatusCode);
         Assert.True((await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("isTrashed").GetBoolean());
+        // The bin shows it to those whose grants it was within, not to another association's editor.
+        async Task<bool> BinShows(string who) => (await Json(await (await host.As(who)).GetAsync($"{Api}/recycle-bin/document/root?take=1000")))
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id);
+        Assert.True(await BinShows("korean-contributor"));
+        Assert.False(await BinShows("pushkin-editor"));
         Assert.Equal(HttpStatusCode.OK, (await curator.PutAsJsonAsync($"{Api}/recycle-bin/document/{id}/restore", new { target = (object?)null })).StatusCode);
         Assert.False((await Json(await curator.GetAsync($"{Api}/document/{id}"))).GetProperty("isTrashed").GetBoolean());
     }

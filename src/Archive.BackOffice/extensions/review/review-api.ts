@@ -28,9 +28,18 @@ export interface QueueItem {
 /** Told whenever a record's review changes here, so conditions, the info app and the dashboard read it again. */
 export const reviewChanges = new EventTarget();
 
-export async function readReview(id: string): Promise<Review | undefined> {
-	const response = await managementFetch(`document/${id}/review`);
-	return response.ok ? ((await response.json()) as Review) : undefined;
+// One request per record at a time: the three actions' conditions and the info app all ask as a record opens.
+const reading = new Map<string, Promise<Review | undefined>>();
+
+export function readReview(id: string): Promise<Review | undefined> {
+	let review = reading.get(id);
+	if (!review) {
+		review = managementFetch(`document/${id}/review`)
+			.then(async (response) => (response.ok ? ((await response.json()) as Review) : undefined))
+			.finally(() => reading.delete(id));
+		reading.set(id, review);
+	}
+	return review;
 }
 
 export async function readQueue(state: 'Submitted' | 'Returned'): Promise<{ total: number; items: QueueItem[] }> {

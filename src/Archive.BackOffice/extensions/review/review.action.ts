@@ -28,7 +28,8 @@ export class ArchiveReviewWorkspaceAction extends UmbWorkspaceActionBase<{ step:
 		const refusal = await takeStep(unique, step, answer.comment);
 		if (refusal) {
 			notifications?.peek('danger', { data: { headline: this.#localize.term('archive_stepRefused'), message: refusal } });
-			return;
+			// The button shows the step failed, as Umbraco's own actions do.
+			throw new Error(refusal);
 		}
 		notifications?.peek('positive', { data: { headline: this.#localize.term(`archive_${step}Done`), message: answer.comment } });
 		if (step === 'approve') {

@@ -58,12 +58,8 @@ public static class RecycleBinEndpoints
         else
             // The bin's top: trashed items whose parent is not (or which were at the root).
             level = await trashed.Where(n => n.ParentId == null || !db.Nodes.Any(p => p.Id == n.ParentId && p.Trashed)).OrderByDescending(n => n.TrashedAt).ToListAsync(ct);
-        var caller = Caller.From(principal);
-        if (caller.IsScoped && !media)
-        {
-            var granted = (await db.Nodes.AsNoTracking().Where(n => caller.Grants.Contains(n.Key)).Select(n => n.Id).ToListAsync(ct)).Select(id => id.ToString()).ToHashSet();
-            level = level.Where(n => n.Path.Split(',').Any(granted.Contains)).ToList();
-        }
+        if (!media)
+            level = await Caller.From(principal).WithinReachAsync(db, level, n => n.Path, ct);
         var page = level.Skip(skip).Take(take).ToList();
         var ids = page.Select(n => n.Id).ToList();
         var parentIds = page.Where(n => n.ParentId is not null).Select(n => n.ParentId!.Value).ToList();

@@ -66,12 +66,7 @@ public static class DocumentReviewEndpoints
         var entries = await content.ReviewQueueAsync(wanted, ct);
         var keys = entries.Select(e => e.Key).ToList();
         var nodes = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key)).ToDictionaryAsync(n => n.Key, ct);
-        if (caller.IsScoped)
-        {
-            // Within the caller's grants: a granted branch on the record's own path.
-            var grantedIds = (await db.Nodes.AsNoTracking().Where(n => caller.Grants.Contains(n.Key)).Select(n => n.Id).ToListAsync(ct)).Select(i => i.ToString()).ToHashSet();
-            entries = entries.Where(e => nodes[e.Key].Path.Split(',').Any(grantedIds.Contains)).ToList();
-        }
+        entries = await caller.WithinReachAsync(db, entries, e => nodes[e.Key].Path, ct);
         var page = entries.Skip(skip).Take(take).ToList();
         var ids = page.Select(e => nodes[e.Key].Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
