@@ -1,9 +1,13 @@
 // Makes Umbraco's back office (the npm package's dist-cms, unbundled tsc output) browser-ready under
-// /umbraco/backoffice/, as Umbraco's own Vite build does: every module that imports a bare npm name (lit,
-// rxjs, @umbraco-ui/uui, @tiptap/*, uuid, diff, monaco-editor…) is bundled with esbuild, with code splitting
-// so each library exists once (ProseMirror and Lit classes must not be duplicated); everything else is
-// copied as it is and keeps importing its neighbours by relative path and the package by
-// @umbraco-cms/backoffice/* through the import map. Then Archive's own extension package is built.
+// /umbraco/backoffice/<fingerprint>/, as Umbraco's own Vite build does: every folder of the package that ships a
+// vite.config.js (core, documents, media, tiptap, external/lit…) is bundled with the entries that configuration
+// names, with code splitting inside it; its imports of another folder stay imports of that folder's entry (one
+// module instance, whoever imports it, through the import map or a relative path). npm libraries are bundled into
+// the one folder that uses them. The rest (apps/, libs/, the language files) is copied as it is. Then Archive's own
+// extension package is built.
+//
+// Every URL carries a fingerprint of the build's inputs (the lock file, this script, Archive's extension sources),
+// so the host can let browsers keep every file for a year: a new build is a new address.
 //
 // Output: dist/ (ignored by git), copied beside the host's binaries by the project's build.
 import { build } from 'esbuild';
@@ -16,14 +20,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgRoot = path.join(here, 'node_modules/@umbraco-cms/backoffice');
 const source = path.join(pkgRoot, 'dist-cms');
 const out = path.join(here, 'dist/backoffice');
-const served = '/umbraco/backoffice';
-
-// Build-time files of the package the browser never asks for.
-const skipped = [/\.d\.ts$/, /\.map$/, /\.tsbuildinfo$/, /(^|\/)vite\.config\.js$/, /^vite-config-base\.js$/, /^custom-elements\.json$/,
-	/^vscode-html-custom-data\.json$/, /^umbraco-package-schema\.json$/, /^json-schema\//, /^examples\//, /^tsconfig\.build\.json$/,
-	/^packages\/core\/openapi-ts\.config\.js$/, /^packages\/property-editors\/utils\/property-editor-test-utils\.js$/];
-
-const importPattern = /^\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 function walk(dir, base = dir, files = []) {
 	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -34,36 +30,57 @@ function walk(dir, base = dir, files = []) {
 	return files;
 }
 
-const isBare = (specifier) => !specifier.startsWith('.') && !specifier.startsWith('/') && !specifier.startsWith('@umbraco-cms/');
+const fingerprint = (() => {
+	const hash = createHash('sha256');
+	const inputs = ['package-lock.json', 'build.mjs', ...walk(path.join(here, 'extensions')).map((f) => 'extensions/' + f), ...walk(path.join(here, 'static')).map((f) => 'static/' + f)];
+	for (const file of inputs.sort()) hash.update(file).update(fs.readFileSync(path.join(here, file)));
+	return hash.digest('hex').slice(0, 12);
+})();
+const served = `/umbraco/backoffice/${fingerprint}`;
+
+// Build-time files of the package the browser never asks for.
+const skipped = [/\.d\.ts$/, /\.map$/, /\.tsbuildinfo$/, /(^|\/)vite\.config\.js$/, /^vite-config-base\.js$/, /^custom-elements\.json$/,
+	/^vscode-html-custom-data\.json$/, /^umbraco-package-schema\.json$/, /^json-schema\//, /^examples\//, /^tsconfig\.build\.json$/,
+	/^packages\/core\/openapi-ts\.config\.js$/, /^packages\/property-editors\/utils\/property-editor-test-utils\.js$/];
 
 fs.rmSync(path.join(here, 'dist'), { recursive: true, force: true });
-const files = walk(source).filter((f) => !skipped.some((s) => s.test(f)));
-const entries = [];
+const all = walk(source);
+const groups = all.filter((f) => f.endsWith('/vite.config.js')).map((f) => path.posix.dirname(f));
+const groupOf = (file) => groups.find((g) => file.startsWith(g + '/'));
+
+// The entries a folder's vite.config.js names: an object of output name → source, a list of sources, or
+// Umbraco's default list (vite-config-base.js).
+function entriesOf(group) {
+	const config = fs.readFileSync(path.join(source, group, 'vite.config.js'), 'utf8');
+	const toJs = (file) => file.replace(/^\.\//, '').replace(/\.ts$/, '.js');
+	const named = /entry:\s*\{([^}]*)\}/.exec(config);
+	if (named)
+		return Object.fromEntries([...named[1].matchAll(/['"]?([\w\-/]+)['"]?\s*:\s*['"]([^'"]+)['"]/g)].map((m) => [m[1], toJs(m[2])]));
+	const listed = /entry:\s*\[([^\]]*)\]/.exec(config);
+	const list = listed ? [...listed[1].matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]) : ['index.ts', 'manifests.ts', 'umbraco-package.ts'];
+	return Object.fromEntries(list.map(toJs).filter((f) => fs.existsSync(path.join(source, group, f))).map((f) => [f.replace(/\.js$/, ''), f]));
+}
+
+const files = all.filter((f) => !skipped.some((s) => s.test(f)) && !(f.endsWith('.js') && groupOf(f)));
 for (const file of files) {
 	fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
 	fs.copyFileSync(path.join(source, file), path.join(out, file));
-	if (!file.endsWith('.js')) continue;
-	const text = fs.readFileSync(path.join(source, file), 'utf8');
-	for (const match of text.matchAll(importPattern)) {
-		const specifier = match[1] ?? match[2];
-		if (isBare(specifier) || specifier.endsWith('.json')) {
-			entries.push(path.join(source, file));
-			break;
-		}
-	}
 }
 
-// Modules of the package keep their relative and @umbraco-cms imports; npm names and JSON are bundled.
-const keepPackageImports = {
-	name: 'keep-package-imports',
+// What a bundled folder imports from outside itself: kept as an import of that module at its served address.
+const crossing = new Set();
+const otherFolders = (group) => ({
+	name: 'other-folders',
 	setup(b) {
-		b.onResolve({ filter: /^@umbraco-cms\// }, (args) => ({ path: args.path, external: true }));
 		b.onResolve({ filter: /^\.\.?\// }, (args) => {
-			if (!args.importer.startsWith(source + path.sep) || args.path.endsWith('.json')) return undefined;
-			return { path: args.path, external: true };
+			if (args.path.endsWith('.json') || !args.importer.startsWith(source + path.sep)) return undefined;
+			const target = path.relative(source, path.resolve(path.dirname(args.importer), args.path)).split(path.sep).join('/');
+			if (target.startsWith(group + '/')) return undefined;
+			crossing.add(target);
+			return { path: `${served}/${target}`, external: true };
 		});
 	},
-};
+});
 
 // Vite's query suffixes in the monaco external: `?inline` CSS becomes its text, `?worker` a module worker
 // built beside it.
@@ -86,19 +103,32 @@ const viteQueries = {
 };
 
 const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, legalComments: 'linked', logLevel: 'warning' };
-await build({
-	...common,
-	entryPoints: entries,
-	outbase: source,
-	outdir: out,
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
-	allowOverwrite: true,
-	loader: { '.css': 'empty', '.ttf': 'empty' },
-	plugins: [keepPackageImports, viteQueries],
-});
+let entryCount = 0;
+await Promise.all(groups.map((group) => {
+	const entries = entriesOf(group);
+	entryCount += Object.keys(entries).length;
+	return build({
+		...common,
+		entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(source, group, file)])),
+		outdir: path.join(out, group),
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
+		loader: { '.css': 'empty', '.ttf': 'empty' },
+		plugins: [otherFolders(group), viteQueries],
+	});
+}));
 if (workers.size > 0)
 	await build({ ...common, entryPoints: Object.fromEntries(workers), outdir: path.join(out, workerDir) });
+
+// Every module a folder imports from another, and every relative import of the copied files, must be there.
+const missing = [...crossing].filter((f) => !fs.existsSync(path.join(out, f)));
+const relativeImport = /^\s*(?:import|export)\s[^;]*?from\s*['"](\.[^'"]+)['"]|^(?!\s*(?:\*|\/\/)).*?import\(\s*['"](\.[^'"]+)['"]\s*\)/gm;
+for (const file of files.filter((f) => f.endsWith('.js')))
+	for (const m of fs.readFileSync(path.join(out, file), 'utf8').matchAll(relativeImport)) {
+		const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1] ?? m[2]));
+		if (!fs.existsSync(path.join(out, target))) missing.push(`${target} (from ${file})`);
+	}
+if (missing.length > 0) throw new Error('Modules imported but not built:\n' + [...new Set(missing)].slice(0, 20).join('\n'));
 
 // sysinfo imports the package's package.json from the served root's parent: give it its own copy there.
 fs.copyFileSync(path.join(pkgRoot, 'package.json'), path.join(here, 'dist/package.json'));
@@ -131,8 +161,5 @@ await build({
 	plugins: [{ name: 'umbraco-external', setup: (b) => b.onResolve({ filter: /^@umbraco-cms\// }, (args) => ({ path: args.path, external: true })) }],
 });
 
-// A fingerprint of the build, so the host can name the bundle's URLs after it (long-lived caching).
-const hash = createHash('sha256');
-for (const file of walk(out).sort()) hash.update(file).update(fs.readFileSync(path.join(out, file)));
-fs.writeFileSync(path.join(here, 'dist/version.txt'), hash.digest('hex').slice(0, 16));
-console.log(`back office: ${files.length} files, ${entries.length} bundled entries, ${workers.size} workers`);
+fs.writeFileSync(path.join(here, 'dist/version.txt'), fingerprint);
+console.log(`back office ${fingerprint}: ${groups.length} bundled folders with ${entryCount} entries, ${files.length} files copied, ${workers.size} workers`);

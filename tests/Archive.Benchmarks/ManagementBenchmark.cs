@@ -41,7 +41,7 @@ public static class ManagementBenchmark
             ["Archive__Management__SignInPermitsPerMinute"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        await CreateClientAsync(environment);
+        await ArchiveCli.RunAsync(environment, Secret, "users", "create-api-client", "--client-id", ClientId, "--role", "curator");
         var port = DeliveryBenchmark.FreePort();
         using var host = DeliveryBenchmark.StartHost(dataPath, database.ConnectionString, port, outputCache: false, environment);
         try
@@ -186,23 +186,6 @@ public static class ManagementBenchmark
                           $"{errors.Count} errors, {lost} lost updates of {expected.Count} artefacts read back");
         foreach (var error in errors.Take(3))
             Console.WriteLine($"  error: {error}");
-    }
-
-    private static async Task CreateClientAsync(IReadOnlyDictionary<string, string> environment)
-    {
-        var dll = Path.Combine(DeliveryBenchmark.RepositoryRoot(), "src", "Archive.Web", "bin", "Release", "net10.0", "Archive.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { dll, "users", "create-api-client", "--client-id", ClientId, "--role", "curator" })
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(Secret);
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException("Creating the API client failed: " + output);
     }
 
     private static async Task<string> TokenAsync(HttpClient http)

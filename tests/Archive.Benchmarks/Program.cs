@@ -35,6 +35,12 @@ management.SetAction((parse, _) => ManagementBenchmark.RunAsync(parse.GetValue(c
     parse.GetValue(schema)!, parse.GetValue(managementSeconds), parse.GetValue(editors)));
 root.Subcommands.Add(management);
 
+var visits = new Option<int>("--runs") { Description = "Measured visits (each in a new browser profile).", DefaultValueFactory = _ => 10 };
+var demoOrCount = new Option<int>("--count") { Description = "Synthetic artefacts; 0 for the demo catalogue of uSync/.", DefaultValueFactory = _ => 0 };
+var backOffice = new Command("backoffice", "Umbraco's back office in Chromium: sign-in to content tree, reload, a large branch opened; requests and bytes.") { demoOrCount, visits, schema };
+backOffice.SetAction((parse, _) => BackOfficeBenchmark.RunAsync(parse.GetValue(demoOrCount), parse.GetValue(visits), parse.GetValue(schema)!));
+root.Subcommands.Add(backOffice);
+
 var mediaRuns = new Option<int>("--runs") { Description = "Conversions measured per tool.", DefaultValueFactory = _ => 5 };
 var media = new Command("media", "24-MP JPEG to 1200-px WebP beside vips; cached derivative beside Kestrel static files; 100-MP TIFF pyramid peak memory.") { mediaRuns, seconds };
 media.SetAction((parse, _) => MediaBenchmark.RunAsync(parse.GetValue(mediaRuns), parse.GetValue(seconds)));

@@ -15,8 +15,9 @@ public static class BackOfficeEndpoints
     /// the page the sign-in returns to and the one sign-out lands on.
     private static readonly string[] AppRoutes = ["/umbraco", "/umbraco/section/{**rest}", "/umbraco/oauth_complete", "/umbraco/logout"];
 
-    /// The files of the build, at /umbraco/backoffice: revalidated on every use (a 304 costs no body), except
-    /// the bundles' chunks, whose names carry their content's hash and so never change.
+    /// The files of the build: under this build's fingerprint (/umbraco/backoffice/{fingerprint}) kept by browsers
+    /// for a year, as every address there always holds the same bytes; at /umbraco/backoffice itself (the
+    /// stylesheets Umbraco's code names by that address) revalidated on every use (a 304 costs no body).
     public static IApplicationBuilder UseArchiveBackOfficeFiles(this IApplicationBuilder app)
     {
         if (app.ApplicationServices.GetService<BackOfficeFiles>() is not { } files)
@@ -27,18 +28,20 @@ public static class BackOfficeEndpoints
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".js"] = "text/javascript";
         types.Mappings[".mjs"] = "text/javascript";
-        app.UseStaticFiles(new StaticFileOptions
+        var provider = new PhysicalFileProvider(files.Assets);
+        StaticFileOptions Served(string path, string cacheControl) => new()
         {
-            RequestPath = BackOfficeFiles.AssetsPath,
-            FileProvider = new PhysicalFileProvider(files.Assets),
+            RequestPath = path,
+            FileProvider = provider,
             ContentTypeProvider = types,
             OnPrepareResponse = context =>
             {
-                var immutable = context.Context.Request.Path.StartsWithSegments(BackOfficeFiles.AssetsPath + "/chunks");
-                context.Context.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+                context.Context.Response.Headers.CacheControl = cacheControl;
                 context.Context.Response.Headers.XContentTypeOptions = "nosniff";
             },
-        });
+        };
+        app.UseStaticFiles(Served(files.Base, "public, max-age=31536000, immutable"));
+        app.UseStaticFiles(Served(BackOfficeFiles.AssetsPath, "no-cache"));
         return app;
     }
 

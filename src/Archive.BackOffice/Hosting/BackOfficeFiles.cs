@@ -12,8 +12,10 @@ public sealed class BackOfficeFiles
         Root = root;
         Assets = Path.Combine(root, "backoffice");
         var package = JsonNode.Parse(File.ReadAllText(Path.Combine(Assets, "umbraco-package.json")))!;
-        Version = (package["version"]?.GetValue<string>() ?? "") + "+" + File.ReadAllText(Path.Combine(root, "version.txt")).Trim();
-        Imports = package["importmap"]?["imports"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) ?? [];
+        Fingerprint = File.ReadAllText(Path.Combine(root, "version.txt")).Trim();
+        Version = (package["version"]?.GetValue<string>() ?? "") + "+" + Fingerprint;
+        Base = AssetsPath + "/" + Fingerprint;
+        Imports = package["importmap"]?["imports"]?.AsObject().ToDictionary(p => p.Key, p => Versioned(p.Value!.GetValue<string>())) ?? [];
     }
 
     /// The folder holding backoffice/ (served at /umbraco/backoffice), package.json and version.txt.
@@ -24,8 +26,18 @@ public sealed class BackOfficeFiles
     /// The package's version and a fingerprint of this build of it.
     public string Version { get; }
 
-    /// The package's import map: @umbraco-cms/backoffice/* names to their modules under /umbraco/backoffice.
+    /// A fingerprint of the build's inputs (build.mjs): the modules are served under it, so each address
+    /// always holds the same bytes and browsers may keep them.
+    public string Fingerprint { get; }
+
+    /// Where this build's modules are served: /umbraco/backoffice/{fingerprint}.
+    public string Base { get; }
+
+    /// The package's import map: @umbraco-cms/backoffice/* names to their modules under this build's base.
     public IReadOnlyDictionary<string, string> Imports { get; }
+
+    /// A file's address under this build's base (the package names them under /umbraco/backoffice).
+    public string Versioned(string path) => path.StartsWith(AssetsPath + "/", StringComparison.Ordinal) ? Base + path[AssetsPath.Length..] : path;
 
     /// The first folder that holds a complete build: beside the binaries (published), else in the source tree.
     public static BackOfficeFiles? Find(params string[] candidates) =>

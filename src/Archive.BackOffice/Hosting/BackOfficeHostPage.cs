@@ -11,7 +11,7 @@ public static class BackOfficeHostPage
     public static string Render(BackOfficeFiles files, bool keepUserLoggedIn)
     {
         var importMap = JsonSerializer.Serialize(new { imports = files.Imports }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
-        var assets = BackOfficeFiles.AssetsPath;
+        var assets = files.Base;
         var html = new StringBuilder();
         html.Append($"""
             <!doctype html>

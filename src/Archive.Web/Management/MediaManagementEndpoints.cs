@@ -87,16 +87,20 @@ public static class MediaManagementEndpoints
         }
         catch (InvalidDataException ex)
         {
-            return ManagementRequests.Problem(413, "File too large", ex.Message, new Dictionary<string, object?> { ["parameter"] = "File" });
+            return TooLarge(options.Value.Media.MaxUploadBytes, ex.Message);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
         {
-            return ManagementRequests.Problem(413, "File too large", ex.Message, new Dictionary<string, object?> { ["parameter"] = "File" });
+            return TooLarge(options.Value.Media.MaxUploadBytes, ex.Message);
         }
         if (saved is null)
             return ManagementRequests.Invalid(id is null ? "Id" : "File", "Both Id and File are required.");
         return ManagementRequests.Created(context, "temporary-file", saved.Id.ToString());
     }
+
+    /// The back office reads the limit from the title ("… N bytes") to tell the person what it is.
+    private static IResult TooLarge(long limit, string detail) =>
+        ManagementRequests.Problem(413, $"File too large: the limit is {limit} bytes", detail, new Dictionary<string, object?> { ["parameter"] = "File" });
 
     private static IResult GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files) =>
         files.Find(id, Caller.From(principal).Id) is { } file

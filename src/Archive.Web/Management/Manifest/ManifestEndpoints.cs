@@ -28,7 +28,7 @@ public static class ManifestEndpoints
         return Results.Ok(new[]
         {
             new ManifestResponseModel("Archive", "Archive.BackOffice", files.Version, [
-                new { type = "backofficeEntryPoint", alias = "Archive.EntryPoint", name = "Archive", js = BackOfficeFiles.AssetsPath + "/archive/index.js" },
+                new { type = "backofficeEntryPoint", alias = "Archive.EntryPoint", name = "Archive", js = files.Base + "/archive/index.js" },
                 .. DictionaryLocalizations.Of(schema),
             ]),
         });
