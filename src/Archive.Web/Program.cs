@@ -77,7 +77,8 @@ app.MapManagement();
 app.MapArchiveBackOffice(
     context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeSession>().KeepUserLoggedIn,
     context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeClient>()
-        .EnsureAsync(Archive.Web.Management.Security.BackOfficeClient.OriginOf(context.Request), context.RequestAborted));
+        .EnsureAsync(Archive.Web.Management.Security.BackOfficeClient.OriginOf(context.Request), context.RequestAborted),
+    Archive.Web.Management.Security.LoginPage.ForVisitorWithoutSession);
 app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();

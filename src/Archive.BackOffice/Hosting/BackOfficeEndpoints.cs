@@ -15,6 +15,9 @@ public static class BackOfficeEndpoints
     /// the page the sign-in returns to and the one sign-out lands on.
     private static readonly string[] AppRoutes = ["/umbraco", "/umbraco/section/{**rest}", "/umbraco/oauth_complete", "/umbraco/logout"];
 
+    /// The routes a person opens; the other two are steps of signing in and out.
+    private static readonly string[] OpenedRoutes = ["/umbraco", "/umbraco/section/{**rest}"];
+
     /// The files of the build: under this build's fingerprint (/umbraco/backoffice/{fingerprint}) kept by browsers
     /// for a year, as every address there always holds the same bytes; at /umbraco/backoffice itself (the
     /// stylesheets Umbraco's code names by that address) revalidated on every use (a 304 costs no body).
@@ -56,13 +59,22 @@ public static class BackOfficeEndpoints
             options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
         }).Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
-    public static void MapArchiveBackOffice(this IEndpointRouteBuilder app, Func<HttpContext, bool> keepUserLoggedIn, Func<HttpContext, Task> opening)
+    /// signInFirst: where to send someone who opens the back office with no session at all (the sign-in page,
+    /// returning to the address they opened), or null: they go there at once instead of after the application
+    /// has loaded only to find it has no session.
+    public static void MapArchiveBackOffice(this IEndpointRouteBuilder app, Func<HttpContext, bool> keepUserLoggedIn, Func<HttpContext, Task> opening,
+        Func<HttpContext, string?> signInFirst)
     {
         if (app.ServiceProvider.GetService<BackOfficeFiles>() is not { } files)
             return;
         foreach (var route in AppRoutes)
             app.MapGet(route, async (HttpContext context) =>
             {
+                if (OpenedRoutes.Contains(route) && signInFirst(context) is { } signIn)
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    return Results.Redirect(signIn);
+                }
                 await opening(context);
                 context.Response.Headers.CacheControl = "no-cache";
                 context.Response.Headers.XContentTypeOptions = "nosniff";

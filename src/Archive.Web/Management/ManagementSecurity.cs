@@ -20,6 +20,8 @@ public static class ManagementSecurity
     public const string RoleClaim = "role";
     public const string GrantClaim = "archive:grant";
     public const string KindClaim = "archive:kind";
+    /// The sign-in cookie of the back office (Identity's application cookie, under this name).
+    public const string SignInCookie = "ArchiveBackOffice";
     public const string StampClaim = "archive:stamp";
     public const string SignInLimiter = "sign-in";
     /// Either way of proving who one is: a bearer token or the back office cookie.
@@ -61,7 +63,7 @@ public static class ManagementSecurity
                 paths.Resolve(certificate), options.DataProtection.CertificatePassword));
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
         {
-            cookie.Cookie.Name = "ArchiveBackOffice";
+            cookie.Cookie.Name = SignInCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -17,23 +17,48 @@ public sealed class BackOfficeFilesTests : IAsyncLifetime
 
     private static readonly Regex VersionedLit = new("\"@umbraco-cms/backoffice/external/lit\":\"(/umbraco/backoffice/[0-9a-f]{12})/external/lit/index.js\"");
 
+    /// The host page as someone with a session opens it (the cookie's presence decides; its worth is checked by
+    /// the API the application then calls).
+    private async Task<string> HostPageAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", "umbRefreshToken=[redacted]");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     [Theory]
     [InlineData("/umbraco")]
     [InlineData("/umbraco/section/content/workspace/document/edit/ee109d7d-f924-0815-7492-041e2894165b/ru")]
     [InlineData("/umbraco/oauth_complete")]
     public async Task Every_application_url_answers_with_the_host_page_and_its_import_map(string url)
     {
-        var page = await _client.GetStringAsync(url);
+        var page = await HostPageAsync(url);
         Assert.Contains("<umb-app", page);
         var base_ = VersionedLit.Match(page).Groups[1].Value;
         Assert.NotEmpty(base_);
         Assert.Contains($"src=\"{base_}/apps/app/app.element.js\"", page);
     }
 
+    [Theory]
+    [InlineData("/umbraco")]
+    [InlineData("/umbraco/section/content/workspace/document/edit/ee109d7d-f924-0815-7492-041e2894165b/ru?x=1")]
+    public async Task Someone_with_no_session_goes_straight_to_the_sign_in_page_returning_to_the_address_opened(string url)
+    {
+        using var client = _host.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/umbraco/login?ReturnUrl=" + Uri.EscapeDataString(url), response.Headers.Location!.OriginalString);
+        Assert.True(response.Headers.CacheControl!.NoStore);
+        // The steps of signing in and out load the application as they are.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/umbraco/oauth_complete")).StatusCode);
+    }
+
     [Fact]
     public async Task Modules_are_bundled_per_package_compressed_and_immutable_under_the_build_s_fingerprint()
     {
-        var base_ = VersionedLit.Match(await _client.GetStringAsync("/umbraco")).Groups[1].Value;
+        var base_ = VersionedLit.Match(await HostPageAsync("/umbraco")).Groups[1].Value;
         var request = new HttpRequestMessage(HttpMethod.Get, base_ + "/apps/app/app.element.js");
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
         var module = await _client.SendAsync(request);
