@@ -11,6 +11,7 @@ using Archive.Engine.Content;
 using Archive.Engine.Publishing;
 using Archive.Engine.Schema;
 using Archive.Identity;
+using Archive.Web.Management.Document;
 using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management;
@@ -192,7 +193,7 @@ public static class DocumentEndpoints
             // The same retry arrived twice at once: the other one made it.
             return Created(context, key.Value);
         }
-        return result.Succeeded ? Created(context, result.Key!.Value) : ManagementRequests.From(result);
+        return result.Succeeded ? Created(context, result.Key!.Value) : ValidationPaths.Problem(result, body.Values);
     }
 
     private static IResult Created(HttpContext context, Guid key) => ManagementRequests.Created(context, "document", key.ToString());
@@ -213,11 +214,14 @@ public static class DocumentEndpoints
         : !caller.Reaches(item.PathKeys) ? ManagementRequests.Forbidden("This document is outside the collections granted to you.")
         : null;
 
-    private static async Task<IResult> Conflict(HttpContext context, ArchiveDbContext db, SchemaStore schemas, Guid id, Caller caller, OperationResult result, CancellationToken ct)
+    /// A failed change: 412 with the current state when someone else changed it first, else its problems where the
+    /// back office shows them (values: the request's, when it sent any).
+    private static async Task<IResult> Conflict(HttpContext context, ArchiveDbContext db, SchemaStore schemas, Guid id, Caller caller, OperationResult result, CancellationToken ct,
+        IReadOnlyList<DocumentValueModel>? values = null)
     {
         db.ChangeTracker.Clear();
         if (result.Status != OperationStatus.ConcurrencyConflict || await LoadAsync(db, id, ct) is not { } current)
-            return ManagementRequests.From(result);
+            return ValidationPaths.Problem(result, values);
         context.Response.Headers.ETag = ETagOf(current.Node.Revision);
         return ManagementRequests.Problem(412, "The item was changed by someone else",
             "Your If-Match names an earlier revision; the current one is in 'current' and its ETag in the response headers.",
@@ -240,7 +244,7 @@ public static class DocumentEndpoints
             return hidden;
         var result = await content.SaveAsync(id, EditOf(body.Variants, body.Values), caller.Actor, revision, ct);
         if (!result.Succeeded)
-            return await Conflict(context, db, schemas, id, caller, result, ct);
+            return await Conflict(context, db, schemas, id, caller, result, ct, body.Values);
         context.Response.Headers.ETag = ETagOf(result.Revision ?? 0);
         return Results.Ok();
     }

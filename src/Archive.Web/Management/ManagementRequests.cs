@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Data.Content;
+using Archive.Engine.Content;
 
 namespace Archive.Web.Management;
 
@@ -104,8 +105,10 @@ public static class ManagementRequests
 
     public static IResult Forbidden(string detail) => Problem(403, "Forbidden", detail);
 
-    /// An engine result as a response: each problem listed by its JSON path and culture.
-    public static IResult From(OperationResult result)
+    /// An engine result as ProblemDetails, each problem listed by its JSON path and culture; pathOf names where each
+    /// problem is (the engine's own paths when not given). The title names the first problem: it is what Umbraco's
+    /// back office shows of a refused save.
+    public static IResult From(OperationResult result, Func<ContentProblem, string>? pathOf = null)
     {
         var status = result.Status switch
         {
@@ -115,8 +118,15 @@ public static class ManagementRequests
             _ => 400,
         };
         var errors = result.Problems
-            .GroupBy(p => p.Culture is { Length: > 0 } culture ? $"{p.Path}[{culture}]" : p.Path)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+            .GroupBy(pathOf ?? (p => p.Culture is { Length: > 0 } culture ? $"{p.Path}[{culture}]" : p.Path))
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).Distinct().ToArray());
+        var messages = result.Problems.Select(p => p.Message).Distinct().ToList();
+        var first = messages.Count switch
+        {
+            0 => "",
+            1 => ": " + messages[0],
+            _ => $": {messages[0]} (and {messages.Count - 1} more)",
+        };
         return Results.ValidationProblem(errors, title: result.Status switch
         {
             OperationStatus.NotFound => "Not found",
@@ -126,7 +136,7 @@ public static class ManagementRequests
             OperationStatus.NotAllowed => "Not allowed",
             OperationStatus.InUse => "Still in use",
             _ => "Validation failed",
-        }, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
+        } + first, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
     }
 }
 

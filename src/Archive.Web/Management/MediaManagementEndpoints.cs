@@ -162,7 +162,9 @@ public static class MediaManagementEndpoints
         {
             case UploadStatus.Refused:
                 files.Delete(temporary.Id);
-                return ManagementRequests.Problem(result.Problem is UploadProblem.TooLarge ? 413 : 422, "File refused", result.Detail ?? result.Problem.ToString(),
+                // The back office shows a problem's title alone: it says what was wrong with which file.
+                return ManagementRequests.Problem(result.Problem is UploadProblem.TooLarge ? 413 : 422, $"{temporary.FileName} was refused: {result.Detail ?? result.Problem.ToString()}",
+                    result.Detail ?? result.Problem.ToString(),
                     new Dictionary<string, object?> { ["parameter"] = $"$.values[{fileIndex.i}].value", ["reason"] = result.Problem.ToString() });
             case UploadStatus.Duplicate:
                 files.Delete(temporary.Id);

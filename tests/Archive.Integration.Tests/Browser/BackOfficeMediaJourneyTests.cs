@@ -34,15 +34,6 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         return path;
     }
 
-    /// A file dragged from the desktop and dropped on the page, as Chromium's input layer delivers it.
-    private static async Task DropFileAsync(IPage page, string path)
-    {
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        var data = new Dictionary<string, object> { ["items"] = Array.Empty<object>(), ["files"] = new[] { path }, ["dragOperationsMask"] = 1 };
-        foreach (var type in new[] { "dragEnter", "dragOver", "drop" })
-            await cdp.SendAsync("Input.dispatchDragEvent", new Dictionary<string, object> { ["type"] = type, ["x"] = 700, ["y"] = 450, ["data"] = data });
-    }
-
     private async Task<JsonElement> DeliveryAsync(HttpClient client, string path, string culture)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/umbraco/delivery/api/v2/" + path);
@@ -72,7 +63,7 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator, "/umbraco/section/media");
         var page = session.Page;
         await Assertions.Expect(page.Locator("umb-media-collection").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await DropFileAsync(page, file);
+        await session.DropFileAsync(file);
 
         // The new item appears in the tree; its workspace opens in the default language, Kazakh.
         var item = page.Locator("umb-tree-item, uui-menu-item").Filter(new() { HasText = "three-bands.jpg" }).First;

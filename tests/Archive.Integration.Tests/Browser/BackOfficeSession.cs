@@ -74,6 +74,15 @@ public sealed class BackOfficeSession : IAsyncDisposable
 
     public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{Regex.Escape(name)}$") }).Last;
 
+    /// A file dragged from the desktop and dropped on the middle of the page, as Chromium's input layer delivers it.
+    public async Task DropFileAsync(string path)
+    {
+        var cdp = await Page.Context.NewCDPSessionAsync(Page);
+        var data = new Dictionary<string, object> { ["items"] = Array.Empty<object>(), ["files"] = new[] { path }, ["dragOperationsMask"] = 1 };
+        foreach (var type in new[] { "dragEnter", "dragOver", "drop" })
+            await cdp.SendAsync("Input.dispatchDragEvent", new Dictionary<string, object> { ["type"] = type, ["x"] = 700, ["y"] = 450, ["data"] = data });
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");

@@ -162,7 +162,7 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
     }
 
     /// A PNG that is only a header declaring the given size.
-    private static byte[] PngHeader(int width, int height)
+    internal static byte[] PngHeader(int width, int height)
     {
         var ihdr = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
@@ -211,6 +211,8 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         Assert.Equal((HttpStatusCode)422, response.StatusCode);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(reason, problem.GetProperty("reason").GetString());
+        // The title is the message the back office shows: which file, and why.
+        Assert.StartsWith("photo.jpg was refused: ", problem.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Curator.GetAsync($"{Api}/temporary-file/{staged}")).StatusCode);
     }
 

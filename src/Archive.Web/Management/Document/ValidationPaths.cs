@@ -12,14 +12,9 @@ public static partial class ValidationPaths
     [GeneratedRegex(@"^\$\.values\[(?<at>[^\]]+)\](?<rest>.*)$")]
     private static partial Regex ValuePath();
 
-    public static IResult Problem(OperationResult result, IReadOnlyList<DocumentValueModel>? values)
-    {
-        var errors = result.Problems
-            .GroupBy(p => Umbraco(p, values))
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).Distinct().ToArray());
-        return Results.ValidationProblem(errors, title: result.Status == OperationStatus.DuplicateValue ? "A value must be unique" : "Validation failed",
-            statusCode: result.Status == OperationStatus.NotFound ? 404 : 400, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
-    }
+    /// values: the request's values, when the engine names them by index.
+    public static IResult Problem(OperationResult result, IReadOnlyList<DocumentValueModel>? values) =>
+        ManagementRequests.From(result, p => Umbraco(p, values));
 
     private static string Quoted(string? text) => text is { Length: > 0 } ? $"'{text.Replace("'", "\\'")}'" : "null";
 
@@ -32,8 +27,9 @@ public static partial class ValidationPaths
         var at = match.Groups["at"].Value;
         var alias = int.TryParse(at, out var index) && values is not null && index < values.Count ? values[index].Alias : at;
         var rest = match.Groups["rest"].Value;
-        // A problem with the value itself, or within it (a block's value), sits under ".value".
-        if (!rest.StartsWith(".value", StringComparison.Ordinal))
+        // A problem with the value itself, or within it (a block's value), sits under ".value". Rich text's markup is
+        // the value as its editor shows it: Umbraco's editor finds its problems at ".value" only.
+        if (!rest.StartsWith(".value", StringComparison.Ordinal) || rest == ".value.markup")
             rest = ".value";
         return $"$.values[?(@.alias == {Quoted(alias)} && @.culture == {Quoted(problem.Culture)} && @.segment == null)]{rest}";
     }
