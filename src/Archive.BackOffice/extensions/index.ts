@@ -1,5 +1,7 @@
 // Archive's back-office package: loaded by the back office through /manifest/manifest/private.
 import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api';
+import { nameCulturePicker } from './fixes/culture-input-label.js';
+import { fixNotificationLiveRegion } from './fixes/live-region.js';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 import { reviewManifests } from './review/manifests.js';
 
@@ -15,6 +17,8 @@ const unsupported = [
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
 	void skipMeasuringReadOnlyTags();
+	void fixNotificationLiveRegion();
+	void nameCulturePicker();
 	extensionRegistry.registerMany(reviewManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists

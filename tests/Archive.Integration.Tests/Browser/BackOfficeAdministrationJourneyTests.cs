@@ -79,6 +79,7 @@ public sealed class BackOfficeAdministrationJourneyTests(BrowserHost host) : ICl
             return user is not null && await services.GetRequiredService<Accounts>().GrantsOfAsync(user.Id) is { } grants && grants.Contains(Guid.Parse(KoreanCollection));
         }), "The editor's start node was never saved.");
         await admin.ScreenshotAsync("back-office-editor-created");
+        await admin.AssertAccessibleAsync();
         admin.AssertNoPageErrors();
 
         // The editor signs in with that password and sees the collection only.
@@ -94,6 +95,7 @@ public sealed class BackOfficeAdministrationJourneyTests(BrowserHost host) : ICl
         foreach (var name in await BackOfficeSession.NamesAsync(host, Pushkin))
             Assert.Equal(0, await editor.Page.Locator("uui-menu-item", new() { HasText = name }).CountAsync());
         await editor.ScreenshotAsync("back-office-scoped-editor");
+        await editor.AssertAccessibleAsync();
         editor.AssertNoPageErrors();
     }
 }

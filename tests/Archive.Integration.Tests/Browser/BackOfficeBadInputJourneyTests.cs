@@ -82,6 +82,7 @@ public sealed class BackOfficeBadInputJourneyTests(BrowserHost host) : IClassFix
         var staged = Path.Combine(host.DataPath, "temporary-files");
         Assert.Empty(Directory.Exists(staged) ? Directory.EnumerateFiles(staged) : []);
         await session.ScreenshotAsync("back-office-bomb-refused");
+        await session.AssertAccessibleAsync();
 
         // 3. Script pasted into the description's rich text: the editor keeps the text, the script never runs
         //    and the saved draft holds none.
@@ -126,6 +127,7 @@ public sealed class BackOfficeBadInputJourneyTests(BrowserHost host) : IClassFix
 
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__archivePwned ?? null"));
         await session.ScreenshotAsync("back-office-script-refused");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 }

@@ -76,6 +76,7 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
         }, "The artefact created in the back office was never published.");
         Assert.Equal(1, await StoredNamedAsync(name));
         await session.ScreenshotAsync("back-office-artefact-created");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 }

@@ -134,6 +134,7 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         Assert.True(red.R > 150 && red.G < 80, $"The centred derivative starts with {red}, not the red band.");
 
         await session.ScreenshotAsync("back-office-media-picked-with-focal-point");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 }

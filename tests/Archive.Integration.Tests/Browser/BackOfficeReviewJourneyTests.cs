@@ -88,6 +88,10 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
         await Assertions.Expect(queued).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(curator.Page.Locator("archive-awaiting-review-dashboard").GetByText("First draft of the measurements.")).ToBeVisibleAsync();
         await curator.ScreenshotAsync("back-office-awaiting-review");
+        await curator.AssertAccessibleAsync();
+        // Archive's own screens inside the back office meet WCAG 2.2 AA (axe-core): the dashboard, the dialog with its
+        // refusal, the review in Info.
+        await Accessibility.AssertCleanAsync(curator.Page.Locator("archive-awaiting-review-dashboard"));
         await queued.ClickAsync();
         await Assertions.Expect(curator.Property("dimensions").Locator("input").First).ToBeEditableAsync(new() { Timeout = 60_000 });
         await curator.SettledAsync();
@@ -106,6 +110,7 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
                 return false;
             }
         }, "Returning without a comment was not refused in the dialog.", 120);
+        await Accessibility.AssertCleanAsync(returning);
         Assert.Equal(ReviewState.Submitted, await StateAsync());
         await StepAsync(curator, "Return with comment", Comment, ReviewState.Returned);
 
@@ -115,6 +120,7 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
         await contributor.SettledAsync();
         await page.Locator("[data-mark=\"workspace:view-link:Umb.WorkspaceView.Document.Info\"]").ClickAsync();
         await Assertions.Expect(page.Locator("archive-review-info-app").GetByText(Comment)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Accessibility.AssertCleanAsync(page.Locator("archive-review-info-app"));
         await page.Locator("[data-mark=\"workspace:view-link:Umb.WorkspaceView.Document.Edit\"]").ClickAsync();
         var corrected = "110 × 80 cm; sleeves 62 cm " + Guid.NewGuid().ToString("N")[..4];
         await EditDimensionsAsync(contributor, corrected);
@@ -143,6 +149,7 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
         await Assertions.Expect(history.Locator("uui-tag", new() { HasText = "Send To Publish" })).ToHaveCountAsync(2);
         await Assertions.Expect(curator.Page.Locator("archive-review-info-app").GetByText("Approved after review.")).ToBeVisibleAsync();
         await curator.ScreenshotAsync("back-office-review-approved");
+        await curator.AssertAccessibleAsync();
         contributor.AssertNoPageErrors();
         curator.AssertNoPageErrors();
     }

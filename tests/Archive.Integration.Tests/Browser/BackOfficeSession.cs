@@ -83,6 +83,13 @@ public sealed class BackOfficeSession : IAsyncDisposable
             await cdp.SendAsync("Input.dispatchDragEvent", new Dictionary<string, object> { ["type"] = type, ["x"] = 700, ["y"] = 450, ["data"] = data });
     }
 
+    /// The whole page as it stands — Umbraco's screens and Archive's alike — meets WCAG 2.2 AA (axe-core).
+    public async Task AssertAccessibleAsync()
+    {
+        var violations = await Accessibility.ViolationsAsync(Page);
+        Assert.True(violations.Count == 0, $"Accessibility at {Page.Url}:\n" + string.Join("\n", violations));
+    }
+
     public async Task ScreenshotAsync(string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");

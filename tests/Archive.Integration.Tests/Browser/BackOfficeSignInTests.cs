@@ -27,6 +27,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(page.GetByText("Пушкиннің", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.DoesNotMatch("/umbraco/login", page.Url);
         await session.ScreenshotAsync("back-office-signed-in");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 
@@ -40,6 +41,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(page.GetByText("Cataloguing", new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         // Archive's own editors come from its package: the dating as written, and the years it is read as.
         await Assertions.Expect(page.GetByText("Read as 1930–1939")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Accessibility.AssertCleanAsync(page.Locator("archive-property-editor-ui-historical-dating").First);
         await session.OpenTabAsync("Content");
         var title = session.Property("title").Locator("input").First;
         await Assertions.Expect(title).ToHaveValueAsync("Деревянный сундук", new() { Timeout = 30_000 });
@@ -59,6 +61,7 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
             return (await (await delivery.SendAsync(request)).Content.ReadAsStringAsync()).Contains(edited);
         }, "The Delivery API never served the title published in the back office.");
         await session.ScreenshotAsync("back-office-published");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 

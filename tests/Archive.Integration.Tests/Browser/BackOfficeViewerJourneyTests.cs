@@ -83,6 +83,7 @@ public sealed class BackOfficeViewerJourneyTests(BrowserHost host) : IClassFixtu
                 Assert.False(body.Contains(secret, StringComparison.Ordinal) || body.Contains(System.Text.Json.JsonSerializer.Serialize(secret).Trim('"'), StringComparison.Ordinal),
                     $"{url} carried a private value to a viewer.");
         await session.ScreenshotAsync("back-office-viewer-read-only");
+        await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
 }
