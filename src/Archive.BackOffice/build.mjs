@@ -130,9 +130,6 @@ for (const file of files.filter((f) => f.endsWith('.js')))
 	}
 if (missing.length > 0) throw new Error('Modules imported but not built:\n' + [...new Set(missing)].slice(0, 20).join('\n'));
 
-// sysinfo imports the package's package.json from the served root's parent: give it its own copy there.
-fs.copyFileSync(path.join(pkgRoot, 'package.json'), path.join(here, 'dist/package.json'));
-
 // Styles: the UI library's theme and fonts (not in the package), and the few files Umbraco's server adds.
 const uuiCss = path.join(here, 'node_modules/@umbraco-ui/uui-css/dist');
 fs.mkdirSync(path.join(out, 'css'), { recursive: true });

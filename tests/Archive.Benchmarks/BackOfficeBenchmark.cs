@@ -26,16 +26,7 @@ public static class BackOfficeBenchmark
             await database.Importer(db).ImportAsync(package, new USyncImportOptions { Schema = false }, "benchmark");
 
         var dataPath = Directory.CreateTempSubdirectory("archive-bench-backoffice").FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["Archive__DataPath"] = dataPath,
-            ["ConnectionStrings__Archive"] = database.ConnectionString,
-            ["Archive__Database__Provider"] = "Sqlite",
-            ["Archive__USync__ImportContent"] = "false",
-            ["Archive__Media__RootPath"] = database.MediaRoot,
-            ["Archive__Management__SignInPermitsPerMinute"] = "1000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var environment = database.HostEnvironment(dataPath);
         await ArchiveCli.RunAsync(environment, Password, "users", "create", "--email", Email, "--role", "curator");
         var port = DeliveryBenchmark.FreePort();
         using var host = DeliveryBenchmark.StartHost(dataPath, database.ConnectionString, port, outputCache: false, environment);

@@ -54,6 +54,19 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
 
     public ArchiveDbContext NewContext() => new(Options);
 
+    /// The settings of a host (and of its command line) on this database, with its data in dataPath: the content is
+    /// the benchmark's own, not the demo; sign-ins are not rate-limited as a crowd of people would be.
+    public Dictionary<string, string> HostEnvironment(string dataPath) => new()
+    {
+        ["Archive__DataPath"] = dataPath,
+        ["ConnectionStrings__Archive"] = ConnectionString,
+        ["Archive__Database__Provider"] = Provider,
+        ["Archive__USync__ImportContent"] = "false",
+        ["Archive__Media__RootPath"] = MediaRoot,
+        ["Archive__Management__SignInPermitsPerMinute"] = "1000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     public USyncImporter Importer(ArchiveDbContext db) => new(db, Schemas, PropertyEditors.Default,
         new MediaImportTarget(new FileSystemMediaStore(MediaRoot)), new ContentOptions(), TimeProvider.System);
 

@@ -31,16 +31,7 @@ public static class ManagementBenchmark
         var random = new Random(11);
 
         var dataPath = Directory.CreateTempSubdirectory("archive-bench-management").FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["Archive__DataPath"] = dataPath,
-            ["ConnectionStrings__Archive"] = database.ConnectionString,
-            ["Archive__Database__Provider"] = provider,
-            ["Archive__USync__ImportContent"] = "false",
-            ["Archive__Media__RootPath"] = Path.Combine(dataPath, "media"),
-            ["Archive__Management__SignInPermitsPerMinute"] = "1000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var environment = database.HostEnvironment(dataPath);
         await ArchiveCli.RunAsync(environment, Secret, "users", "create-api-client", "--client-id", ClientId, "--role", "curator");
         var port = DeliveryBenchmark.FreePort();
         using var host = DeliveryBenchmark.StartHost(dataPath, database.ConnectionString, port, outputCache: false, environment);

@@ -87,7 +87,5 @@ public static class BackOfficeEndpoints
             name is "logo" or "logo-alternative" or "login-logo" or "login-logo-alternative" or "login-background"
                 ? Results.File(Path.Combine(files.Assets, "css", "archive-logo.svg"), "image/svg+xml")
                 : Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
-        // The system information panel reads the package's package.json from beside /umbraco/backoffice.
-        app.MapGet("/umbraco/package.json", () => Results.File(Path.Combine(files.Root, "package.json"), "application/json")).ExcludeFromDescription();
     }
 }

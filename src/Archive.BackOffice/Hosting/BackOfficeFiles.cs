@@ -18,7 +18,7 @@ public sealed class BackOfficeFiles
         Imports = package["importmap"]?["imports"]?.AsObject().ToDictionary(p => p.Key, p => Versioned(p.Value!.GetValue<string>())) ?? [];
     }
 
-    /// The folder holding backoffice/ (served at /umbraco/backoffice), package.json and version.txt.
+    /// The folder holding backoffice/ (served at /umbraco/backoffice) and version.txt.
     public string Root { get; }
 
     public string Assets { get; }
@@ -37,7 +37,7 @@ public sealed class BackOfficeFiles
     public IReadOnlyDictionary<string, string> Imports { get; }
 
     /// A file's address under this build's base (the package names them under /umbraco/backoffice).
-    public string Versioned(string path) => path.StartsWith(AssetsPath + "/", StringComparison.Ordinal) ? Base + path[AssetsPath.Length..] : path;
+    private string Versioned(string path) => path.StartsWith(AssetsPath + "/", StringComparison.Ordinal) ? Base + path[AssetsPath.Length..] : path;
 
     /// The first folder that holds a complete build: beside the binaries (published), else in the source tree.
     public static BackOfficeFiles? Find(params string[] candidates) =>

@@ -23,12 +23,6 @@ public sealed class BackOfficeBadInputJourneyTests(BrowserHost host) : IClassFix
         return path;
     }
 
-    private async Task<int> MediaNamedAsync(string name)
-    {
-        using var scope = host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeCultures.CountAsync(c => c.Name == name);
-    }
-
     /// The chest's English draft as stored.
     private async Task<string> ChestDraftAsync()
     {
@@ -77,7 +71,7 @@ public sealed class BackOfficeBadInputJourneyTests(BrowserHost host) : IClassFix
         var refused = Notification(page, "bomb.png was refused");
         await Assertions.Expect(refused).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(refused).ToContainTextAsync("60000×60000");
-        Assert.Equal(0, await MediaNamedAsync("bomb.png"));
+        Assert.Equal(0, await BackOfficeSession.StoredNamedAsync(host, "bomb.png"));
         Assert.Contains(uploads, u => u.Contains("/temporary-file"));
         var staged = Path.Combine(host.DataPath, "temporary-files");
         Assert.Empty(Directory.Exists(staged) ? Directory.EnumerateFiles(staged) : []);

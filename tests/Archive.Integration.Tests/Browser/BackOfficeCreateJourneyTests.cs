@@ -17,12 +17,6 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
     /// The wooden chest's accession number in the demo catalogue (the Korean association's collection).
     private const string TakenAccession = "KOR-PC-006";
 
-    private async Task<int> StoredNamedAsync(string name)
-    {
-        using var scope = host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeCultures.CountAsync(c => c.Name == name);
-    }
-
     private static async Task<IResponse> SaveAndPublishAsync(BackOfficeSession session)
     {
         var page = session.Page;
@@ -56,7 +50,7 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
         await session.OpenTabAsync("Content");
         var title = session.Property("title");
         await Assertions.Expect(title).ToContainTextAsync("'Title' is mandatory.", new() { Timeout = 30_000 });
-        Assert.Equal(0, await StoredNamedAsync(name));
+        Assert.Equal(0, await BackOfficeSession.StoredNamedAsync(host, name));
 
         await title.Locator("input").First.FillAsync(name);
         await session.OpenTabAsync("Cataloguing");
@@ -74,7 +68,7 @@ public sealed class BackOfficeCreateJourneyTests(BrowserHost host) : IClassFixtu
             return response.IsSuccessStatusCode
                 && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("properties").GetProperty("title").GetString() == name;
         }, "The artefact created in the back office was never published.");
-        Assert.Equal(1, await StoredNamedAsync(name));
+        Assert.Equal(1, await BackOfficeSession.StoredNamedAsync(host, name));
         await session.ScreenshotAsync("back-office-artefact-created");
         await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();

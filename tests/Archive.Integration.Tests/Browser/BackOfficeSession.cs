@@ -47,6 +47,13 @@ public sealed class BackOfficeSession : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeCultures.Where(c => c.Node!.Key == Guid.Parse(key)).Select(c => c.Name).ToListAsync();
     }
 
+    /// How many records or media items are stored under this name in some culture.
+    public static async Task<int> StoredNamedAsync(BrowserHost host, string name)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().NodeCultures.CountAsync(c => c.Name == name);
+    }
+
     /// Signs in as an existing person; watch, when given, sees the page before its first request.
     public static async Task<BackOfficeSession> SignInAsAsync(BrowserHost host, string email, string path = "/umbraco", Action<IPage>? watch = null, string password = Password)
     {

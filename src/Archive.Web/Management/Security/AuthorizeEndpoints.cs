@@ -33,8 +33,7 @@ public static class AuthorizeEndpoints
             || !await stamps.IsCurrentAsync(db, user.Id, cookie.Principal!.FindFirstValue(ManagementSecurity.StampClaim)))
         {
             // Not signed in (or no longer): the sign-in page, which comes back here.
-            var returnUrl = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-            return Results.Redirect(LoginPage.Path + "?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+            return Results.Redirect(LoginPage.Returning(context.Request));
         }
         var identity = await ManagementSecurity.IdentityForAsync(user, accounts, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var principal = new ClaimsPrincipal(identity);

@@ -26,15 +26,19 @@ public static class LoginPage
 
     private static readonly (string Code, string Name)[] Languages = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")];
 
+    /// The sign-in page, coming back to the address of this request once signed in.
+    public static string Returning(HttpRequest request) =>
+        Path + "?ReturnUrl=" + Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString);
+
     /// The sign-in page, returning to the address asked for, when the request carries no session of any kind
     /// (neither the sign-in cookie nor the back office's token cookies); null when it may have one.
     public static string? ForVisitorWithoutSession(HttpContext context)
     {
-        var cookies = context.Request.Cookies;
-        if (cookies.ContainsKey(ManagementSecurity.SignInCookie) || cookies.ContainsKey(TokenCookies.NameOf(context.Request, TokenCookies.AccessToken))
-            || cookies.ContainsKey(TokenCookies.NameOf(context.Request, TokenCookies.RefreshToken)))
-            return null;
-        return Path + "?ReturnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+        var request = context.Request;
+        return request.Cookies.ContainsKey(ManagementSecurity.SignInCookie) || request.Cookies.ContainsKey(TokenCookies.NameOf(request, TokenCookies.AccessToken))
+            || request.Cookies.ContainsKey(TokenCookies.NameOf(request, TokenCookies.RefreshToken))
+            ? null
+            : Returning(request);
     }
 
     public static void MapLoginPage(this IEndpointRouteBuilder app)
