@@ -80,7 +80,9 @@ for run in "${runs[@]}"; do
   args=("$target" --logger "trx" --results-directory "$RESULTS")
   if [ -n "$filter" ] && [ -n "$user_filter" ]; then args+=(--filter "($filter)&($user_filter)")
   elif [ -n "$filter$user_filter" ]; then args+=(--filter "$filter$user_filter"); fi
-  dotnet test "${args[@]}" "${extra[@]}" 2>&1 | tee -a "$RESULTS/output.log" | grep -E "^(Passed!|Failed!|  Failed |Build FAILED|.*error )"
+  # Each project's summary, and for a failed test its name and the first lines of its message.
+  dotnet test "${args[@]}" "${extra[@]}" 2>&1 | tee -a "$RESULTS/output.log" \
+    | awk '/^  Failed /{ shown = 10 } /^  Stack Trace:/{ shown = 0 } shown > 0 { print; shown--; next } /^(Passed!|Failed!|Build FAILED)|error /{ print }'
   [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
 done
 

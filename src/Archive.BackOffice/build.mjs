@@ -155,6 +155,7 @@ await build({
 	splitting: true,
 	entryNames: '[name]',
 	chunkNames: '[name]-[hash]',
+	loader: { '.css': 'text' },
 	plugins: [{ name: 'umbraco-external', setup: (b) => b.onResolve({ filter: /^@umbraco-cms\// }, (args) => ({ path: args.path, external: true })) }],
 });
 

@@ -148,4 +148,26 @@ public class PropertyEditorTests
         Assert.Contains("<script>", Assert.Single(new RichTextEditor().Inspect(stored, context)));
         Assert.Empty(new RichTextEditor().Inspect("<p data-x=\"1\">fine</p>", context));
     }
+
+    [Theory]
+    [InlineData("/media/demo0007/wooden-chest.jpg")]
+    [InlineData("{\"src\":\"/media/demo0007/wooden-chest.jpg\"}")]
+    [InlineData("{\"src\":\"/media/demo0007/wooden-chest.jpg\",\"crops\":null,\"focalPoint\":null}")]
+    public void An_image_cropper_value_reaches_the_back_office_whole_whatever_was_stored(string stored)
+    {
+        // Umbraco's cropper reads value.crops.find(…) and value.focalPoint as soon as it draws.
+        var value = Assert.IsType<JsonObject>(new ImageCropperEditor().ToManagement(stored));
+        Assert.Equal("/media/demo0007/wooden-chest.jpg", value["src"]!.GetValue<string>());
+        Assert.Empty(Assert.IsType<JsonArray>(value["crops"]));
+        Assert.True(value.ContainsKey("focalPoint"));
+    }
+
+    [Fact]
+    public void An_image_cropper_value_keeps_its_crops_and_focal_point_for_the_back_office()
+    {
+        var stored = "{\"src\":\"/media/a/b.jpg\",\"crops\":[{\"alias\":\"square\",\"width\":200,\"height\":200}],\"focalPoint\":{\"left\":0.3,\"top\":0.6}}";
+        var value = Assert.IsType<JsonObject>(new ImageCropperEditor().ToManagement(stored));
+        Assert.Equal("square", value["crops"]![0]!["alias"]!.GetValue<string>());
+        Assert.Equal(0.3, value["focalPoint"]!["left"]!.GetValue<double>());
+    }
 }

@@ -3,6 +3,8 @@ import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api'
 import { nameCulturePicker } from './fixes/culture-input-label.js';
 import { fixNotificationLiveRegion } from './fixes/live-region.js';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
+import { readPartsOfEmptyStores } from './fixes/store-part.js';
+import { mediaManifests } from './media/manifests.js';
 import { reviewManifests } from './review/manifests.js';
 
 // Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management, preview,
@@ -16,10 +18,12 @@ const unsupported = [
 
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
+	readPartsOfEmptyStores();
 	void skipMeasuringReadOnlyTags();
 	void fixNotificationLiveRegion();
 	void nameCulturePicker();
 	extensionRegistry.registerMany(reviewManifests);
+	extensionRegistry.registerMany(mediaManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
 		// documents — tree, pickers, collections — as Umbraco marks its own states.

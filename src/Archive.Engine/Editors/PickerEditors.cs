@@ -158,6 +158,22 @@ public sealed class ImageCropperEditor : PropertyEditor
 
     public override string? TextOf(string stored) => null;
 
+    /// Umbraco's cropper value whole: src, crops (an array, empty when none were set) and focalPoint, however the
+    /// value was stored (a bare path from an import, an object without crops).
+    public override JsonNode? ToManagement(string stored)
+    {
+        var trimmed = stored.TrimStart();
+        var cropper = trimmed.StartsWith('{') ? ParseStored(trimmed) as JsonObject : new JsonObject { ["src"] = stored.Trim() };
+        if (cropper is null)
+            return null;
+        var whole = (JsonObject)cropper.DeepClone();
+        if (whole["crops"] is not JsonArray)
+            whole["crops"] = new JsonArray();
+        if (!whole.ContainsKey("focalPoint"))
+            whole["focalPoint"] = null;
+        return whole;
+    }
+
     internal static bool IsValidFocalPoint(JsonObject focal) =>
         InRange(focal["left"]) && InRange(focal["top"]);
 

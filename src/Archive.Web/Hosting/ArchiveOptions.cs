@@ -18,6 +18,7 @@ public sealed class ArchiveOptions
     public DataProtectionOptions DataProtection { get; set; } = new();
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
     public CdnOptions Cdn { get; set; } = new();
+    public MapOptions Maps { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -73,6 +74,20 @@ public sealed class CdnOptions
     public Uri? PurgeUrl { get; set; }
     /// Signs each purge body (HMAC-SHA256, hex, in X-Archive-Signature: sha256=…) so the receiver can trust it.
     public string? PurgeSecret { get; set; }
+}
+
+/// The map tiles editors and pages draw places on. None by default: the archive fetches nothing from the
+/// internet on its own, and every coordinate stays editable as numbers without a map.
+public sealed class MapOptions
+{
+    /// A tile URL template with {z}, {x} and {y} ("https://tile.openstreetmap.org/{z}/{x}/{y}.png").
+    public string? TileUrl { get; set; }
+    /// The attribution the tile provider asks for, as plain text ("© OpenStreetMap contributors").
+    public string? Attribution { get; set; }
+    public int MaxZoom { get; set; } = 18;
+
+    public bool Configured => TileUrl is { } url && url.Contains("{z}") && url.Contains("{x}") && url.Contains("{y}") &&
+        (url.StartsWith("https://", StringComparison.Ordinal) || url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith('/'));
 }
 
 public sealed class ManagementOptions

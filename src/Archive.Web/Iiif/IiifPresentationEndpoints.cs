@@ -26,7 +26,7 @@ public static class IiifPresentationEndpoints
     private static IResult Json(HttpContext context, JsonObject body)
     {
         context.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Text(body.ToJsonString(), IiifImageEndpoints.JsonLdType(context, PresentationContext), Encoding.UTF8);
+        return Results.Text(body.ToJsonString(), IiifImageResponses.JsonLdType(context, PresentationContext), Encoding.UTF8);
     }
 
     private static IResult Manifest(HttpContext context, Guid key, PublishedCache cache)

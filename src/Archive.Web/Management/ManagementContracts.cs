@@ -133,6 +133,10 @@ public static class ManagementContracts
         ["GetDocumentConfiguration"] = Read<Document.DocumentConfigurationEndpoints.DocumentConfigurationResponseModel>(),
         ["GetDocumentByIdPublished"] = Read<DocumentResponseModel>(Missing),
         ["GetArchiveDating"] = Read<Dating.DatingEndpoints.DatingResponseModel>(400),
+        // IIIF Image API answers (info.json, image bytes): their shapes are the IIIF specification's.
+        ["GetArchiveIiifInfo"] = Act(Missing),
+        ["GetArchiveIiifImage"] = Act(Refused),
+        ["GetArchiveMap"] = Read<Map.MapEndpoints.MapSettingsResponseModel>(),
         ["GetDocumentUrls"] = Read<IReadOnlyList<Document.DocumentUrlsEndpoints.DocumentUrlInfoResponseModel>>(400),
         ["GetTreeDocumentSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),
         ["GetTreeMediaSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),

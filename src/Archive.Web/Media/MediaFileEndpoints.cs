@@ -28,7 +28,7 @@ public static class MediaFileEndpoints
         var settings = imaging.Value;
         var extension = Path.GetExtension(normalized).TrimStart('.').ToLowerInvariant();
         var query = context.Request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
-        var maxAge = MaxAge(context, settings);
+        var cacheControl = $"public, max-age={MaxAge(context, settings)}";
 
         if (Processable.Contains(extension) && query.Any(q => ImageCommands.IsCommand(q.Key)))
         {
@@ -44,17 +44,17 @@ public static class MediaFileEndpoints
             if (!commands!.IsEmpty)
             {
                 var derivative = await derivatives.GetAsync(source, commands, ct);
-                if (await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct) is { } sent)
+                if (await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, cacheControl, ct) is { } sent)
                     return sent;
                 // Deleted since it was made: made again.
                 derivatives.Forget(derivative);
                 derivative = await derivatives.GetAsync(source, commands, ct);
-                return await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, maxAge, ct)
+                return await StreamAsync(context, store, derivative.Blob, derivative.ContentType, derivative.ETag, cacheControl, ct)
                     ?? MediaProblems.NotFound("There is no media file at this address.");
             }
         }
         var etag = $"\"{source.LastModified.UtcTicks:x}-{source.Length:x}\"";
-        return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, maxAge, ct)
+        return await StreamAsync(context, store, source, MediaPath.ContentTypeOf(normalized), etag, cacheControl, ct)
             ?? MediaProblems.NotFound("There is no media file at this address.");
     }
 
@@ -67,10 +67,10 @@ public static class MediaFileEndpoints
     }
 
     /// The response for a stored blob, or null when it is no longer there.
-    public static async Task<IResult?> StreamAsync(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, int maxAge, CancellationToken ct)
+    public static async Task<IResult?> StreamAsync(HttpContext context, IMediaStore store, StoredBlob blob, string contentType, string etag, string cacheControl, CancellationToken ct)
     {
         var headers = context.Response.Headers;
-        headers.CacheControl = $"public, max-age={maxAge}";
+        headers.CacheControl = cacheControl;
         headers.XContentTypeOptions = "nosniff";
         if (contentType.StartsWith("image/svg", StringComparison.Ordinal))
             // An SVG opened directly must not run script in the site's origin.

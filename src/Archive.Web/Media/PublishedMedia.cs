@@ -9,9 +9,7 @@ namespace Archive.Web.Media;
 /// The file of a published media item: its path in the store, recorded size, focal point and crops.
 public sealed record PublishedMedia(PublishedNode Node, string Path, string Extension, int? Width, int? Height, JsonObject? Cropper)
 {
-    private static readonly HashSet<string> ImageExtensions = ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"];
-
-    public bool IsImage => ImageExtensions.Contains(Extension);
+    public bool IsImage => Iiif.IiifImage.IsImageExtension(Extension);
 
     public static PublishedMedia? Of(PublishedNode? node)
     {

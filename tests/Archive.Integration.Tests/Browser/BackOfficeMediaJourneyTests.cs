@@ -137,4 +137,34 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         await session.AssertAccessibleAsync();
         session.AssertNoPageErrors();
     }
+
+    [SkippableFact]
+    public async Task A_curator_zooms_into_an_image_the_public_cannot_see_with_the_keyboard()
+    {
+        var withheld = await Management.BackOfficeImagingApiTests.WithheldImageAsync(host.Services);
+        using var client = host.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/iiif/3/{withheld}/info.json")).StatusCode);
+
+        await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator, $"/umbraco/section/media/workspace/media/edit/{withheld}/kk/view/deep-zoom");
+        var page = session.Page;
+        var zoom = page.Locator("archive-media-deep-zoom");
+        // The preview's tiles come from the back office's own IIIF route, with the session's cookie.
+        var canvas = zoom.Locator("[role=application]");
+        await Assertions.Expect(canvas).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BackOfficeSession.EventuallyAsync(() => zoom.EvaluateAsync<bool>(
+            "e => [...e.shadowRoot.querySelectorAll('canvas')].some(c => c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3] > 0)"),
+            "The deep-zoom preview never drew the image.", 30);
+        await session.SettledAsync();
+        var before = await canvas.ScreenshotAsync();
+
+        // Keyboard: focus the image, + zooms in; the drawn picture changes.
+        await canvas.FocusAsync();
+        await page.Keyboard.PressAsync("+");
+        await page.Keyboard.PressAsync("+");
+        await BackOfficeSession.EventuallyAsync(async () => !(await canvas.ScreenshotAsync()).SequenceEqual(before), "Pressing + did not zoom the image.", 15);
+        await Accessibility.AssertCleanAsync(zoom);
+        await session.ScreenshotAsync("back-office-media-deep-zoom");
+        await session.AssertAccessibleAsync();
+        session.AssertNoPageErrors();
+    }
 }

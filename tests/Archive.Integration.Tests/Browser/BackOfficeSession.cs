@@ -59,6 +59,7 @@ public sealed class BackOfficeSession : IAsyncDisposable
     {
         var context = await host.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         await context.AddInitScriptAsync("window.addEventListener('navigationsuccess', () => window.__archiveNavigated = performance.now())");
+        await context.RouteAsync(BrowserHost.TileServer + "/**", route => route.FulfillAsync(new() { BodyBytes = BrowserHost.Tile, ContentType = "image/png" }));
         var session = new BackOfficeSession(host, await context.NewPageAsync(), email);
         watch?.Invoke(session.Page);
         await session.Page.GotoAsync(host.BaseUrl + path);

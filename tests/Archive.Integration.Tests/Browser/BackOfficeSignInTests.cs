@@ -66,6 +66,54 @@ public sealed class BackOfficeSignInTests(BrowserHost host) : IClassFixture<Brow
     }
 
     [SkippableFact]
+    public async Task A_curator_places_an_institution_on_the_map_and_by_its_numbers_and_the_Delivery_API_serves_the_point()
+    {
+        const string dostoevskyMuseum = "8059baa4-366c-73a7-351f-3e5329bbefd3";
+        await using var session = await BackOfficeSession.SignInAsync(host, Roles.Curator, $"/umbraco/section/content/workspace/document/edit/{dostoevskyMuseum}/kk");
+        var page = session.Page;
+        var editor = page.Locator("archive-property-editor-ui-geo-point").First;
+        var map = editor.Locator("#map");
+        await Assertions.Expect(map).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // The configured tiles are drawn, with the provider's attribution.
+        await Assertions.Expect(map.Locator("img.leaflet-tile-loaded").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(map.GetByText("© OpenStreetMap contributors")).ToBeVisibleAsync();
+        var latitude = editor.Locator("uui-input").Nth(0);
+        var longitude = editor.Locator("uui-input").Nth(1);
+        Assert.Equal("50.4111", await latitude.EvaluateAsync<string>("e => e.value"));
+
+        // A click on the map puts the point there: east and south of the centre, where the museum was.
+        await map.ScrollIntoViewIfNeededAsync();
+        var box = (await map.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + box.Width / 2 + 60, box.Y + box.Height / 2 + 40);
+        await BackOfficeSession.EventuallyAsync(async () => await longitude.EvaluateAsync<string>("e => e.value") is { } east && double.Parse(east, System.Globalization.CultureInfo.InvariantCulture) > 80.2275
+            && double.Parse(await latitude.EvaluateAsync<string>("e => e.value"), System.Globalization.CultureInfo.InvariantCulture) < 50.4111, "A click on the map did not move the point.", 15);
+        await Accessibility.AssertCleanAsync(editor);
+
+        // The numbers stay the exact way in: typed, the point is those numbers.
+        await latitude.Locator("input").FillAsync("50,4115");
+        await latitude.Locator("input").PressAsync("Tab");
+        await longitude.Locator("input").FillAsync("80.2301");
+        await longitude.Locator("input").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Save and publish") }).First.ClickAsync();
+        await page.Locator("umb-document-publish-modal uui-button[look=\"primary\"], umb-document-save-and-publish-modal uui-button[look=\"primary\"]").First.ClickAsync(new() { Timeout = 30_000 });
+
+        using var delivery = host.CreateClient();
+        await BackOfficeSession.EventuallyAsync(async () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/umbraco/delivery/api/v2/content/item/{dostoevskyMuseum}");
+            request.Headers.Add("Accept-Language", "kk");
+            var response = await delivery.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+                return false;
+            var location = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("properties").GetProperty("location");
+            return location.ValueKind == System.Text.Json.JsonValueKind.Object && location.GetProperty("latitude").GetDouble() == 50.4115 && location.GetProperty("longitude").GetDouble() == 80.2301;
+        }, "The Delivery API never served the point placed in the back office.");
+        await session.ScreenshotAsync("back-office-place-on-map");
+        await session.AssertAccessibleAsync();
+        session.AssertNoPageErrors();
+    }
+
+    [SkippableFact]
     public async Task The_sign_in_page_works_without_scripts_answers_the_same_for_every_refusal_and_returns_only_to_this_site()
     {
         var email = await BackOfficeSession.PersonAsync(host, Roles.Viewer);

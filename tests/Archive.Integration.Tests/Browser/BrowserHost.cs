@@ -14,6 +14,25 @@ public sealed class BrowserHost : ArchiveHostFactory, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// Map tiles from a tile server the browser is given by Playwright (no network here): a plain square each.
+    public const string TileServer = "https://tiles.example.test";
+
+    public static readonly byte[] Tile = PlainTile();
+
+    public BrowserHost()
+    {
+        Settings["Archive:Maps:TileUrl"] = TileServer + "/{z}/{x}/{y}.png";
+        Settings["Archive:Maps:Attribution"] = "© OpenStreetMap contributors";
+    }
+
+    private static byte[] PlainTile()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(256, 256, new SixLabors.ImageSharp.PixelFormats.Rgb24(200, 220, 200));
+        using var stream = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, stream);
+        return stream.ToArray();
+    }
+
     public async Task InitializeAsync()
     {
         UseKestrel(0);

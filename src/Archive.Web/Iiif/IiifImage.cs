@@ -1,0 +1,23 @@
+using Archive.Engine.Content;
+using Archive.Media.Storage;
+
+namespace Archive.Web.Iiif;
+
+/// What the IIIF Image API serves of a media item: its file in the store, its recorded size, its rights
+/// statement. The public service takes it from the published item, the back office's preview from the draft.
+public sealed record IiifImage(string Path, int? Width, int? Height, string? Rights)
+{
+    private static readonly HashSet<string> ImageExtensions = ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp"];
+
+    /// An extension (without its dot, lower case) of a file the image services draw.
+    public static bool IsImageExtension(string extension) => ImageExtensions.Contains(extension);
+
+    public static IiifImage? Of(ContentData data)
+    {
+        if (MediaPath.FromFileValue(data.GetValue(ContentRules.MediaFileAlias)) is not { } path ||
+            !IsImageExtension(System.IO.Path.GetExtension(path).TrimStart('.').ToLowerInvariant()))
+            return null;
+        static int? Number(string? value) => int.TryParse(value, out var n) && n > 0 ? n : null;
+        return new IiifImage(path, Number(data.GetValue("umbracoWidth")), Number(data.GetValue("umbracoHeight")), RightsValue.Of(data));
+    }
+}
