@@ -1,6 +1,7 @@
 // Archive's back-office package: loaded by the back office through /manifest/manifest/private.
 import type { UmbEntryPointOnInit } from '@umbraco-cms/backoffice/extension-api';
 import { nameCulturePicker } from './fixes/culture-input-label.js';
+import { ignoreContextRequestsOfDetachedElements } from './fixes/detached-context.js';
 import { fixNotificationLiveRegion } from './fixes/live-region.js';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 import { readPartsOfEmptyStores } from './fixes/store-part.js';
@@ -18,6 +19,7 @@ const unsupported = [
 
 export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	for (const alias of unsupported) extensionRegistry.exclude(alias);
+	ignoreContextRequestsOfDetachedElements();
 	readPartsOfEmptyStores();
 	void skipMeasuringReadOnlyTags();
 	void fixNotificationLiveRegion();

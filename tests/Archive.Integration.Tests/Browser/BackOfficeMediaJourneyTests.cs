@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Archive.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -165,6 +166,20 @@ public sealed class BackOfficeMediaJourneyTests(BrowserHost host) : IClassFixtur
         await Accessibility.AssertCleanAsync(zoom);
         await session.ScreenshotAsync("back-office-media-deep-zoom");
         await session.AssertAccessibleAsync();
+
+        // Its folder shows it as a picture, not a file icon: the thumbnail comes from the same route, with the cookie.
+        Guid folder;
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Archive.Data.ArchiveDbContext>();
+            var parentId = db.Nodes.Single(n => n.Key == withheld).ParentId;
+            folder = db.Nodes.Single(n => n.Id == parentId).Key;
+        }
+        await page.GotoAsync($"{host.BaseUrl}/umbraco/section/media/workspace/media/edit/{folder}");
+        var thumbnail = page.Locator($"img[src*=\"/archive/iiif/{withheld}/\"]").First;
+        await Assertions.Expect(thumbnail).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BackOfficeSession.EventuallyAsync(() => thumbnail.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"),
+            "The thumbnail of an image the public cannot see never loaded.", 30);
         session.AssertNoPageErrors();
     }
 }

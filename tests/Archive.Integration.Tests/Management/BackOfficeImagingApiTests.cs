@@ -89,6 +89,28 @@ public sealed class BackOfficeImagingApiTests(BackOfficeImagingApiTests.Host hos
         Assert.NotEqual(published.GetProperty("id").GetString(), preview.GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task Thumbnails_come_from_the_public_files_or_for_an_image_the_public_cannot_see_from_the_preview()
+    {
+        var withheld = await WithheldImageAsync(host.Services);
+        var answer = JsonDocument.Parse(await host.Viewer.GetStringAsync($"{Api}/imaging/resize/urls?id={Chest}&id={withheld}&id={PushkinFolder}&width=200&height=200&mode=Crop")).RootElement;
+        string? UrlOf(string id) => answer.EnumerateArray().Single(i => i.GetProperty("id").GetString() == id).GetProperty("urlInfos").EnumerateArray()
+            .Select(u => u.GetProperty("url").GetString()).SingleOrDefault();
+        Assert.Equal("/media/demo0007/wooden-chest.jpg?width=200&height=200&rmode=crop", UrlOf(Chest));
+        Assert.Null(UrlOf(PushkinFolder));
+        var preview = UrlOf(withheld.ToString());
+        Assert.Equal($"{Api}/archive/iiif/{withheld}/square/!200,200/0/default.jpg", preview);
+
+        var thumbnail = await host.Viewer.GetAsync(preview);
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        using var image = SixLabors.ImageSharp.Image.Load(await thumbnail.Content.ReadAsByteArrayAsync());
+        Assert.Equal(image.Width, image.Height);
+        // Without a session the thumbnail is not there, whatever cookie comes with it.
+        var forged = new HttpRequestMessage(HttpMethod.Get, preview);
+        forged.Headers.Add("Cookie", "umbAccessToken=forged");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous.SendAsync(forged)).StatusCode);
+    }
+
     [Theory]
     [InlineData("full/0,/0/default.jpg", "size")]
     [InlineData("-5,0,10,10/max/0/default.jpg", "region")]

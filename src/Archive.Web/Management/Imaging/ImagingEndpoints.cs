@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Web.Management.Imaging;
 
-/// Umbraco's imaging URLs: where the back office finds a thumbnail of each media item, as an ImageSharp.Web
-/// URL on /media. Only public files are served there; an item the public cannot see gets no URL (the back
-/// office then shows its file icon).
+/// Umbraco's imaging URLs: where the back office finds a thumbnail of each media item — an ImageSharp.Web URL
+/// on /media for a public file, the back office's own IIIF route for an image the public cannot see.
 public static class ImagingEndpoints
 {
     public sealed record MediaUrlInfoModel(string? Culture, string Url);
@@ -31,8 +30,18 @@ public static class ImagingEndpoints
             var keys = (id ?? []).Distinct().ToList();
             var files = await Media.MediaUrlsEndpoints.FilePathsAsync(db, keys, ct);
             return Results.Ok(keys.Select(k => new MediaUrlInfoResponseModel(k,
-                files.GetValueOrDefault(k) is { } path && cache.FindByFile(path) is not null
-                    ? [new MediaUrlInfoModel(null, $"/media/{path}?width={width}&height={height}&rmode={rmode}")]
-                    : [])).ToList());
+                files.GetValueOrDefault(k) is { } path && UrlOf(k, path) is { } url ? [new MediaUrlInfoModel(null, url)] : [])).ToList());
+
+            // A file that is neither public nor an image gets no URL: the back office shows its icon.
+            string? UrlOf(Guid key, string path) =>
+                cache.FindByFile(path) is not null ? $"/media/{path}?width={width}&height={height}&rmode={rmode}"
+                : Web.Iiif.IiifImage.IsImageExtension(Path.GetExtension(path).TrimStart('.').ToLowerInvariant()) ? PreviewUrl(key, width, height, rmode)
+                : null;
         }).WithName("GetImagingResizeUrls").WithTags("Imaging");
+
+    /// A thumbnail of an image the public cannot see, from the back office's own IIIF route (read with the
+    /// session's cookie): a square crop from the middle when a square is asked to be filled, else the whole image
+    /// fitted into the box.
+    private static string PreviewUrl(Guid key, int width, int height, string rmode) =>
+        $"{ManagementSecurity.Root}/archive/iiif/{key}/{(rmode == "crop" && width == height ? "square" : "full")}/!{width},{height}/0/default.jpg";
 }

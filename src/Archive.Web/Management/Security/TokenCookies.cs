@@ -56,16 +56,26 @@ public static class TokenCookies
             context.Response.Cookies.Delete(NameOf(context.Request, name), new CookieOptions { Path = "/", Secure = context.Request.IsHttps, SameSite = SameSiteMode.Strict });
     }
 
+    /// Images the back office draws with a plain <img> (thumbnails and previews of media the public cannot see):
+    /// read with the access-token cookie alone, as a browser sends no Authorization header for an image. Only
+    /// GET of these images: the cookie is SameSite=Strict, so no other site's page can make the browser send it.
+    public const string CookieImages = ManagementSecurity.Root + "/archive/iiif/";
+
     /// A bearer token sent as "[redacted]" is the one in the access-token cookie (before authentication reads it).
     public static IApplicationBuilder UseBackOfficeTokenCookies(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Headers.Authorization.ToString() == "Bearer " + Redacted)
+        var request = context.Request;
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization == "Bearer " + Redacted)
         {
             if (Read(context, AccessToken) is { } token)
-                context.Request.Headers.Authorization = "Bearer " + token;
+                request.Headers.Authorization = "Bearer " + token;
             else
-                context.Request.Headers.Remove("Authorization");
+                request.Headers.Remove("Authorization");
         }
+        else if (authorization.Length == 0 && HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments(CookieImages.TrimEnd('/'), StringComparison.Ordinal)
+            && Read(context, AccessToken) is { } token)
+            request.Headers.Authorization = "Bearer " + token;
         await next();
     });
 
