@@ -15,6 +15,9 @@ public static class ArchiveAliases
     public const string Artefact = "artefact";
     public const string Exhibition = "exhibition";
 
+    /// A vocabulary term: a place (with its old names), a material, an object type, a people.
+    public const string Term = "term";
+
     /// An exhibition's objects (a multi-node tree picker).
     public const string ExhibitionObjects = "objects";
 

@@ -40,8 +40,12 @@ public sealed partial class SearchService(SearchIndex index)
         return index.Search(searcher =>
         {
             var query = new BooleanQuery();
+            var pickers = request.KnownFacets.Where(f => FacetNames.IsKeyed(f) && !FacetNames.Own.Contains(f)).ToList();
             foreach (var word in words)
-                query.Add(WordQuery(word, language, searcher.IndexReader), Occur.MUST);
+            {
+                var said = WordQuery(word, language, searcher.IndexReader);
+                query.Add(WithTermsItNames(said, searcher, pickers, VisibleTo(request)), Occur.MUST);
+            }
             AddFilters(query, request);
             if (request.Selector is { } selector)
                 query.Add(Filter(QueryClauses.AnyOf(selector.Field, selector.Values)), Occur.MUST);
@@ -151,7 +155,7 @@ public sealed partial class SearchService(SearchIndex index)
     /// only looked for when it is rare or absent, which spares most queries the fuzzy term expansion.
     private const int CommonEnough = 3;
 
-    private Query WordQuery(string word, string language, IndexReader reader)
+    private BooleanQuery WordQuery(string word, string language, IndexReader reader)
     {
         var either = new BooleanQuery();
         var textField = IndexFields.Text(language);
@@ -168,6 +172,34 @@ public sealed partial class SearchService(SearchIndex index)
         }
         foreach (var term in Analyze(IndexFields.Skeleton, word))
             either.Add(new TermQuery(new Term(IndexFields.Skeleton, term)) { Boost = SkeletonBoost }, Occur.SHOULD);
+        return either;
+    }
+
+    /// Vocabulary terms a word names, under any of their names, labels or old names, and how many of them a word may
+    /// stand for: an item that picked one of them (its place of origin, material, people…) is found by the word too,
+    /// below the items whose own text has it — "Верный" or "Alma-Ata" finds what was made in Almaty, whatever its own
+    /// text calls the city.
+    private const int TermsPerWord = 20;
+    private const float PickedBoost = 0.5f;
+    private static readonly ISet<string> KeyField = new HashSet<string> { IndexFields.Key };
+
+    private static Query WithTermsItNames(BooleanQuery said, IndexSearcher searcher, IReadOnlyList<string> pickers, Lucene.Net.Search.Filter visible)
+    {
+        if (pickers.Count == 0)
+            return said;
+        var terms = new BooleanQuery
+        {
+            { said, Occur.MUST },
+            { Filter(new TermQuery(new Term(IndexFields.ContentType, Engine.Publishing.ArchiveAliases.Term))), Occur.MUST },
+        };
+        var keys = searcher.Search(terms, visible, TermsPerWord * 4).ScoreDocs
+            .Select(d => searcher.Doc(d.Doc, KeyField).Get(IndexFields.Key)).Distinct().Take(TermsPerWord).ToList();
+        if (keys.Count == 0)
+            return said;
+        var either = (BooleanQuery)said.Clone();
+        foreach (var key in keys)
+            foreach (var picker in pickers)
+                either.Add(new TermQuery(new Term(FacetNames.Field(picker), key)) { Boost = PickedBoost }, Occur.SHOULD);
         return either;
     }
 

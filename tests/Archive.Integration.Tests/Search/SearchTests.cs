@@ -32,6 +32,27 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
 
     private List<string> Names(string query, string culture, string? type = null) => Find(query, culture, type: type).Items.Select(i => i.Name).ToList();
 
+    /// As the Delivery API's search asks: every facet of the schema known, place of origin among them.
+    private List<string> NamesAsVisitorsAsk(string query, string culture) =>
+        _search.Search(new SearchRequest
+        {
+            Query = query, Culture = culture, Take = 100,
+            KnownFacets = FacetNames.Of(_host.Services.GetRequiredService<Archive.Delivery.Cache.PublishedCache>().Schema),
+        }).Items.Select(i => i.Name).ToList();
+
+    [Theory]
+    [InlineData("Верный", "ru", "Алматы", "Деревянный сундук")]
+    [InlineData("Алма-Ата", "ru", "Алматы", "Дутар")]
+    [InlineData("Alma-Ata", "en", "Almaty", "Wooden chest")]
+    [InlineData("Verny", "kk", "Алматы", "Ағаш сандық")] // Latin letters for the Cyrillic label
+    public void An_old_name_of_a_place_finds_what_was_made_there_whatever_its_own_text_calls_it(string query, string culture, string place, string made)
+    {
+        var found = NamesAsVisitorsAsk(query, culture);
+        Assert.Contains(made, found);
+        // What names the place itself ranks above what only picked it.
+        Assert.True(found.IndexOf(place) is >= 0 and var at && at < found.IndexOf(made), string.Join(" | ", found));
+    }
+
     [Theory]
     [InlineData("музея", "ru")]        // genitive finds "музей"
     [InlineData("музеи", "ru")]
