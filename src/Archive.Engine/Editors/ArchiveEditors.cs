@@ -52,6 +52,27 @@ public sealed class HistoricalDatingEditor : PropertyEditor
     }
 }
 
+/// A place's former names in one language, one per line with its period ("Алма-Ата (1921–1993)"), checked and
+/// written the one way; search reads every name.
+public sealed class PlaceNamesEditor : PropertyEditor
+{
+    public const string EditorAlias = "Archive.PlaceNames";
+
+    public override string Alias => EditorAlias;
+
+    public override string? ToStored(JsonNode? value, EditorContext context, List<EditorError> errors)
+    {
+        var text = AsString(value, errors, "former names, one per line, each with its period");
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var (names, problems) = Places.PlaceNameHistory.Parse(text);
+        errors.AddRange(problems.Select(p => new EditorError("", p)));
+        return problems.Count > 0 ? null : Places.PlaceNameHistory.Format(names);
+    }
+
+    public override string? TextOf(string stored) => string.Join("\n", Places.PlaceNameHistory.Parse(stored).Names.Select(n => n.Name));
+}
+
 /// A point on the map, stored as {"latitude": 43.2389, "longitude": 76.8897}.
 public sealed class GeoPointEditor : PropertyEditor
 {

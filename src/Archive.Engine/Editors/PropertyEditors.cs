@@ -16,7 +16,7 @@ public sealed class PropertyEditors
             new TextBoxEditor(), new TextAreaEditor(), new RichTextEditor(), new IntegerEditor(), new DecimalEditor(),
             new TrueFalseEditor(), new DateTimeEditor(), new DropDownEditor(), new TagsEditor(), new ContentPickerEditor(),
             new MultiNodeTreePickerEditor(), new MediaPicker3Editor(), new ImageCropperEditor(), new UploadFieldEditor(),
-            new MultiUrlPickerEditor(), new BlockListEditor(), new BlockGridEditor(), new HistoricalDatingEditor(), new GeoPointEditor(),
+            new MultiUrlPickerEditor(), new BlockListEditor(), new BlockGridEditor(), new HistoricalDatingEditor(), new GeoPointEditor(), new PlaceNamesEditor(),
             new PlainTextEditor("Umbraco.EmailAddress"), new PlainTextEditor("Umbraco.MarkdownEditor"),
         ];
         _byAlias = editors.ToDictionary(e => e.Alias, StringComparer.OrdinalIgnoreCase);

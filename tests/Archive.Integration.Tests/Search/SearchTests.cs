@@ -45,6 +45,9 @@ public sealed class SearchTests : IClassFixture<SearchTests.Host>
     [InlineData("Алма-Ата", "ru", "Алматы", "Дутар")]
     [InlineData("Alma-Ata", "en", "Almaty", "Wooden chest")]
     [InlineData("Verny", "kk", "Алматы", "Ағаш сандық")] // Latin letters for the Cyrillic label
+    [InlineData("Целиноград", "ru", "Астана", "Расписная глиняная миска")] // a former name with its period
+    [InlineData("Tselinograd", "en", "Astana", "Painted earthenware bowl")]
+    [InlineData("Nur-Sultan", "kk", "Астана", "Боялған қыш тостаған")]
     public void An_old_name_of_a_place_finds_what_was_made_there_whatever_its_own_text_calls_it(string query, string culture, string place, string made)
     {
         var found = NamesAsVisitorsAsk(query, culture);
