@@ -72,13 +72,16 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     public static string Date(DateTime date) =>
         DateTime.SpecifyKind(date, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private void WriteItem(Utf8JsonWriter w, PublishedNode node, ContentData data, string culture, PropertySpec expand, PropertySpec fields, bool withCultures, int depth, bool draft = false)
+    private void WriteItem(Utf8JsonWriter w, PublishedNode node, ContentData data, string culture, PropertySpec expand, PropertySpec fields, bool withCultures, int depth,
+        bool draft = false, string? nameAtTheTime = null)
     {
         // A draft has its published route where it is published, else its preview route.
         ItemRoute? RouteIn(string c) => draft ? cache.Find(node.Key) is { } published ? cache.RouteOf(published, c) : null : cache.RouteOf(node, c);
         w.WriteStartObject();
         w.WriteString("contentType", node.ContentTypeAlias);
         w.WriteString("name", data.NameFor(node.IsVariant ? culture : ContentData.Invariant) ?? node.CultureOf(culture)?.Name ?? "");
+        if (nameAtTheTime is not null)
+            w.WriteString("nameAtTheTime", nameAtTheTime);
         w.WriteString("createDate", Date(node.CreateDate));
         w.WriteString("updateDate", Date(node.UpdateDate));
         w.WritePropertyName("route");
@@ -130,6 +133,8 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
             w.WriteStartObject();
             w.WriteString("contentType", node.ContentTypeAlias);
             w.WriteString("name", node.CultureOf(culture)!.Name);
+            if (NameAtTheTime(node, culture) is { } then)
+                w.WriteString("nameAtTheTime", then);
             w.WriteString("createDate", Date(node.CreateDate));
             w.WriteString("updateDate", Date(node.UpdateDate));
             w.WritePropertyName("route");
@@ -141,24 +146,59 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
             w.WriteEndObject();
             return;
         }
-        WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expanded, fields, withCultures: false, depth + 1);
+        WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expanded, fields, withCultures: false, depth + 1,
+            nameAtTheTime: NameAtTheTime(node, culture));
     }
 
     private void WriteProperties(Utf8JsonWriter w, string typeAlias, ContentData data, string culture, PropertySpec expand, PropertySpec fields, int depth)
     {
         w.WriteStartObject();
         var snapshot = schema();
+        var outer = (_datedType, _datedData);
         if (snapshot.FindType(typeAlias) is { } type)
-            foreach (var property in snapshot.PropertiesOf(type))
+        {
+            (_datedType, _datedData) = (type, data);
+            try
             {
-                if (property.IsSensitive || !fields.Names(property.Alias) || IsMemberEditor(property.EditorAlias))
-                    continue;
-                var stored = data.GetValue(property.Alias, property.Variations.VariesByCulture() ? culture : ContentData.Invariant);
-                w.WritePropertyName(property.Alias);
-                WriteValue(w, property, stored, culture, expand.Names(property.Alias) ? expand.Inside(property.Alias, PropertySpec.None) : null,
-                    fields.Inside(property.Alias, PropertySpec.All), depth);
+                foreach (var property in snapshot.PropertiesOf(type))
+                {
+                    if (property.IsSensitive || !fields.Names(property.Alias) || IsMemberEditor(property.EditorAlias))
+                        continue;
+                    var stored = data.GetValue(property.Alias, property.Variations.VariesByCulture() ? culture : ContentData.Invariant);
+                    w.WritePropertyName(property.Alias);
+                    WriteValue(w, property, stored, culture, expand.Names(property.Alias) ? expand.Inside(property.Alias, PropertySpec.None) : null,
+                        fields.Inside(property.Alias, PropertySpec.All), depth);
+                }
             }
+            finally
+            {
+                (_datedType, _datedData) = outer;
+            }
+        }
         w.WriteEndObject();
+    }
+
+    /// The item whose properties are being written: a place it picks is also named as it was in the item's time.
+    /// Read only when a picked place has former names (few do), so an item read pays nothing otherwise.
+    [ThreadStatic]
+    private static ContentType? _datedType;
+    [ThreadStatic]
+    private static ContentData? _datedData;
+
+    /// The name a picked place bore throughout the dating of the item that picks it ("Alma-Ata" for an object made
+    /// in 1957 in Almaty), or null: no dating, no former names, or the dating spans a change of name.
+    private string? NameAtTheTime(PublishedNode picked, string culture)
+    {
+        if (_datedType is not { } type || _datedData is not { } data || picked.Data.AsSpan().IndexOf("\"formerNames\""u8) < 0)
+            return null;
+        var dating = schema().PropertiesOf(type).FirstOrDefault(p => p.EditorAlias == HistoricalDatingEditor.EditorAlias) is { } property
+            ? HistoricalDatingEditor.Read(data.GetValue(property.Alias, property.Variations.VariesByCulture() ? culture : ContentData.Invariant))
+            : null;
+        if (dating is null)
+            return null;
+        var former = ContentData.FromJson(System.Text.Encoding.UTF8.GetString(picked.Data)).GetValue(Engine.Places.PlaceNameHistory.Alias, culture);
+        var then = Engine.Places.PlaceNameHistory.NameIn(former, dating.Earliest);
+        return then is not null && then == Engine.Places.PlaceNameHistory.NameIn(former, dating.Latest) ? then : null;
     }
 
     // Member data never leaves through the Delivery API (as in Umbraco).

@@ -17,6 +17,9 @@ public sealed record PlaceName(string Name, int? From, int? Until)
 /// current name is the item's own name; these are the others, each with its period.
 public static partial class PlaceNameHistory
 {
+    /// The property of a place (a term) that holds its former names.
+    public const string Alias = "formerNames";
+
     public const int MaxNames = 50;
 
     /// The names, or the problems, each naming its line ("line 2: …").

@@ -43,6 +43,34 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    [Theory]
+    [InlineData("en", "Almaty", "Alma-Ata")]
+    [InlineData("ru", "Алматы", "Алма-Ата")]
+    public async Task A_place_picked_by_an_object_is_named_as_it_was_in_the_object_s_time_beside_its_name_today(string culture, string today, string then)
+    {
+        const string chest = "ee109d7d-f924-0815-7492-041e2894165b"; // 1930s, made in Almaty (Alma-Ata 1921–1993)
+        foreach (var url in new[] { $"{Api}/content/item/{chest}", $"{Api}/content/item/{chest}?expand=properties[placeOfOrigin]" })
+        {
+            var place = (await Get(url, ("Accept-Language", culture))).GetProperty("properties").GetProperty("placeOfOrigin")[0];
+            Assert.Equal(today, place.GetProperty("name").GetString());
+            Assert.Equal(then, place.GetProperty("nameAtTheTime").GetString());
+        }
+        // A bowl of 1933–1966 from Astana: the city was Akmolinsk, then Tselinograd — no one name of its time.
+        var bowl = (await Get($"{Api}/content/item/{await KeyOfAsync("Painted earthenware bowl")}", ("Accept-Language", "en"))).GetProperty("properties").GetProperty("placeOfOrigin")[0];
+        Assert.Equal("Astana", bowl.GetProperty("name").GetString());
+        Assert.False(bowl.TryGetProperty("nameAtTheTime", out _));
+        // The place itself, read on its own, is named as it is today.
+        var almaty = await Get($"{Api}/content/item/624b8978-0074-be38-0117-4646d239b3ca", ("Accept-Language", "en"));
+        Assert.False(almaty.TryGetProperty("nameAtTheTime", out _));
+        Assert.Equal("Verny (–1921)\nAlma-Ata (1921–1993)", almaty.GetProperty("properties").GetProperty("formerNames").GetString());
+    }
+
+    private async Task<string> KeyOfAsync(string englishName)
+    {
+        var found = await Get($"{Api}/content?filter=contentType:artefact&filter=name:{Uri.EscapeDataString(englishName)}&take=5", ("Accept-Language", "en"));
+        return found.GetProperty("items").EnumerateArray().First(i => i.GetProperty("name").GetString() == englishName).GetProperty("id").GetString()!;
+    }
+
     [Fact]
     public async Task Media_alt_text_caption_and_credit_line_follow_the_requested_culture()
     {
