@@ -21,6 +21,14 @@ public class PlaceNameHistoryTests
     public void A_place_bears_the_name_of_its_time(int year, string? name) =>
         Assert.Equal(name, PlaceNameHistory.NameIn(Astana, year));
 
+    [Theory]
+    [InlineData(1930, 1939, "Акмолинск")]
+    [InlineData(1933, 1966, null)]          // Akmolinsk, then Tselinograd: no one name of the span
+    [InlineData(1999, 2010, null)]          // Astana throughout: its current name
+    [InlineData(2019, 2021, "Нур-Султан")]
+    public void A_span_of_years_has_a_name_only_when_the_place_kept_one_throughout(int first, int last, string? name) =>
+        Assert.Equal(name, PlaceNameHistory.NameThroughout(Astana, first, last));
+
     [Fact]
     public void Curators_write_periods_with_any_dash_and_spacing_and_they_are_kept_one_way()
     {

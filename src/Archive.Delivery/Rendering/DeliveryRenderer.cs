@@ -180,6 +180,8 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
 
     /// The item whose properties are being written: a place it picks is also named as it was in the item's time.
     /// Read only when a picked place has former names (few do), so an item read pays nothing otherwise.
+    private static readonly byte[] FormerNamesKey = System.Text.Encoding.UTF8.GetBytes($"\"{Engine.Places.PlaceNameHistory.Alias}\"");
+
     [ThreadStatic]
     private static ContentType? _datedType;
     [ThreadStatic]
@@ -189,7 +191,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     /// in 1957 in Almaty), or null: no dating, no former names, or the dating spans a change of name.
     private string? NameAtTheTime(PublishedNode picked, string culture)
     {
-        if (_datedType is not { } type || _datedData is not { } data || picked.Data.AsSpan().IndexOf("\"formerNames\""u8) < 0)
+        if (_datedType is not { } type || _datedData is not { } data || picked.Data.AsSpan().IndexOf(FormerNamesKey) < 0)
             return null;
         var dating = schema().PropertiesOf(type).FirstOrDefault(p => p.EditorAlias == HistoricalDatingEditor.EditorAlias) is { } property
             ? HistoricalDatingEditor.Read(data.GetValue(property.Alias, property.Variations.VariesByCulture() ? culture : ContentData.Invariant))
@@ -197,8 +199,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
         if (dating is null)
             return null;
         var former = ContentData.FromJson(System.Text.Encoding.UTF8.GetString(picked.Data)).GetValue(Engine.Places.PlaceNameHistory.Alias, culture);
-        var then = Engine.Places.PlaceNameHistory.NameIn(former, dating.Earliest);
-        return then is not null && then == Engine.Places.PlaceNameHistory.NameIn(former, dating.Latest) ? then : null;
+        return Engine.Places.PlaceNameHistory.NameThroughout(former, dating.Earliest, dating.Latest);
     }
 
     // Member data never leaves through the Delivery API (as in Umbraco).

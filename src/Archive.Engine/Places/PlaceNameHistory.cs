@@ -68,6 +68,11 @@ public static partial class PlaceNameHistory
     /// The name the place bore in a year, or null when it bore its current name then.
     public static string? NameIn(string? text, int year) => Parse(text).Names.FirstOrDefault(n => n.Covers(year))?.Name;
 
+    /// The one former name the place bore from the first year to the last, or null: its current name then, or a
+    /// change of name within the span.
+    public static string? NameThroughout(string? text, int first, int last) =>
+        Parse(text).Names.FirstOrDefault(n => n.Covers(first) && n.Covers(last))?.Name;
+
     private static bool Overlap(PlaceName a, PlaceName b) =>
         (a.From ?? int.MinValue) < (b.Until ?? int.MaxValue) && (b.From ?? int.MinValue) < (a.Until ?? int.MaxValue);
 

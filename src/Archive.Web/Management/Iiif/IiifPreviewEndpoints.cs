@@ -11,6 +11,9 @@ namespace Archive.Web.Management.Iiif;
 public static class IiifPreviewEndpoints
 {
     private const string Route = "archive/iiif";
+
+    /// Where the preview's images live: the thumbnails point here, and the cookie alone is accepted here.
+    public const string Address = ManagementSecurity.Root + "/" + Route;
     private const string CacheControl = "private, max-age=60";
 
     public static void MapIiifPreview(this RouteGroupBuilder api)
@@ -29,7 +32,7 @@ public static class IiifPreviewEndpoints
     }
 
     private static string ServiceId(HttpContext context, Guid id) =>
-        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{ManagementSecurity.Root}/{Route}/{id}";
+        $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{Address}/{id}";
 
     private static IResult NotFound() => MediaProblems.NotFound("There is no media item with an image under this id.");
 

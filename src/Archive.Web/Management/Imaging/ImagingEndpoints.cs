@@ -43,5 +43,5 @@ public static class ImagingEndpoints
     /// session's cookie): a square crop from the middle when a square is asked to be filled, else the whole image
     /// fitted into the box.
     private static string PreviewUrl(Guid key, int width, int height, string rmode) =>
-        $"{ManagementSecurity.Root}/archive/iiif/{key}/{(rmode == "crop" && width == height ? "square" : "full")}/!{width},{height}/0/default.jpg";
+        $"{Iiif.IiifPreviewEndpoints.Address}/{key}/{(rmode == "crop" && width == height ? "square" : "full")}/!{width},{height}/0/default.jpg";
 }

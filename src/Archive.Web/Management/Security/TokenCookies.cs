@@ -56,11 +56,6 @@ public static class TokenCookies
             context.Response.Cookies.Delete(NameOf(context.Request, name), new CookieOptions { Path = "/", Secure = context.Request.IsHttps, SameSite = SameSiteMode.Strict });
     }
 
-    /// Images the back office draws with a plain <img> (thumbnails and previews of media the public cannot see):
-    /// read with the access-token cookie alone, as a browser sends no Authorization header for an image. Only
-    /// GET of these images: the cookie is SameSite=Strict, so no other site's page can make the browser send it.
-    public const string CookieImages = ManagementSecurity.Root + "/archive/iiif/";
-
     /// A bearer token sent as "[redacted]" is the one in the access-token cookie (before authentication reads it).
     public static IApplicationBuilder UseBackOfficeTokenCookies(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -73,7 +68,10 @@ public static class TokenCookies
             else
                 request.Headers.Remove("Authorization");
         }
-        else if (authorization.Length == 0 && HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments(CookieImages.TrimEnd('/'), StringComparison.Ordinal)
+        // Images the back office draws with a plain <img> (thumbnails and previews of media the public cannot see) are
+        // read with the access-token cookie alone, as a browser sends no Authorization header for an image. Only GET of
+        // these images: the cookie is SameSite=Strict, so no other site's page can make the browser send it.
+        else if (authorization.Length == 0 && HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments(Iiif.IiifPreviewEndpoints.Address, StringComparison.Ordinal)
             && Read(context, AccessToken) is { } token)
             request.Headers.Authorization = "Bearer " + token;
         await next();
