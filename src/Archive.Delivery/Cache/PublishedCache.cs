@@ -23,12 +23,18 @@ public sealed record Redirect(Guid RootKey, string Culture, string Path, Guid Co
 /// One writer (the change-log follower) applies changes; any number of readers never wait for it.
 public sealed class PublishedCache
 {
-    private readonly ConcurrentDictionary<Guid, PublishedNode> _nodes = new();
-    private readonly ConcurrentDictionary<Guid, Guid[]> _children = new();
-    private readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> _bySegment = new();
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> _referrers = new();
+    /// The item maps, replaced whole by a load so that a reader never sees them half-filled.
+    private sealed class Maps
+    {
+        public readonly ConcurrentDictionary<Guid, PublishedNode> Nodes = new();
+        public readonly ConcurrentDictionary<Guid, Guid[]> Children = new();
+        public readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> BySegment = new();
+        public readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> Referrers = new();
+        public readonly ConcurrentDictionary<string, Guid> ByFile = new(StringComparer.Ordinal);
+    }
+
+    private volatile Maps _maps = new();
     private readonly ConcurrentDictionary<(Guid Root, string Culture, string Path), Guid> _redirects = new();
-    private readonly ConcurrentDictionary<string, Guid> _byFile = new(StringComparer.Ordinal);
     private IReadOnlyList<SiteDomain> _domains = [];
     private readonly object _write = new();
 
@@ -47,21 +53,21 @@ public sealed class PublishedCache
     /// The schema the cached items are rendered with (replaced, with everything, when it changes).
     public Archive.Engine.Schema.SchemaSnapshot Schema { get; private set; } = Archive.Engine.Schema.SchemaSnapshot.Empty;
 
-    public int Count => _nodes.Count;
+    public int Count => _maps.Nodes.Count;
 
-    public PublishedNode? Find(Guid key) => _nodes.GetValueOrDefault(key);
+    public PublishedNode? Find(Guid key) => _maps.Nodes.GetValueOrDefault(key);
 
     /// The public media item whose file this is ("<folder>/<file>", exactly as stored), if any.
-    public PublishedNode? FindByFile(string path) => _byFile.TryGetValue(path, out var key) ? Find(key) : null;
+    public PublishedNode? FindByFile(string path) => _maps.ByFile.TryGetValue(path, out var key) ? Find(key) : null;
 
     /// Every published item (a snapshot of the moment).
-    public IReadOnlyList<PublishedNode> All => _nodes.Values.ToList();
+    public IReadOnlyList<PublishedNode> All => _maps.Nodes.Values.ToList();
 
     /// Root items of content or media, in sort order.
     public IReadOnlyList<PublishedNode> Roots(bool media) => ChildrenOf(Guid.Empty).Where(n => n.IsMedia == media).ToList();
 
     public IReadOnlyList<PublishedNode> ChildrenOf(Guid parent) =>
-        _children.TryGetValue(parent, out var keys) ? keys.Select(Find).OfType<PublishedNode>().ToList() : [];
+        _maps.Children.TryGetValue(parent, out var keys) ? keys.Select(Find).OfType<PublishedNode>().ToList() : [];
 
     /// Published in the culture, and so is every ancestor (for invariant items: in that culture or invariant).
     public bool IsVisible(PublishedNode node, string culture) =>
@@ -111,7 +117,7 @@ public sealed class PublishedCache
     private PublishedNode? ChildBySegment(Guid parent, string culture, string segment)
     {
         var lower = segment.ToLowerInvariant();
-        return _bySegment.TryGetValue((parent, culture, lower), out var key) || _bySegment.TryGetValue((parent, "", lower), out key) ? Find(key) : null;
+        return _maps.BySegment.TryGetValue((parent, culture, lower), out var key) || _maps.BySegment.TryGetValue((parent, "", lower), out key) ? Find(key) : null;
     }
 
     /// Media by folder and item names from the media root ("Brand assets/Logos/main logo"), any case.
@@ -172,7 +178,7 @@ public sealed class PublishedCache
     }
 
     /// Keys of the items that reference the given one (their responses embed it).
-    public IEnumerable<Guid> ReferrersOf(Guid key) => _referrers.TryGetValue(key, out var set) ? set.Keys : [];
+    public IEnumerable<Guid> ReferrersOf(Guid key) => _maps.Referrers.TryGetValue(key, out var set) ? set.Keys : [];
 
     /// Replaces everything (the start-up load).
     public void Load(IEnumerable<PublishedNode> nodes, Archive.Engine.Schema.SchemaSnapshot schema)
@@ -185,17 +191,14 @@ public sealed class PublishedCache
             if (IsLoaded)
             {
                 var next = all.ToDictionary(n => n.Key);
-                withdrawn.AddRange(_nodes.Values.Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
+                withdrawn.AddRange(_maps.Nodes.Values.Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
             }
-            _nodes.Clear();
-            _children.Clear();
-            _bySegment.Clear();
-            _referrers.Clear();
-            _byFile.Clear();
+            var maps = new Maps();
             foreach (var node in all)
-                Index(node, withSiblings: false);
+                Index(maps, node, withSiblings: false);
             foreach (var siblings in all.GroupBy(n => n.ParentKey))
-                _children[siblings.Key] = siblings.OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
+                maps.Children[siblings.Key] = siblings.OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
+            _maps = maps;
             IsLoaded = true;
         }
         Reloaded?.Invoke();
@@ -215,10 +218,10 @@ public sealed class PublishedCache
         lock (_write)
         {
             foreach (var key in removals)
-                if (_nodes.TryGetValue(key, out var old))
+                if (_maps.Nodes.TryGetValue(key, out var old))
                     withdrawn.Add(old);
             foreach (var node in upserts)
-                if (_nodes.TryGetValue(node.Key, out var old) && LostFile(old, node))
+                if (_maps.Nodes.TryGetValue(node.Key, out var old) && LostFile(old, node))
                     withdrawn.Add(old);
             // Routes before the change, of the changed items and everything beneath them.
             var before = upserts.Select(u => u.Key).SelectMany(k => Descendants(k).Prepend(k)).Distinct()
@@ -226,18 +229,21 @@ public sealed class PublishedCache
                 .SelectMany(n => n.Cultures.Keys.Select(c => (Node: n.Key, Culture: c, Route: RouteOf(n, c))))
                 .Where(r => r.Route is not null).ToList();
             var parents = new HashSet<Guid>();
-            foreach (var key in removals.Concat(upserts.Select(u => u.Key)))
+            var replacements = new Dictionary<Guid, PublishedNode>();
+            foreach (var node in upserts)
+                replacements[node.Key] = node;
+            foreach (var key in removals.Concat(replacements.Keys))
             {
-                if (_nodes.TryGetValue(key, out var old))
+                if (_maps.Nodes.TryGetValue(key, out var old))
                 {
-                    Unindex(old);
+                    Unindex(old, replacements.GetValueOrDefault(key));
                     parents.Add(old.ParentKey);
                 }
                 touched.Add(key);
             }
             foreach (var node in upserts)
             {
-                Index(node);
+                Index(_maps, node);
                 parents.Add(node.ParentKey);
             }
             foreach (var parent in parents)
@@ -265,43 +271,49 @@ public sealed class PublishedCache
     {
         var stack = new Stack<Guid>([key]);
         while (stack.Count > 0)
-            foreach (var child in _children.GetValueOrDefault(stack.Pop()) ?? [])
+            foreach (var child in _maps.Children.GetValueOrDefault(stack.Pop()) ?? [])
             {
                 yield return child;
                 stack.Push(child);
             }
     }
 
-    private void Index(PublishedNode node, bool withSiblings = true)
+    private static void Index(Maps maps, PublishedNode node, bool withSiblings = true)
     {
-        _nodes[node.Key] = node;
+        maps.Nodes[node.Key] = node;
         foreach (var (culture, published) in node.Cultures)
-            _bySegment[(node.ParentKey, culture, published.Segment.ToLowerInvariant())] = node.Key;
+            maps.BySegment[(node.ParentKey, culture, published.Segment.ToLowerInvariant())] = node.Key;
         foreach (var reference in node.References)
-            _referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
+            maps.Referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
         if (node.FilePath is { } file)
-            _byFile[file] = node.Key;
+            maps.ByFile[file] = node.Key;
         if (withSiblings)
-            _children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
+            maps.Children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
     }
 
-    private void Unindex(PublishedNode node)
+    /// Takes out what the old version of an item put in the maps. When a new version replaces it, only what the new
+    /// one will not put back is taken out, so a reader never finds a republished item missing in between.
+    private void Unindex(PublishedNode node, PublishedNode? replacement)
     {
-        _nodes.TryRemove(node.Key, out _);
+        if (replacement is null)
+            _maps.Nodes.TryRemove(node.Key, out _);
+        var keptSegments = replacement is null || replacement.ParentKey != node.ParentKey ? []
+            : replacement.Cultures.Select(c => (c.Key, c.Value.Segment.ToLowerInvariant())).ToHashSet();
         foreach (var (culture, published) in node.Cultures)
-            _bySegment.TryRemove(KeyValuePair.Create((node.ParentKey, culture, published.Segment.ToLowerInvariant()), node.Key));
-        foreach (var reference in node.References)
-            if (_referrers.TryGetValue(reference, out var set))
+            if (!keptSegments.Contains((culture, published.Segment.ToLowerInvariant())))
+                _maps.BySegment.TryRemove(KeyValuePair.Create((node.ParentKey, culture, published.Segment.ToLowerInvariant()), node.Key));
+        foreach (var reference in node.References.Except(replacement?.References ?? []))
+            if (_maps.Referrers.TryGetValue(reference, out var set))
                 set.TryRemove(node.Key, out _);
-        if (node.FilePath is { } file)
-            _byFile.TryRemove(KeyValuePair.Create(file, node.Key));
-        if (_children.TryGetValue(node.ParentKey, out var siblings))
-            _children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
+        if (node.FilePath is { } file && file != replacement?.FilePath)
+            _maps.ByFile.TryRemove(KeyValuePair.Create(file, node.Key));
+        if (replacement?.ParentKey != node.ParentKey && _maps.Children.TryGetValue(node.ParentKey, out var siblings))
+            _maps.Children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
     }
 
     private void SortChildren(Guid parent)
     {
-        if (_children.TryGetValue(parent, out var keys))
-            _children[parent] = keys.Select(Find).OfType<PublishedNode>().OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
+        if (_maps.Children.TryGetValue(parent, out var keys))
+            _maps.Children[parent] = keys.Select(Find).OfType<PublishedNode>().OrderBy(n => n.SortOrder).ThenBy(n => n.CreateDate).Select(n => n.Key).ToArray();
     }
 }
