@@ -32,9 +32,14 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
 
     /// Takes a review step through its dialogs (Umbraco's save dialog first when there are unsaved changes) until
     /// the record's state shows it. Umbraco closes open dialogs whenever a route resolves, and a workspace goes on
-    /// resolving routes while it loads, so a step whose dialog vanished is taken again from where it stopped.
-    private Task StepAsync(BackOfficeSession session, string action, string? comment, ReviewState after) =>
-        BackOfficeSession.EventuallyAsync(async () =>
+    /// resolving routes while it loads, so a step whose dialog vanished is taken again from where it stopped; a
+    /// workspace that offers neither a dialog nor the step's button for several rounds is loaded again. A failure
+    /// tells what each round saw.
+    private async Task StepAsync(BackOfficeSession session, string action, string? comment, ReviewState after)
+    {
+        var rounds = new List<string>();
+        var idle = 0;
+        await BackOfficeSession.EventuallyAsync(async () =>
         {
             var page = session.Page;
             var save = page.Locator("umb-document-save-modal uui-button[look=\"primary\"]");
@@ -51,16 +56,27 @@ public sealed class BackOfficeReviewJourneyTests(BrowserHost host) : IClassFixtu
                 }
                 else if (await StateAsync() == after)
                     return true;
+                else if (++idle % 6 == 0)
+                {
+                    rounds.Add("loaded again");
+                    await page.ReloadAsync();
+                    await session.SettledAsync();
+                }
                 else
                     await session.Button(action).ClickAsync(new() { Timeout = 5_000 });
             }
             catch (Exception e) when (e is TimeoutException or PlaywrightException)
             {
                 // The dialog went away under the click: the next round finds where the step stands.
+                rounds.Add(e.Message.Split('\n')[0]);
             }
             await Task.Delay(1_500);
-            return await StateAsync() == after && await dialog.CountAsync() == 0;
-        }, $"{action} never took the record to {after}.", 120);
+            var state = await StateAsync();
+            var open = await dialog.CountAsync();
+            rounds.Add($"{state}, save dialog {await save.CountAsync()}, comment dialog {open}, {new Uri(page.Url).AbsolutePath}");
+            return state == after && open == 0;
+        }, () => $"{action} never took the record to {after}. Rounds:\n" + string.Join("\n", rounds), 120);
+    }
 
     [SkippableFact]
     public async Task A_contributors_edit_is_submitted_returned_with_a_comment_corrected_and_approved_by_a_curator()

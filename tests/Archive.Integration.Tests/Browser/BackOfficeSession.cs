@@ -113,12 +113,17 @@ public sealed class BackOfficeSession : IAsyncDisposable
     }
 
     /// Polls until the condition holds, with a generous ceiling (a change travels through the change log).
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string failure, int seconds = 60)
+    public static Task EventuallyAsync(Func<Task<bool>> condition, string failure, int seconds = 60) =>
+        EventuallyAsync(condition, () => failure, seconds);
+
+    /// As above, the failure told from what the rounds saw.
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, Func<string> failure, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, failure);
+            if (DateTime.UtcNow >= deadline)
+                Assert.Fail(failure());
             await Task.Delay(200);
         }
     }
