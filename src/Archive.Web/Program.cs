@@ -72,6 +72,7 @@ app.MapArchiveMediaFiles();
 app.MapIiifImages();
 app.MapIiifPresentation();
 app.MapArchiveSearch();
+app.MapArchiveGeo();
 app.MapApiReference();
 app.MapManagement();
 app.MapArchiveBackOffice(

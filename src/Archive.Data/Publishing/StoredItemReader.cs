@@ -61,13 +61,19 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
     public async Task<ILookup<Guid, Guid>> ExhibitionsByObjectAsync(CancellationToken ct)
     {
         var schema = await SchemaAsync(ct);
-        var exhibitions = await db.Nodes.AsNoTracking().Where(n => n.ContentTypeAlias == ArchiveAliases.Exhibition && !n.Trashed && !n.IsMedia).ToListAsync(ct);
+        var exhibitions = await db.Nodes.AsNoTracking()
+            .Where(n => (n.ContentTypeAlias == ArchiveAliases.Exhibition || n.ContentTypeAlias == ArchiveAliases.ExhibitionStop) && !n.Trashed && !n.IsMedia).ToListAsync(ct);
         var pairs = new List<(Guid Object, Guid Exhibition)>();
-        foreach (var exhibition in await BuildAsync(exhibitions, schema, ct))
-            foreach (var udi in (exhibition.Public?.Data.GetValue(ArchiveAliases.ExhibitionObjects) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var item in await BuildAsync(exhibitions, schema, ct))
+            foreach (var udi in (item.Public?.Data.GetValue(ArchiveAliases.ExhibitionObjects) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
                 if (Udi.TryParse(udi.Trim(), out var parsed))
-                    pairs.Add((parsed.Value.Key, exhibition.Stored.Key));
-        return pairs.ToLookup(p => p.Object, p => p.Exhibition);
+                {
+                    // An object on a stop's checklist is in the stop and in its exhibition: exhibition: takes either.
+                    pairs.Add((parsed.Value.Key, item.Stored.Key));
+                    if (item.Stored.ContentTypeAlias == ArchiveAliases.ExhibitionStop && item.Stored.Ancestors.Count > 0)
+                        pairs.Add((parsed.Value.Key, item.Stored.Ancestors[^1].Key));
+                }
+        return pairs.Distinct().ToLookup(p => p.Object, p => p.Exhibition);
     }
 
     public async Task<ProjectedItem?> FindAsync(Guid key, CancellationToken ct)

@@ -31,6 +31,7 @@ public sealed class PublishedCache
         public readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> BySegment = new();
         public readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> Referrers = new();
         public readonly ConcurrentDictionary<string, Guid> ByFile = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> ByType = new(StringComparer.Ordinal);
     }
 
     private volatile Maps _maps = new();
@@ -50,6 +51,9 @@ public sealed class PublishedCache
 
     public bool IsLoaded { get; private set; }
 
+    /// Types whose responses carry a summary of their children of the type beside them (an exhibition, its stops).
+    private static readonly HashSet<string> SummarisesChildren = ["exhibition"], SummarisedByParent = ["exhibitionStop"];
+
     /// The schema the cached items are rendered with (replaced, with everything, when it changes).
     public Archive.Engine.Schema.SchemaSnapshot Schema { get; private set; } = Archive.Engine.Schema.SchemaSnapshot.Empty;
 
@@ -59,6 +63,11 @@ public sealed class PublishedCache
 
     /// The public media item whose file this is ("<folder>/<file>", exactly as stored), if any.
     public PublishedNode? FindByFile(string path) => _maps.ByFile.TryGetValue(path, out var key) ? Find(key) : null;
+
+    /// The published items of one content or media type (a snapshot of the moment): what a map or an exhibition's
+    /// schedule reads without walking the whole catalogue.
+    public IReadOnlyList<PublishedNode> OfType(string alias) =>
+        _maps.ByType.TryGetValue(alias, out var keys) ? keys.Keys.Select(Find).OfType<PublishedNode>().ToList() : [];
 
     /// Every published item (a snapshot of the moment).
     public IReadOnlyList<PublishedNode> All => _maps.Nodes.Values.ToList();
@@ -253,6 +262,10 @@ public sealed class PublishedCache
                 touched.UnionWith(ReferrersOf(key));
                 touched.UnionWith(Descendants(key));
             }
+            // Responses that summarise their children (an exhibition its itinerary) change with them.
+            foreach (var key in touched.Select(Find).OfType<PublishedNode>().Where(n => SummarisedByParent.Contains(n.ContentTypeAlias)).Select(n => n.ParentKey)
+                         .Concat(parents.Where(p => Find(p) is { } parent && SummarisesChildren.Contains(parent.ContentTypeAlias))).ToList())
+                touched.Add(key);
             foreach (var key in touched)
                 if (Find(key) is { } node)
                     node.Rendered.Clear();
@@ -287,6 +300,7 @@ public sealed class PublishedCache
             maps.Referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
         if (node.FilePath is { } file)
             maps.ByFile[file] = node.Key;
+        maps.ByType.GetOrAdd(node.ContentTypeAlias, _ => new())[node.Key] = 0;
         if (withSiblings)
             maps.Children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
     }
@@ -307,6 +321,8 @@ public sealed class PublishedCache
                 set.TryRemove(node.Key, out _);
         if (node.FilePath is { } file && file != replacement?.FilePath)
             _maps.ByFile.TryRemove(KeyValuePair.Create(file, node.Key));
+        if (node.ContentTypeAlias != replacement?.ContentTypeAlias && _maps.ByType.TryGetValue(node.ContentTypeAlias, out var ofType))
+            ofType.TryRemove(node.Key, out _);
         if (replacement?.ParentKey != node.ParentKey && _maps.Children.TryGetValue(node.ParentKey, out var siblings))
             _maps.Children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
     }

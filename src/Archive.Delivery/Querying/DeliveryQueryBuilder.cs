@@ -29,7 +29,7 @@ public sealed class DeliveryQueryBuilder(IEnumerable<ISelectorHandler> selectors
 {
     public static DeliveryQueryBuilder Default(PropertyEditors editors) => new(
         TreeSelectorHandler.All,
-        [new ContentTypeFilterHandler(), new NameFilterHandler(), .. DateFilterHandler.All, new DatingFilterHandler(), new FacetFilterHandler(), new PropertyFilterHandler(editors)],
+        [new ContentTypeFilterHandler(), new NameFilterHandler(), .. DateFilterHandler.All, new DatingFilterHandler(), new PlaceFilterHandler(), new OnViewFilterHandler(), new FacetFilterHandler(), new PropertyFilterHandler(editors)],
         [.. SortHandler.All, new PropertySortHandler(editors)]);
 
     /// Throws InvalidQueryOptionException for a recognised option with a bad value.

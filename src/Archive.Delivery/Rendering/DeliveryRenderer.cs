@@ -88,7 +88,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
         WriteRoute(w, RouteIn(culture) ?? PreviewRoute(node));
         w.WriteString("id", node.Key);
         w.WritePropertyName("properties");
-        WriteProperties(w, node.ContentTypeAlias, data, culture, expand, fields, depth);
+        WriteProperties(w, node.ContentTypeAlias, data, culture, expand, fields, depth, node);
         if (withCultures)
         {
             w.WritePropertyName("cultures");
@@ -150,7 +150,8 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
             nameAtTheTime: NameAtTheTime(node, culture));
     }
 
-    private void WriteProperties(Utf8JsonWriter w, string typeAlias, ContentData data, string culture, PropertySpec expand, PropertySpec fields, int depth)
+    private void WriteProperties(Utf8JsonWriter w, string typeAlias, ContentData data, string culture, PropertySpec expand, PropertySpec fields, int depth,
+        PublishedNode? item = null)
     {
         w.WriteStartObject();
         var snapshot = schema();
@@ -175,6 +176,8 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
                 (_datedType, _datedData) = outer;
             }
         }
+        if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Exhibition && fields.Names(ItineraryAlias))
+            WriteItinerary(w, item, culture);
         w.WriteEndObject();
     }
 

@@ -14,6 +14,7 @@ public static class ArchiveAliases
     public const string Collection = "collection";
     public const string Artefact = "artefact";
     public const string Exhibition = "exhibition";
+    public const string ExhibitionStop = "exhibitionStop";
 
     /// A vocabulary term: a place (with its old names), a material, an object type, a people.
     public const string Term = "term";

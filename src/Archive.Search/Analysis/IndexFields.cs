@@ -35,6 +35,9 @@ public static class IndexFields
     /// "content" or "media".
     public const string Kind = "__kind";
 
+    /// The keys of the items an item picks, by any public picker (places, terms, people…).
+    public const string Picked = "__picked";
+
     /// A property's comparable values: exact lower-cased strings, or numbers (dates as Unix seconds).
     public static string PropertyText(string alias) => "p." + alias;
     public static string PropertyNumber(string alias) => "pn." + alias;

@@ -13,7 +13,11 @@ namespace Archive.Search.Indexing;
 /// one in place.
 public sealed class SearchIndex : IDisposable
 {
-    private const string CurrentFile = "current", BuildingFile = "building", PositionKey = "position", CursorKey = "cursor";
+    private const string CurrentFile = "current", BuildingFile = "building", PositionKey = "position", CursorKey = "cursor", FormatKey = "format";
+
+    /// The shape of the documents this code writes. A generation of another shape (older code's, without a field a
+    /// filter reads) goes on answering until a rebuild in this shape replaces it. 2: picked items' keys (__picked).
+    public const int Format = 2;
     private readonly string _root;
     private readonly ArchiveAnalyzers _analyzers;
     private readonly object _switch = new();
@@ -39,12 +43,16 @@ public sealed class SearchIndex : IDisposable
     /// The change-log position the index reflects (stored in the index's commit data).
     public long Position => _current?.Position ?? 0;
 
+    /// Whether the current generation has the documents' present shape (else it wants rebuilding).
+    public bool IsCurrentFormat => _current?.Format == Format;
+
     internal sealed class Generation(string path, Directory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
     {
         public string Path { get; } = path;
         public IndexWriter Writer { get; } = writer;
         public SearcherManager Searchers { get; } = searchers;
         public long Position { get; set; }
+        public int Format { get; set; } = SearchIndex.Format;
 
         public void Dispose()
         {
@@ -81,7 +89,7 @@ public sealed class SearchIndex : IDisposable
             if (resume && TryOpenExisting(unfinished) is { } generation)
             {
                 var data = generation.Writer.CommitData;
-                if (data.TryGetValue(CursorKey, out var cursor))
+                if (data.TryGetValue(CursorKey, out var cursor) && generation.Format == Format)
                     return new IndexBuild(this, generation, cursor, generation.Position);
                 generation.Dispose();
             }
@@ -128,7 +136,7 @@ public sealed class SearchIndex : IDisposable
 
         public void Checkpoint(string cursor)
         {
-            _generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = Position.ToString(), [CursorKey] = cursor });
+            _generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = Position.ToString(), [CursorKey] = cursor, [FormatKey] = Format.ToString() });
             _generation.Writer.Commit();
         }
 
@@ -248,7 +256,7 @@ public sealed class SearchIndex : IDisposable
 
     private static void Commit(Generation generation)
     {
-        generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = generation.Position.ToString() });
+        generation.Writer.SetCommitData(new Dictionary<string, string> { [PositionKey] = generation.Position.ToString(), [FormatKey] = generation.Format.ToString() });
         generation.Writer.Commit();
         generation.Searchers.MaybeRefreshBlocking();
     }
@@ -281,6 +289,9 @@ public sealed class SearchIndex : IDisposable
                 {
                     document.Add(new StringField(FacetNames.Field(facet), value, Field.Store.NO));
                     document.Add(new SortedSetDocValuesField(FacetNames.Field(facet), new Lucene.Net.Util.BytesRef(value)));
+                    // Every item picked by any picker, whatever the property: what place: reads.
+                    if (!FacetNames.Own.Contains(facet))
+                        document.Add(new StringField(IndexFields.Picked, value, Field.Store.NO));
                 }
             document.Add(new StoredField(IndexFields.StoredText, culture.Text));
             // Only what the public may see is offered as you type.
@@ -351,6 +362,8 @@ public sealed class SearchIndex : IDisposable
             var generation = Open(path, create: false);
             var data = generation.Writer.CommitData;
             generation.Position = data.TryGetValue(PositionKey, out var p) && long.TryParse(p, out var position) ? position : 0;
+            // Generations from before the format was recorded are of the first shape.
+            generation.Format = data.TryGetValue(FormatKey, out var f) && int.TryParse(f, out var format) ? format : 1;
             return generation;
         }
         catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexNotFoundException or LockObtainFailedException)

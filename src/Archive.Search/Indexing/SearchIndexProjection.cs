@@ -12,7 +12,8 @@ public sealed class SearchIndexProjection(SearchIndex index, PropertyEditors edi
 
     public string Name => "search index";
 
-    public long? Position => index.Exists ? index.Position : null;
+    // An index of an older shape answers until it is rebuilt: it has no position, so the follower rebuilds it.
+    public long? Position => index.Exists && index.IsCurrentFormat ? index.Position : null;
 
     public bool IsReady => index.Exists;
 

@@ -56,8 +56,12 @@ internal static class QueryClauses
     {
         if (values.Count == 1)
             return new TermQuery(new Term(field, values[0]));
+        // Many values (the objects on view across a season's stops) go to one terms filter: a Boolean query takes at
+        // most 1,024 clauses, and would quietly drop the rest.
+        if (values.Count > 64)
+            return new ConstantScoreQuery(new Lucene.Net.Queries.TermsFilter(values.Distinct().Select(v => new Term(field, v)).ToList()));
         var any = new BooleanQuery();
-        foreach (var value in values.Take(BooleanQuery.MaxClauseCount))
+        foreach (var value in values)
             any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
         return any;
     }

@@ -96,6 +96,13 @@ public static class DeliveryOpenApi
         Query("take", "Suggestions to return (default 8, at most 20).", JsonSchemaType.Integer),
     ];
 
+    public static readonly OpenApiParameter[] GeoParameters =
+    [
+        Query("kind", "venue, museum, houseOfFriendship, stop or route; several separated by commas (default: every kind)."),
+        Query("exhibition", "An exhibition's id: its stops, and the places they are at."),
+        Query("onView", "A day (yyyy-mm-dd, Kazakhstan time): the stops open that day, closing day included, and the places they are at."),
+    ];
+
     public static readonly OpenApiParameter[] MediaQueryParameters =
     [
         Query("fetch", "children:{key|path of folder names} (required); children:/ for the media root.", required: true),

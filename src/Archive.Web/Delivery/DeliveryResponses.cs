@@ -6,7 +6,7 @@ namespace Archive.Web.Delivery;
 /// Umbraco's error shapes.
 public static class DeliveryResponses
 {
-    public static IResult Json(HttpContext context, byte[] body, bool preview)
+    public static IResult Json(HttpContext context, byte[] body, bool preview, string contentType = "application/json; charset=utf-8")
     {
         var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
         var headers = context.Response.Headers;
@@ -18,7 +18,7 @@ public static class DeliveryResponses
             headers.Append("Vary", "Api-Key");
         if (Matches(context.Request, etag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(body, "application/json; charset=utf-8");
+        return Results.Bytes(body, contentType);
     }
 
     /// Whether the request's If-None-Match names this entity tag (or any).

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Archive.Integration.Tests.Privacy;
 
 /// Walks every public channel over the demo catalogue (Delivery API content and media, search and
-/// suggestions in every culture, IIIF images, manifests and collections, media files and their
+/// suggestions in every culture, the map's GeoJSON, IIIF images, manifests and collections, media files and their
 /// derivatives) and checks that no private field value, no private record and none of its media
 /// appear anywhere, and that asking for them directly gets 404.
 public sealed class PublicChannelsTests : IAsyncLifetime
@@ -89,6 +89,7 @@ public sealed class PublicChannelsTests : IAsyncLifetime
                 routes.Add(item.GetProperty("route").GetProperty("path").GetString()!);
             }
             await Public($"{Api}/content?fetch=descendants:/&take=1000&expand=properties[$all]", ("Accept-Language", culture));
+            await Public($"{Api}/geo", ("Accept-Language", culture));
             foreach (var word in new[] { "сандық", "chest", "bracelet", "білезік", "браслет", "газет", "newspaper", "абецадло", "primer", "әліппе" })
             {
                 await Public($"{Api}/search?q={Uri.EscapeDataString(word)}&take=100&facets=institution,material", ("Accept-Language", culture));

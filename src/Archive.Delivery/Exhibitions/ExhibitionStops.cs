@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Archive.Delivery.Cache;
+using Archive.Engine.Content;
+
+namespace Archive.Delivery.Exhibitions;
+
+/// A published exhibition stop as a schedule: where (its venue), when (opening and closing days, the closing day
+/// on view) and what (its own checklist, or the exhibition's objects where the stop has none).
+public sealed record ScheduledStop(PublishedNode Node, PublishedNode? Exhibition, PublishedNode? Venue, DateOnly Opening, DateOnly? Closing, IReadOnlyList<Guid> Objects)
+{
+    public bool IsOpenOn(DateOnly day) => Opening <= day && (Closing is not { } closing || day <= closing);
+}
+
+/// Reads the exhibition stops of the published cache: what the map, the on-view filters and kiosks share.
+public static partial class ExhibitionStops
+{
+    public const string StopType = "exhibitionStop";
+
+    private static readonly TimeSpan KazakhstanTime = TimeSpan.FromHours(5);
+
+    /// Every published stop that has an opening date.
+    public static IReadOnlyList<ScheduledStop> All(PublishedCache cache) => cache.OfType(StopType).Select(s => Of(cache, s)).OfType<ScheduledStop>().ToList();
+
+    public static ScheduledStop? Of(PublishedCache cache, PublishedNode stop)
+    {
+        var data = Data(stop);
+        if (Day(data.GetValue("openingDate")) is not { } opening)
+            return null;
+        var exhibition = cache.Find(stop.ParentKey);
+        var objects = Picked(data.GetValue("objects"));
+        if (objects.Count == 0 && exhibition is not null)
+            objects = Picked(Data(exhibition).GetValue("objects"));
+        var venue = Picked(data.GetValue("venue")).Select(cache.Find).FirstOrDefault(v => v is not null);
+        return new ScheduledStop(stop, exhibition, venue, opening, Day(data.GetValue("closingDate")), objects);
+    }
+
+    public static ContentData Data(PublishedNode node) => ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data));
+
+    /// The keys a picker's value names ("umb://document/…" UDIs, comma-separated).
+    public static IReadOnlyList<Guid> Picked(string? value) => string.IsNullOrEmpty(value) ? []
+        : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(udi => Udi.TryParse(udi, out var parsed) ? parsed.Value.Key : Guid.Empty).Where(k => k != Guid.Empty).Distinct().ToList();
+
+    [GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$")]
+    private static partial Regex Offset();
+
+    /// The day of a date-time picker's value. The value is the wall time of Kazakhstan (UTC+5) as the curator entered
+    /// it; one that names its offset is taken to Kazakhstan time first.
+    public static DateOnly? Day(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var trimmed = value.Trim();
+        if (trimmed.Contains('T') && Offset().IsMatch(trimmed) && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            return DateOnly.FromDateTime(instant.ToOffset(KazakhstanTime).DateTime);
+        return DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? DateOnly.FromDateTime(time) : null;
+    }
+
+    /// Today in Kazakhstan.
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(KazakhstanTime).DateTime);
+}
