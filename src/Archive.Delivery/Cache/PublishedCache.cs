@@ -54,6 +54,9 @@ public sealed class PublishedCache
     /// Types whose responses carry a summary of their children of the type beside them (an exhibition, its stops).
     private static readonly HashSet<string> SummarisesChildren = ["exhibition"], SummarisedByParent = ["exhibitionStop"];
 
+    /// Types whose items are summarised in the responses of the items they reference (a loan, in its objects' credit).
+    private static readonly HashSet<string> SummarisedByReferences = ["loan"];
+
     /// The schema the cached items are rendered with (replaced, with everything, when it changes).
     public Archive.Engine.Schema.SchemaSnapshot Schema { get; private set; } = Archive.Engine.Schema.SchemaSnapshot.Empty;
 
@@ -245,6 +248,8 @@ public sealed class PublishedCache
             {
                 if (_maps.Nodes.TryGetValue(key, out var old))
                 {
+                    if (SummarisedByReferences.Contains(old.ContentTypeAlias))
+                        touched.UnionWith(old.References);
                     Unindex(old, replacements.GetValueOrDefault(key));
                     parents.Add(old.ParentKey);
                 }
@@ -254,6 +259,8 @@ public sealed class PublishedCache
             {
                 Index(_maps, node);
                 parents.Add(node.ParentKey);
+                if (SummarisedByReferences.Contains(node.ContentTypeAlias))
+                    touched.UnionWith(node.References);
             }
             foreach (var parent in parents)
                 SortChildren(parent);

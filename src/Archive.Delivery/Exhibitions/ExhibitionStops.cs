@@ -6,8 +6,10 @@ using Archive.Engine.Content;
 namespace Archive.Delivery.Exhibitions;
 
 /// A published exhibition stop as a schedule: where (its venue), when (opening and closing days, the closing day
-/// on view) and what (its own checklist, or the exhibition's objects where the stop has none).
-public sealed record ScheduledStop(PublishedNode Node, PublishedNode? Exhibition, PublishedNode? Venue, DateOnly Opening, DateOnly? Closing, IReadOnlyList<Guid> Objects)
+/// on view) and what (its own checklist, or the exhibition's objects where the stop has none), and of that what is
+/// on view: the organiser's own objects, and the others while a signed or active loan covers the stop.
+public sealed record ScheduledStop(PublishedNode Node, PublishedNode? Exhibition, PublishedNode? Venue, DateOnly Opening, DateOnly? Closing, IReadOnlyList<Guid> Objects,
+    IReadOnlyList<Guid> OnView)
 {
     public bool IsOpenOn(DateOnly day) => Opening <= day && (Closing is not { } closing || day <= closing);
 }
@@ -32,7 +34,20 @@ public static partial class ExhibitionStops
         if (objects.Count == 0 && exhibition is not null)
             objects = Picked(Data(exhibition).GetValue("objects"));
         var venue = Picked(data.GetValue("venue")).Select(cache.Find).FirstOrDefault(v => v is not null);
-        return new ScheduledStop(stop, exhibition, venue, opening, Day(data.GetValue("closingDate")), objects);
+        var scheduled = new ScheduledStop(stop, exhibition, venue, opening, Day(data.GetValue("closingDate")), objects, []);
+        return scheduled with { OnView = objects.Where(o => IsShown(cache, scheduled, o)).ToList() };
+    }
+
+    /// An object of the checklist is shown at the stop when it is public and is the organiser's own, or a signed or
+    /// active loan lists it and covers the stop. An exhibition that names no organiser shows its checklist as it is.
+    private static bool IsShown(PublishedCache cache, ScheduledStop stop, Guid key)
+    {
+        if (cache.Find(key) is not { } item)
+            return false;
+        var organiser = stop.Exhibition is null ? Guid.Empty : Picked(Data(stop.Exhibition).GetValue("organiser")).FirstOrDefault();
+        if (organiser == Guid.Empty)
+            return true;
+        return item.AncestorKeys.Contains(organiser) || PublishedLoans.Of(cache, key).Any(l => l.IsInForce && l.Covers(stop));
     }
 
     public static ContentData Data(PublishedNode node) => ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data));

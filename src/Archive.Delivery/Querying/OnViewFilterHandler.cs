@@ -6,8 +6,8 @@ using Archive.Search.Querying;
 namespace Archive.Delivery.Querying;
 
 /// onView:{yyyy-mm-dd}: the objects on view that day at any published exhibition stop — past, present or future —
-/// by the stop's checklist (the exhibition's objects where it has none), days in Kazakhstan time, the closing day
-/// included. onViewAt:{venue key}[,…]: the objects of the stops at those venues. ':!' takes the others.
+/// by the stop's checklist (the exhibition's objects where it has none) — the organiser's own objects, the others only
+/// under a signed or active loan covering the stop —, days in Kazakhstan time, the closing day included. onViewAt:{venue key}[,…]: the objects of the stops at those venues. ':!' takes the others.
 public sealed class OnViewFilterHandler : IFilterHandler
 {
     private const string OnView = "onView", OnViewAt = "onViewAt";
@@ -36,7 +36,7 @@ public sealed class OnViewFilterHandler : IFilterHandler
                 throw Invalid(filter, $"has '{value}', which is not a date (yyyy-mm-dd).");
             stops = stops.Where(s => s.IsOpenOn(day)).ToList();
         }
-        var objects = stops.SelectMany(s => s.Objects).Distinct().Select(k => k.ToString()).ToList();
+        var objects = stops.SelectMany(s => s.OnView).Distinct().Select(k => k.ToString()).ToList();
         return [new FilterOption(IndexFields.Key, objects, operation)];
     }
 

@@ -7,7 +7,7 @@ namespace Archive.Delivery.Rendering;
 
 public sealed partial class DeliveryRenderer
 {
-    public const string ItineraryAlias = "itinerary";
+    public const string ItineraryAlias = "itinerary", LoanCreditLineAlias = "loanCreditLine";
 
     /// An exhibition's itinerary among its properties: its published stops in date order, each with its dates (the
     /// closing day on view) and venue, so a client shows "Astana, 1 March – 31 May" without a request per stop.

@@ -178,6 +178,10 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
         }
         if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Exhibition && fields.Names(ItineraryAlias))
             WriteItinerary(w, item, culture);
+        // An object on loan is credited to its lender wherever it is shown, while the loan is signed or active.
+        if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact && fields.Names(LoanCreditLineAlias)
+            && Exhibitions.PublishedLoans.CreditLine(cache, item.Key, culture) is { } lent)
+            w.WriteString(LoanCreditLineAlias, lent);
         w.WriteEndObject();
     }
 

@@ -56,6 +56,15 @@ public static class IiifPresentationEndpoints
         if (type is not null && schema.FindProperty(type, ArchiveAliases.CreditLine) is { IsSensitive: false } creditLine
             && ManifestFields.PerCulture(PropertyEditors.Default.For(creditLine.EditorAlias), data, creditLine.Alias, cultures) is { } credit)
             manifest["requiredStatement"] = new JsonObject { ["label"] = LanguageMap(schema.LabelOf(creditLine)), ["value"] = credit };
+        // An object on loan is shown under its lender's credit line while the loan is signed or active.
+        var lent = new JsonObject();
+        foreach (var culture in cultures)
+            if (Archive.Delivery.Exhibitions.PublishedLoans.CreditLine(cache, key, culture) is { } line)
+                lent[culture] = new JsonArray(line);
+        if (lent.Count > 0 && manifest["requiredStatement"] is JsonObject statement)
+            statement["value"] = lent;
+        else if (lent.Count > 0 && type is not null && schema.FindProperty(type, ArchiveAliases.CreditLine) is { } lentLabel)
+            manifest["requiredStatement"] = new JsonObject { ["label"] = LanguageMap(schema.LabelOf(lentLabel)), ["value"] = lent };
         if (RightsValue.Of(data) is { } rights)
             manifest["rights"] = rights;
 

@@ -56,7 +56,7 @@ public sealed class PublicChannelsTests : IAsyncLifetime
             _withheldFiles.Add(file);
             _forbidden.Add(file);
         }
-        Assert.Equal(3, _privateRecords.Count);
+        Assert.Equal(5, _privateRecords.Count);
         Assert.True(_forbidden.Count > 100, $"only {_forbidden.Count} private strings");
     }
 

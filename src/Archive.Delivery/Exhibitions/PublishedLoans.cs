@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Archive.Delivery.Cache;
+
+namespace Archive.Delivery.Exhibitions;
+
+/// A published loan as the public channels need it: its agreement state, objects, the stops it covers (or, naming
+/// none, its period) and its credit line. Its insurance value, internal conditions and courier are sensitive and
+/// never reach the published cache.
+public sealed record PublishedLoan(PublishedNode Node, string State, IReadOnlyList<Guid> Objects, IReadOnlyList<Guid> Stops, DateOnly? Start, DateOnly? End,
+    int? MaxImageSize)
+{
+    /// Signed or active: the objects may be shown.
+    public bool IsInForce => State is "signed" or "active";
+
+    public bool Covers(ScheduledStop stop) => Stops.Count > 0
+        ? Stops.Contains(stop.Node.Key)
+        : Start is { } start && End is { } end && start <= stop.Opening && (stop.Closing ?? stop.Opening) <= end;
+}
+
+public static class PublishedLoans
+{
+    public const string LoanType = "loan";
+
+    /// The published loans that list an object (they reference it, so they are among its referrers).
+    public static IReadOnlyList<PublishedLoan> Of(PublishedCache cache, Guid artefact) =>
+        cache.ReferrersOf(artefact).Select(cache.Find).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == LoanType)
+            .Select(Read).Where(l => l.Objects.Contains(artefact)).ToList();
+
+    public static PublishedLoan Read(PublishedNode loan)
+    {
+        var data = ExhibitionStops.Data(loan);
+        return new PublishedLoan(loan, State(data.GetValue("agreementState")), ExhibitionStops.Picked(data.GetValue("objects")),
+            ExhibitionStops.Picked(data.GetValue("stops")), ExhibitionStops.Day(data.GetValue("loanStart")), ExhibitionStops.Day(data.GetValue("loanEnd")),
+            int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null);
+    }
+
+    /// The credit line of the loan in force under which an object is lent, in a culture (none: not on loan).
+    public static string? CreditLine(PublishedCache cache, Guid artefact, string culture) =>
+        Of(cache, artefact).Where(l => l.IsInForce).OrderBy(l => l.Start ?? DateOnly.MinValue)
+            .Select(l => ExhibitionStops.Data(l.Node) is var data ? (data.GetValue("creditLine", culture) ?? data.GetValue("creditLine")) : null)
+            .FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
+
+    private static string State(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return "";
+        try
+        {
+            return JsonSerializer.Deserialize<string[]>(value)?.FirstOrDefault() ?? "";
+        }
+        catch (JsonException)
+        {
+            return value.Trim();
+        }
+    }
+}
