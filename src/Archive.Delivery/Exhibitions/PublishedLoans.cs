@@ -40,6 +40,12 @@ public static class PublishedLoans
             .Select(l => ExhibitionStops.Data(l.Node) is var data ? (data.GetValue("creditLine", culture) ?? data.GetValue("creditLine")) : null)
             .FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
 
+    /// The largest size at which a media item may be shown: the smallest display condition of the loans in force
+    /// for the objects that show it (null: no condition).
+    public static int? MaxImageSize(PublishedCache cache, Guid media) =>
+        cache.ReferrersOf(media).Select(cache.Find).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact)
+            .SelectMany(a => Of(cache, a.Key)).Where(l => l.IsInForce && l.MaxImageSize is not null).Select(l => l.MaxImageSize).Min();
+
     private static string State(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -35,9 +35,13 @@ public static class IiifImageEndpoints
 
     private static string PublicCache(HttpContext context, ImagingSettings imaging) => $"public, max-age={MediaFileEndpoints.MaxAge(context, imaging)}";
 
-    /// Only published images: the public projection is all this service sees.
-    private static IiifImage? Find(HttpContext context, Guid key) =>
-        context.RequestServices.GetRequiredService<PublishedCache>().Find(key) is { IsMedia: true } node
-            ? IiifImage.Of(ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)))
+    /// Only published images: the public projection is all this service sees. An image of an object lent on
+    /// condition of a largest size is served no larger.
+    private static IiifImage? Find(HttpContext context, Guid key)
+    {
+        var cache = context.RequestServices.GetRequiredService<PublishedCache>();
+        return cache.Find(key) is { IsMedia: true } node && IiifImage.Of(ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data))) is { } image
+            ? image with { MaxSize = Archive.Delivery.Exhibitions.PublishedLoans.MaxImageSize(cache, key) }
             : null;
+    }
 }

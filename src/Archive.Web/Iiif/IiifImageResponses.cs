@@ -40,13 +40,19 @@ public static class IiifImageResponses
             return MediaProblems.NotFound("There is no image with this identifier.");
         var limits = context.RequestServices.GetRequiredService<IOptions<ImagingSettings>>().Value.Resize;
         var levels = TilePyramids.LevelCount(size.Width, size.Height);
+        // A capped image offers only the sizes and tile levels within its cap: a viewer zooms no further.
+        var scaleLimit = image.ScaleLimit(size.Width, size.Height);
+        var (maxWidth, maxHeight) = (Math.Min(limits.MaxWidth, (int)Math.Ceiling(size.Width * scaleLimit)), Math.Min(limits.MaxHeight, (int)Math.Ceiling(size.Height * scaleLimit)));
         var sizes = new JsonArray();
+        var scaleFactors = new JsonArray();
         for (var level = levels - 1; level >= 0; level--)
         {
             var factor = 1 << level;
             var (w, h) = ((size.Width + factor - 1) / factor, (size.Height + factor - 1) / factor);
-            if (w <= limits.MaxWidth && h <= limits.MaxHeight)
+            if (w <= maxWidth && h <= maxHeight)
                 sizes.Add(new JsonObject { ["width"] = w, ["height"] = h });
+            if (1.0 / factor <= scaleLimit)
+                scaleFactors.Insert(0, factor);
         }
         var info = new JsonObject
         {
@@ -57,14 +63,14 @@ public static class IiifImageResponses
             ["profile"] = "level2",
             ["width"] = size.Width,
             ["height"] = size.Height,
-            ["maxWidth"] = limits.MaxWidth,
-            ["maxHeight"] = limits.MaxHeight,
+            ["maxWidth"] = maxWidth,
+            ["maxHeight"] = maxHeight,
             ["sizes"] = sizes,
             ["tiles"] = new JsonArray(new JsonObject
             {
                 ["width"] = TilePyramids.TileSize,
                 ["height"] = TilePyramids.TileSize,
-                ["scaleFactors"] = new JsonArray(Enumerable.Range(0, levels).Select(l => (JsonNode)(1 << l)).ToArray()),
+                ["scaleFactors"] = scaleFactors,
             }),
             ["preferredFormats"] = new JsonArray("jpg", "webp"),
             ["extraFormats"] = new JsonArray("png", "webp", "gif"),
@@ -91,10 +97,18 @@ public static class IiifImageResponses
         if (await Measure(services, image, ct) is not { } measured)
             return MediaProblems.NotFound("There is no image with this identifier.");
         var limits = services.GetRequiredService<IOptions<ImagingSettings>>().Value.Resize;
-        var (request, problem) = ImageApiRequest.Parse(parameters.Region, parameters.Size, parameters.Rotation, parameters.Quality,
+        var scaleLimit = image.ScaleLimit(measured.Width, measured.Height);
+        // Under a cap, "max" is the region at the largest scale the cap allows.
+        var size = scaleLimit < 1 && parameters.Size.TrimStart('^') == "max"
+            ? (parameters.Size.StartsWith('^') ? "^" : "") + FormattableString.Invariant($"pct:{Math.Floor(scaleLimit * 1e6) / 1e4}")
+            : parameters.Size;
+        var (request, problem) = ImageApiRequest.Parse(parameters.Region, size, parameters.Rotation, parameters.Quality,
             measured.Width, measured.Height, limits.MaxWidth, limits.MaxHeight);
         if (problem is not null)
             return MediaProblems.Problem(400, "Invalid IIIF image request", problem.Detail, problem.Parameter);
+        if (scaleLimit < 1 && (request!.Size.Width > Math.Ceiling(request.Region.Width * scaleLimit) + 1 || request.Size.Height > Math.Ceiling(request.Region.Height * scaleLimit) + 1))
+            return MediaProblems.Problem(400, "Invalid IIIF image request",
+                $"This object is lent on condition that it is shown no larger than {image.MaxSize} pixels on its longest side; ask for a smaller size.", "size");
         context.Response.Headers.Link = $"<{serviceId}>;rel=\"canonical\"";
         var store = services.GetRequiredService<IMediaStore>();
 

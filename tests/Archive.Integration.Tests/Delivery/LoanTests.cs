@@ -10,7 +10,8 @@ namespace Archive.Integration.Tests.Delivery;
 
 /// Loans over the demo's touring exhibition: an object that is not the organiser's own is on view only while a signed
 /// or active loan covers the stop, and then carries the loan's credit line on the Delivery API and in its IIIF
-/// manifest; a loan's insurance value, internal conditions and courier never reach a public channel.
+/// manifest, its images no larger than the loan allows; a loan's insurance value, internal conditions and courier never
+/// reach a public channel.
 public sealed class LoanTests(GeoTests.Host host) : IClassFixture<GeoTests.Host>
 {
     private const string Api = "/umbraco/delivery/api/v2";
@@ -89,5 +90,42 @@ public sealed class LoanTests(GeoTests.Host host) : IClassFixture<GeoTests.Host>
             Assert.True(DateTime.UtcNow < deadline, "the object still carries the credit line of a loan not in force");
             await Task.Delay(200);
         }
+    }
+
+    [Fact]
+    public async Task A_loan_s_largest_image_size_caps_the_IIIF_service_of_its_objects_images()
+    {
+        const string carpetImage = "1f63ad77-dead-168a-32b6-66333e47caf2"; // 800 × 600
+        await using var own = new ArchiveHostFactory();
+        var client = await own.ReadyClientAsync();
+        Assert.True((await Json(client, $"/iiif/3/{carpetImage}/info.json")).GetProperty("maxWidth").GetInt32() >= 800, "uncapped, the whole image is offered");
+        using (var scope = own.Services.CreateScope())
+        {
+            var content = scope.ServiceProvider.GetRequiredService<ContentService>();
+            Assert.True((await content.SaveAsync(Guid.Parse(UyghurLoan), new ContentEdit { Values = [new ValueEdit("maxImageSize", null, JsonValue.Create(400))] }, "curator")).Succeeded);
+            Assert.True((await content.PublishAsync(Guid.Parse(UyghurLoan), null, "curator")).Succeeded);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        JsonElement info;
+        while ((info = await Json(client, $"/iiif/3/{carpetImage}/info.json")).GetProperty("maxWidth").GetInt32() > 400)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the image is still offered beyond the loan's largest size");
+            await Task.Delay(200);
+        }
+        Assert.Equal(300, info.GetProperty("maxHeight").GetInt32());
+        Assert.DoesNotContain(1, info.GetProperty("tiles")[0].GetProperty("scaleFactors").EnumerateArray().Select(f => f.GetInt32()));
+        Assert.All(info.GetProperty("sizes").EnumerateArray(), s => Assert.True(s.GetProperty("width").GetInt32() <= 400));
+
+        var max = await client.GetAsync($"/iiif/3/{carpetImage}/full/max/0/default.jpg");
+        Assert.Equal(HttpStatusCode.OK, max.StatusCode);
+        using (var image = SixLabors.ImageSharp.Image.Load(await max.Content.ReadAsByteArrayAsync()))
+            Assert.Equal(400, image.Width);
+        foreach (var beyond in new[] { "full/800,/0/default.jpg", "0,0,400,300/400,/0/default.jpg", "full/pct:100/0/default.jpg" })
+        {
+            var (status, body) = await Send(client, $"/iiif/3/{carpetImage}/{beyond}");
+            Assert.True(status == HttpStatusCode.BadRequest, beyond);
+            Assert.Contains("size", body);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/iiif/3/{carpetImage}/0,0,400,300/200,/0/default.jpg")).StatusCode);
     }
 }
