@@ -143,6 +143,8 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         }
         if (problems.Count > 0)
             return OperationResult.Fail(OperationStatus.ValidationFailed, problems);
+        if (await BookingFailureAsync(node, draft, ct) is { } refused)
+            return refused;
         if (node.ParentId is { } parentId)
         {
             var parentCultures = await db.NodeCultures.Where(c => c.NodeId == parentId && c.Published).Select(c => c.Culture).ToListAsync(ct);

@@ -14,6 +14,10 @@ public enum OperationStatus
     ParentNotPublished,
     /// Still used by stored items: removing it would lose them or their text.
     InUse,
+    /// Clashes with another record (an object booked at two stops at once): 409, naming it.
+    Conflict,
+    /// Well-formed but against a rule of the work (a stop's object no loan covers): 422.
+    RuleBroken,
 }
 
 /// The outcome of an engine operation: expected failures are values, not exceptions.

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Archive.Delivery.Cache;
 using Archive.Engine.Content;
 
@@ -12,14 +10,14 @@ public sealed record ScheduledStop(PublishedNode Node, PublishedNode? Exhibition
     IReadOnlyList<Guid> OnView)
 {
     public bool IsOpenOn(DateOnly day) => Opening <= day && (Closing is not { } closing || day <= closing);
+
+    public Archive.Engine.Exhibitions.StopBooking Booking => new(Node.Key, Node.Cultures.Values.FirstOrDefault()?.Name ?? "", Opening, Closing, Objects);
 }
 
 /// Reads the exhibition stops of the published cache: what the map, the on-view filters and kiosks share.
-public static partial class ExhibitionStops
+public static class ExhibitionStops
 {
     public const string StopType = "exhibitionStop";
-
-    private static readonly TimeSpan KazakhstanTime = TimeSpan.FromHours(5);
 
     /// Every published stop that has an opening date.
     public static IReadOnlyList<ScheduledStop> All(PublishedCache cache) => cache.OfType(StopType).Select(s => Of(cache, s)).OfType<ScheduledStop>().ToList();
@@ -53,25 +51,8 @@ public static partial class ExhibitionStops
     public static ContentData Data(PublishedNode node) => ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data));
 
     /// The keys a picker's value names ("umb://document/…" UDIs, comma-separated).
-    public static IReadOnlyList<Guid> Picked(string? value) => string.IsNullOrEmpty(value) ? []
-        : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(udi => Udi.TryParse(udi, out var parsed) ? parsed.Value.Key : Guid.Empty).Where(k => k != Guid.Empty).Distinct().ToList();
+    public static IReadOnlyList<Guid> Picked(string? value) => Archive.Engine.Exhibitions.LoanTermsOf.Picked(value);
 
-    [GeneratedRegex(@"(Z|[+-]\d\d:?\d\d)$")]
-    private static partial Regex Offset();
+    public static DateOnly? Day(string? value) => Archive.Engine.Exhibitions.ExhibitionDays.Day(value);
 
-    /// The day of a date-time picker's value. The value is the wall time of Kazakhstan (UTC+5) as the curator entered
-    /// it; one that names its offset is taken to Kazakhstan time first.
-    public static DateOnly? Day(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return null;
-        var trimmed = value.Trim();
-        if (trimmed.Contains('T') && Offset().IsMatch(trimmed) && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-            return DateOnly.FromDateTime(instant.ToOffset(KazakhstanTime).DateTime);
-        return DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? DateOnly.FromDateTime(time) : null;
-    }
-
-    /// Today in Kazakhstan.
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(KazakhstanTime).DateTime);
 }

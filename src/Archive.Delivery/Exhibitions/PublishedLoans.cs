@@ -1,20 +1,16 @@
-using System.Text.Json;
 using Archive.Delivery.Cache;
+using Archive.Engine.Exhibitions;
 
 namespace Archive.Delivery.Exhibitions;
 
 /// A published loan as the public channels need it: its agreement state, objects, the stops it covers (or, naming
 /// none, its period) and its credit line. Its insurance value, internal conditions and courier are sensitive and
 /// never reach the published cache.
-public sealed record PublishedLoan(PublishedNode Node, string State, IReadOnlyList<Guid> Objects, IReadOnlyList<Guid> Stops, DateOnly? Start, DateOnly? End,
-    int? MaxImageSize)
+public sealed record PublishedLoan(PublishedNode Node, LoanTerms Terms, int? MaxImageSize)
 {
-    /// Signed or active: the objects may be shown.
-    public bool IsInForce => State is "signed" or "active";
+    public bool IsInForce => Terms.IsInForce;
 
-    public bool Covers(ScheduledStop stop) => Stops.Count > 0
-        ? Stops.Contains(stop.Node.Key)
-        : Start is { } start && End is { } end && start <= stop.Opening && (stop.Closing ?? stop.Opening) <= end;
+    public bool Covers(ScheduledStop stop) => Terms.Covers(stop.Booking);
 }
 
 public static class PublishedLoans
@@ -24,19 +20,18 @@ public static class PublishedLoans
     /// The published loans that list an object (they reference it, so they are among its referrers).
     public static IReadOnlyList<PublishedLoan> Of(PublishedCache cache, Guid artefact) =>
         cache.ReferrersOf(artefact).Select(cache.Find).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == LoanType)
-            .Select(Read).Where(l => l.Objects.Contains(artefact)).ToList();
+            .Select(Read).Where(l => l.Terms.Objects.Contains(artefact)).ToList();
 
     public static PublishedLoan Read(PublishedNode loan)
     {
         var data = ExhibitionStops.Data(loan);
-        return new PublishedLoan(loan, State(data.GetValue("agreementState")), ExhibitionStops.Picked(data.GetValue("objects")),
-            ExhibitionStops.Picked(data.GetValue("stops")), ExhibitionStops.Day(data.GetValue("loanStart")), ExhibitionStops.Day(data.GetValue("loanEnd")),
+        return new PublishedLoan(loan, LoanTermsOf.Read(loan.Key, loan.Cultures.Values.FirstOrDefault()?.Name ?? "", data),
             int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null);
     }
 
     /// The credit line of the loan in force under which an object is lent, in a culture (none: not on loan).
     public static string? CreditLine(PublishedCache cache, Guid artefact, string culture) =>
-        Of(cache, artefact).Where(l => l.IsInForce).OrderBy(l => l.Start ?? DateOnly.MinValue)
+        Of(cache, artefact).Where(l => l.IsInForce).OrderBy(l => l.Terms.Start ?? DateOnly.MinValue)
             .Select(l => ExhibitionStops.Data(l.Node) is var data ? (data.GetValue("creditLine", culture) ?? data.GetValue("creditLine")) : null)
             .FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
 
@@ -45,18 +40,4 @@ public static class PublishedLoans
     public static int? MaxImageSize(PublishedCache cache, Guid media) =>
         cache.ReferrersOf(media).Select(cache.Find).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact)
             .SelectMany(a => Of(cache, a.Key)).Where(l => l.IsInForce && l.MaxImageSize is not null).Select(l => l.MaxImageSize).Min();
-
-    private static string State(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-            return "";
-        try
-        {
-            return JsonSerializer.Deserialize<string[]>(value)?.FirstOrDefault() ?? "";
-        }
-        catch (JsonException)
-        {
-            return value.Trim();
-        }
-    }
 }

@@ -114,7 +114,8 @@ public static class ManagementRequests
         {
             OperationStatus.NotFound => 404,
             OperationStatus.ConcurrencyConflict => 412,
-            OperationStatus.InUse => 409,
+            OperationStatus.InUse or OperationStatus.Conflict => 409,
+            OperationStatus.RuleBroken => 422,
             _ => 400,
         };
         var errors = result.Problems
@@ -135,6 +136,8 @@ public static class ManagementRequests
             OperationStatus.CultureNotAllowed => "Unknown or disallowed culture",
             OperationStatus.NotAllowed => "Not allowed",
             OperationStatus.InUse => "Still in use",
+            OperationStatus.Conflict => "Conflicts with another record",
+            OperationStatus.RuleBroken => "Against the rules of the work",
             _ => "Validation failed",
         } + first, statusCode: status, extensions: new Dictionary<string, object?> { ["operationStatus"] = result.Status.ToString() });
     }
