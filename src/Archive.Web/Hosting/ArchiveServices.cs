@@ -32,6 +32,7 @@ public static class ArchiveServices
         builder.Services.AddDbContext<Archive.Identity.IdentityDb>((sp, db) => ConfigureDatabase(db, options, paths, builder.Configuration, Archive.Identity.IdentityDb.MigrationsHistoryTable));
         Archive.Web.Management.ManagementSecurity.AddArchiveAccounts(builder.Services);
         builder.Services.AddScoped<ContentService>();
+        builder.Services.AddScoped<Archive.Data.Exhibitions.RegistrarSheets>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();
         builder.Services.AddSingleton(new SchemaFilesOptions(options.USync.ExportOnSave ? paths.Resolve(options.USync.Folder) : null));

@@ -32,7 +32,8 @@ public static class ManagementContracts
         ["GetDocumentById"] = Read<DocumentResponseModel>(Missing),
         ["PostDocument"] = Write<CreateDocumentRequestModel>(201, Refused),
         ["PutDocumentById"] = Write<UpdateDocumentRequestModel>(200, Stale),
-        ["PutDocumentByIdPublish"] = Write<PublishDocumentRequestModel>(200, Stale),
+        // Beyond Umbraco's: 409 for an object booked at two stops at once, 422 for an object no signed loan covers.
+        ["PutDocumentByIdPublish"] = Write<PublishDocumentRequestModel>(200, 400, 404, 409, 412, 422),
         ["PutDocumentByIdUnpublish"] = Write<UnpublishDocumentRequestModel>(200, Stale),
         ["PutDocumentByIdMove"] = Write<MoveDocumentRequestModel>(200, Refused),
         ["PostDocumentByIdCopy"] = Write<CopyDocumentRequestModel>(201, Refused),
@@ -137,6 +138,10 @@ public static class ManagementContracts
         ["GetArchiveIiifInfo"] = Act(Missing),
         ["GetArchiveIiifImage"] = Act(Refused),
         ["GetArchiveMap"] = Read<Map.MapEndpoints.MapSettingsResponseModel>(),
+        // A stop's registrar documents: CSV and printable HTML.
+        ["GetArchiveExhibitionStopChecklist"] = Act(Missing),
+        ["GetArchiveExhibitionStopPackList"] = Act(Missing),
+        ["GetArchiveExhibitionStopConditionChecks"] = Act(Missing),
         ["GetDocumentUrls"] = Read<IReadOnlyList<Document.DocumentUrlsEndpoints.DocumentUrlInfoResponseModel>>(400),
         ["GetTreeDocumentSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),
         ["GetTreeMediaSiblings"] = Read<TreeEndpoints.SubsetTreeItemResponseModel>(Refused),

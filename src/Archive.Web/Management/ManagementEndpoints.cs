@@ -13,6 +13,7 @@ using Archive.Web.Management.Manifest;
 using Archive.Web.Management.Map;
 using Archive.Web.Management.Media;
 using Archive.Web.Management.RecycleBin;
+using Archive.Web.Management.Registrar;
 using Archive.Web.Management.Review;
 using Archive.Web.Management.Security;
 using Archive.Web.Management.Server;
@@ -57,6 +58,7 @@ public static class ManagementEndpoints
         api.MapImaging();
         api.MapIiifPreview();
         api.MapMapSettings();
+        api.MapRegistrarDocuments();
         api.MapAllowedTypes();
         api.MapMediaCollection();
         api.MapMediaValidation();

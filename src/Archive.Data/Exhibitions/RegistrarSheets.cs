@@ -1,0 +1,108 @@
+using Archive.Data.Entities;
+using Archive.Engine.Content;
+using Archive.Engine.Exhibitions;
+using Archive.Engine.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Archive.Data.Exhibitions;
+
+/// One object as a registrar's sheet shows it: identification, physical details, who lends it under which loan.
+public sealed record SheetObject(Guid Key, string Name, string? AccessionNumber, string? Dimensions, string? Condition, string? Owner,
+    string? Loan, string? LoanState, string? CreditLine, decimal? InsuranceValue, bool Covered, bool Public);
+
+/// A stop as its registrar's documents need it: where and when, the stop before it, and its checklist — the objects
+/// arriving from that stop, those arriving from their lenders, and those going back to their lenders after it.
+public sealed record StopSheet(Guid Key, string Name, string Exhibition, string? Venue, DateOnly? Opening, DateOnly? Closing,
+    string? PreviousStop, string? PreviousVenue, IReadOnlyList<SheetObject> Travelling, IReadOnlyList<SheetObject> FromLenders, IReadOnlyList<SheetObject> Returning)
+{
+    public IEnumerable<SheetObject> Checklist => Travelling.Concat(FromLenders);
+}
+
+/// Reads the registrar's view of a stop from the records as they stand (drafts included: documents are drawn up
+/// before anything is published), names in the culture asked for, else the default one.
+public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore schemas)
+{
+    public async Task<StopSheet?> StopAsync(Guid key, string? culture, CancellationToken ct)
+    {
+        var stop = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == key && !n.Trashed && n.ContentTypeAlias == ArchiveAliases.ExhibitionStop, ct);
+        if (stop?.ParentId is not { } parentId)
+            return null;
+        var schema = await schemas.GetAsync(db, ct);
+        var language = culture is { Length: > 0 } && schema.Cultures.Resolve(culture) is { } resolved ? resolved : schema.Cultures.Default?.IsoCode ?? "";
+        var exhibition = await db.Nodes.AsNoTracking().FirstAsync(n => n.Id == parentId, ct);
+        var siblings = await db.Nodes.AsNoTracking().Where(n => n.ParentId == parentId && !n.Trashed && n.ContentTypeAlias == ArchiveAliases.ExhibitionStop).ToListAsync(ct);
+        var data = await DraftsAsync(siblings.Select(s => s.Id).Append(exhibition.Id), ct);
+        var exhibitionData = data[exhibition.Id];
+        IReadOnlyList<Guid> ChecklistOf(NodeEntity s) => LoanTermsOf.Picked(data[s.Id].GetValue("objects")) is { Count: > 0 } own ? own : LoanTermsOf.Picked(exhibitionData.GetValue("objects"));
+        DateOnly? Opening(NodeEntity s) => ExhibitionDays.Day(data[s.Id].GetValue("openingDate"));
+        var previous = siblings.Where(s => s.Id != stop.Id && Opening(s) is { } o && Opening(stop) is { } mine && o < mine).OrderBy(Opening).LastOrDefault();
+
+        var checklist = ChecklistOf(stop);
+        var before = previous is null ? [] : ChecklistOf(previous);
+        var venueKeys = new[] { stop, previous }.OfType<NodeEntity>().Select(s => LoanTermsOf.Picked(data[s.Id].GetValue("venue")).FirstOrDefault()).ToList();
+        var organiser = LoanTermsOf.Picked(exhibitionData.GetValue("organiser")).FirstOrDefault();
+        var names = await NamesAsync(checklist.Concat(before).Concat(venueKeys).Append(organiser).Append(exhibition.Key).Append(stop.Key)
+            .Concat(previous is null ? [] : [previous.Key]), language, ct);
+        var objects = await ObjectsAsync(checklist.Union(before).ToList(), language, names, stop, data[stop.Id], exhibitionData, organiser, ct);
+        SheetObject Of(Guid k) => objects.GetValueOrDefault(k) ?? new SheetObject(k, names.GetValueOrDefault(k, k.ToString()), null, null, null, null, null, null, null, null, false, false);
+        return new StopSheet(stop.Key, names.GetValueOrDefault(stop.Key, ""), names.GetValueOrDefault(exhibition.Key, ""), venueKeys[0] is var v && v != Guid.Empty ? names.GetValueOrDefault(v) : null,
+            Opening(stop), ExhibitionDays.Day(data[stop.Id].GetValue("closingDate")),
+            previous is null ? null : names.GetValueOrDefault(previous.Key), previous is not null && venueKeys[1] != Guid.Empty ? names.GetValueOrDefault(venueKeys[1]) : null,
+            checklist.Where(before.Contains).Select(Of).ToList(), checklist.Where(k => !before.Contains(k)).Select(Of).ToList(),
+            before.Where(k => !checklist.Contains(k)).Select(Of).ToList());
+    }
+
+    private async Task<Dictionary<Guid, SheetObject>> ObjectsAsync(IReadOnlyList<Guid> keys, string culture, Dictionary<Guid, string> names, NodeEntity stop,
+        ContentData stopData, ContentData exhibitionData, Guid organiser, CancellationToken ct)
+    {
+        var nodes = await db.Nodes.AsNoTracking().Where(n => keys.Contains(n.Key) && !n.Trashed).ToListAsync(ct);
+        var drafts = await DraftsAsync(nodes.Select(n => n.Id), ct);
+        var published = await db.NodeVersions.AsNoTracking().Where(v => v.IsPublished && nodes.Select(n => n.Id).Contains(v.NodeId)).Select(v => v.NodeId).ToListAsync(ct);
+        // Owners: the institution each object is held by (the first institution on its path).
+        var pathIds = nodes.SelectMany(n => n.Path.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse)).Distinct().ToList();
+        var institutions = await db.Nodes.AsNoTracking().Where(n => pathIds.Contains(n.Id) && n.ContentTypeAlias == ArchiveAliases.Institution).ToListAsync(ct);
+        var institutionNames = await NamesAsync(institutions.Select(i => i.Key), culture, ct);
+        var loanNodes = await db.Nodes.AsNoTracking().Where(n => n.ContentTypeAlias == "loan" && !n.Trashed).ToListAsync(ct);
+        var loanData = await DraftsAsync(loanNodes.Select(l => l.Id), ct);
+        var loanNames = await NamesAsync(loanNodes.Select(l => l.Key), culture, ct);
+        var booking = new StopBooking(stop.Key, "", ExhibitionDays.Day(stopData.GetValue("openingDate")) ?? DateOnly.MinValue, ExhibitionDays.Day(stopData.GetValue("closingDate")), keys);
+        var result = new Dictionary<Guid, SheetObject>();
+        foreach (var node in nodes)
+        {
+            var data = drafts[node.Id];
+            var owner = institutions.FirstOrDefault(i => $",{node.Path},".Contains($",{i.Id},"));
+            var loan = loanNodes.Select(l => (Node: l, Terms: LoanTermsOf.Read(l.Key, "", loanData[l.Id]))).Where(l => l.Terms.Objects.Contains(node.Key))
+                .OrderByDescending(l => l.Terms.IsInForce && l.Terms.Covers(booking)).ThenByDescending(l => l.Terms.Start).Select(l => ((NodeEntity, LoanTerms)?)l).FirstOrDefault();
+            var own = owner is not null && owner.Key == organiser;
+            var loanValues = loan is { } found ? loanData[found.Item1.Id] : null;
+            result[node.Key] = new SheetObject(node.Key, names.GetValueOrDefault(node.Key, node.Key.ToString()), data.GetValue(ArchiveAliases.AccessionNumber),
+                Text(data, "dimensions", culture), LoanTermsOf.State(data.GetValue("condition")) is { Length: > 0 } condition ? condition : null,
+                owner is null ? null : institutionNames.GetValueOrDefault(owner.Key),
+                loan is { } l1 ? loanNames.GetValueOrDefault(l1.Item1.Key) : null, loan?.Item2.State,
+                loanValues is null ? null : Text(loanValues, "creditLine", culture),
+                decimal.TryParse(loanValues?.GetValue("insuranceValue") ?? data.GetValue("insuranceValue"), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null,
+                own || organiser == Guid.Empty || (loan is { } l2 && l2.Item2.IsInForce && l2.Item2.Covers(booking)),
+                published.Contains(node.Id) && data.GetValue(ArchiveAliases.PrivateRecord) != "1");
+        }
+        return result;
+    }
+
+    private static string? Text(ContentData data, string alias, string culture) =>
+        (data.GetValue(alias, culture) ?? data.GetValue(alias)) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private async Task<Dictionary<long, ContentData>> DraftsAsync(IEnumerable<long> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return (await db.NodeVersions.AsNoTracking().Where(v => v.IsDraft && wanted.Contains(v.NodeId)).Select(v => new { v.NodeId, v.Data }).ToListAsync(ct))
+            .ToDictionary(v => v.NodeId, v => ContentData.FromJson(v.Data));
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, string culture, CancellationToken ct)
+    {
+        var wanted = keys.Where(k => k != Guid.Empty).Distinct().ToList();
+        var rows = await db.Nodes.AsNoTracking().Where(n => wanted.Contains(n.Key))
+            .Join(db.NodeCultures, n => n.Id, c => c.NodeId, (n, c) => new { n.Key, c.Culture, c.Name }).ToListAsync(ct);
+        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key,
+            g => (g.FirstOrDefault(r => string.Equals(r.Culture, culture, StringComparison.OrdinalIgnoreCase)) ?? g.FirstOrDefault(r => r.Culture == "") ?? g.First()).Name);
+    }
+}

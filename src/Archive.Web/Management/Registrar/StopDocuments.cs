@@ -1,0 +1,115 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Archive.Data.Exhibitions;
+
+namespace Archive.Web.Management.Registrar;
+
+/// A stop's printable documents: the pack list and the condition-check forms, HTML with print styles, one page per
+/// object, in the curator's language.
+public static class StopDocuments
+{
+    private const string Styles = """
+        body { font: 11pt/1.45 "Noto Sans", "DejaVu Sans", sans-serif; color: #111; margin: 2rem; }
+        h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0; } dt { font-weight: 600; }
+        .page { break-after: page; border-top: 1px solid #888; padding-top: 1rem; margin-top: 1rem; }
+        .page:last-child { break-after: auto; }
+        .warning { border: 2px solid #8a1c1c; color: #8a1c1c; padding: .25rem .5rem; font-weight: 600; }
+        .line { border-bottom: 1px solid #555; min-height: 2.2rem; margin: .25rem 0 .75rem; }
+        .box { border: 1px solid #555; min-height: 6rem; margin: .25rem 0 .75rem; }
+        fieldset { border: 1px solid #555; } label { margin-right: 1.25rem; }
+        @media print { body { margin: 0; } }
+        """;
+
+    public static string PackList(StopSheet sheet, string culture) => Page(sheet, culture, "packList", body =>
+    {
+        Section(body, culture, "travelling", sheet.Travelling, sheet);
+        Section(body, culture, "fromLenders", sheet.FromLenders, sheet);
+        Section(body, culture, "returning", sheet.Returning, sheet);
+    });
+
+    public static string ConditionChecks(StopSheet sheet, string culture) => Page(sheet, culture, "conditionChecks", body =>
+    {
+        foreach (var item in sheet.Checklist)
+        {
+            body.Append("<section class=\"page\">");
+            Identification(body, culture, item, withLoan: false, heading: "h2");
+            var group = $"grade-{item.Key:N}";
+            body.Append("<fieldset><legend>").Append(E(W(culture, "grade"))).Append("</legend>");
+            foreach (var grade in new[] { "excellent", "good", "fair", "poor" })
+                body.Append($"<label><input type=\"checkbox\" name=\"{group}\"> ").Append(E(W(culture, grade))).Append("</label>");
+            body.Append("</fieldset>");
+            foreach (var (key, css) in new[] { ("notes", "box"), ("photographs", "line"), ("checkedBy", "line"), ("date", "line") })
+                body.Append("<p><strong>").Append(E(W(culture, key))).Append($"</strong></p><div class=\"{css}\"></div>");
+            body.Append("</section>");
+        }
+    });
+
+    private static void Section(StringBuilder body, string culture, string title, IReadOnlyList<SheetObject> objects, StopSheet sheet)
+    {
+        if (objects.Count == 0)
+            return;
+        var heading = W(culture, title) + (title == "travelling" && sheet.PreviousStop is { } previous ? $": {previous}" + (sheet.PreviousVenue is { } v ? $", {v}" : "") : "");
+        body.Append("<h2>").Append(E(heading)).Append($" ({objects.Count})</h2>");
+        foreach (var item in objects)
+        {
+            body.Append("<section class=\"page\">");
+            Identification(body, culture, item, withLoan: true, heading: "h3");
+            foreach (var key in new[] { "crate", "handedOver", "received", "date" })
+                body.Append("<p><strong>").Append(E(W(culture, key))).Append("</strong></p><div class=\"line\"></div>");
+            body.Append("</section>");
+        }
+    }
+
+    private static void Identification(StringBuilder body, string culture, SheetObject item, bool withLoan, string heading)
+    {
+        body.Append($"<{heading}>").Append(E(item.Name)).Append($"</{heading}>");
+        if (!item.Covered)
+            body.Append("<p class=\"warning\" role=\"alert\">").Append(E(W(culture, "notCovered"))).Append("</p>");
+        body.Append("<dl>");
+        void Row(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+                body.Append("<dt>").Append(E(W(culture, key))).Append("</dt><dd>").Append(E(value)).Append("</dd>");
+        }
+        Row("accession", item.AccessionNumber);
+        Row("dimensions", item.Dimensions);
+        Row("condition", item.Condition);
+        Row("owner", item.Owner);
+        if (withLoan)
+        {
+            Row("loan", item.Loan);
+            Row("state", item.LoanState);
+            Row("credit", item.CreditLine);
+            Row("insurance", item.InsuranceValue?.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo(RegistrarWords.LanguageOf(culture))));
+        }
+        if (!item.Public)
+            Row("private", "✓");
+        body.Append("</dl>");
+    }
+
+    private static string Page(StopSheet sheet, string culture, string titleKey, Action<StringBuilder> content)
+    {
+        var language = RegistrarWords.LanguageOf(culture);
+        var title = $"{W(culture, titleKey)}: {sheet.Exhibition} — {sheet.Name}";
+        var body = new StringBuilder();
+        body.Append($"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body><main>")
+            .Append("<h1>").Append(E(W(culture, titleKey))).Append("</h1><dl>");
+        body.Append("<dt>").Append(E(W(culture, "stop"))).Append("</dt><dd>").Append(E($"{sheet.Exhibition} — {sheet.Name}")).Append("</dd>");
+        if (sheet.Venue is { } venue)
+            body.Append("<dt>").Append(E(W(culture, "venue"))).Append("</dt><dd>").Append(E(venue)).Append("</dd>");
+        body.Append("<dt>").Append(E(W(culture, "dates"))).Append("</dt><dd>").Append(E($"{sheet.Opening:yyyy-MM-dd} – {sheet.Closing:yyyy-MM-dd}")).Append("</dd>");
+        body.Append("<dt>").Append(E(W(culture, "count"))).Append("</dt><dd>").Append(sheet.Checklist.Count()).Append("</dd></dl>");
+        content(body);
+        body.Append("</main></body></html>");
+        return body.ToString();
+    }
+
+    private static string W(string culture, string key) => RegistrarWords.For(culture, key);
+
+    // Every script as it is (the default encoder would escape all but Latin): only markup characters are encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
+}

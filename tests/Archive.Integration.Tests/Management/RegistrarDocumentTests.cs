@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+
+namespace Archive.Integration.Tests.Management;
+
+/// A stop's registrar documents over the demo: the checklist as CSV, the pack list (what travels from the stop
+/// before, what comes from lenders, what goes back) and the condition-check forms, one page per object, in the
+/// curator's language; for curators only.
+public sealed class RegistrarDocumentTests(DocumentApiTests.Host host) : IClassFixture<DocumentApiTests.Host>
+{
+    private const string Api = "/umbraco/management/api/v1/archive/exhibition-stop";
+    private const string AlmatyStop = "1a21842f-8222-e867-fff6-def846d349b0";
+    private const string Dutar = "aed4a481-b039-1b29-b4e2-27ed5434fdce", KashgarCarpet = "603d0d87-e542-9427-79de-6898e56edf9d";
+    private const string PoemCopy = "61dccb0d-af7f-58c1-cf33-1ca580da66d0"; // shown in Astana only: back to its museum
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+
+    [Fact]
+    public async Task The_checklist_is_a_CSV_with_each_object_its_lender_loan_and_where_it_comes_from()
+    {
+        var response = await (await host.As("curator")).GetAsync($"{Api}/{AlmatyStop}/checklist.csv?culture=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("key,accessionNumber,name,heldBy,loan,agreementState,creditLine,covered,arrivesFrom", lines[0]);
+        var carpet = lines.Single(l => l.StartsWith(KashgarCarpet));
+        Assert.Contains("Kashgar carpet", carpet);
+        Assert.Contains("signed", carpet);
+        Assert.Contains(",yes,Astana,", carpet); // it travels on from the Astana stop
+        Assert.Contains(",yes,", lines.Single(l => l.StartsWith(Dutar)));
+        // The requested loan's two objects are on the list, not covered.
+        Assert.Equal(2, lines.Count(l => l.Contains(",requested,") && l.Contains(",no,")));
+        Assert.DoesNotContain(lines, l => l.StartsWith(PoemCopy));
+    }
+
+    [Fact]
+    public async Task The_pack_list_and_condition_checks_are_printable_pages_in_the_curator_s_language()
+    {
+        var curator = await host.As("curator");
+        var pack = await (await curator.GetAsync($"{Api}/{AlmatyStop}/pack-list?culture=ru")).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ru\">", pack);
+        Assert.Contains("Упаковочный лист", pack);
+        Assert.Contains("Перевозится с предыдущего этапа: Астана", pack);
+        Assert.Contains("Возвращается владельцам после предыдущего этапа", pack);
+        Assert.Contains("Список стихотворения", pack); // the poem goes back to the Pushkin museum
+        Assert.Equal(2, Count(pack, "class=\"warning\"")); // the requested loan's objects may not travel
+        Assert.Contains("@media print", pack);
+
+        var checks = await (await curator.GetAsync($"{Api}/{AlmatyStop}/condition-checks?culture=kk")).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"kk\">", checks);
+        Assert.Contains("Сақталу жағдайын тексеру", checks);
+        var csv = await (await curator.GetAsync($"{Api}/{AlmatyStop}/checklist.csv")).Content.ReadAsStringAsync();
+        var objects = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        Assert.Equal(objects, Count(checks, "class=\"page\""));
+        Assert.Equal(objects * 4, Count(checks, "type=\"checkbox\""));
+    }
+
+    [Fact]
+    public async Task Only_curators_get_them_and_an_unknown_stop_is_a_404()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("viewer")).GetAsync($"{Api}/{AlmatyStop}/checklist.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("korean-contributor")).GetAsync($"{Api}/{AlmatyStop}/pack-list")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync($"{Api}/{AlmatyStop}/pack-list")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.As("curator")).GetAsync($"{Api}/{Guid.NewGuid()}/pack-list")).StatusCode);
+    }
+}
