@@ -6,6 +6,7 @@ import { fixNotificationLiveRegion } from './fixes/live-region.js';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 import { readPartsOfEmptyStores } from './fixes/store-part.js';
 import { mediaManifests } from './media/manifests.js';
+import { registrarManifests } from './registrar/manifests.js';
 import { reviewManifests } from './review/manifests.js';
 
 // Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management, preview,
@@ -26,6 +27,7 @@ export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	void nameCulturePicker();
 	extensionRegistry.registerMany(reviewManifests);
 	extensionRegistry.registerMany(mediaManifests);
+	extensionRegistry.registerMany(registrarManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
 		// documents — tree, pickers, collections — as Umbraco marks its own states.

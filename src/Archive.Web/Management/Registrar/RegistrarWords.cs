@@ -30,6 +30,11 @@ public static class RegistrarWords
         ["good"] = ["good", "хорошее", "жақсы"],
         ["fair"] = ["fair", "удовлетворительное", "қанағаттанарлық"],
         ["poor"] = ["poor", "плохое", "нашар"],
+        ["requested"] = ["requested", "запрошен", "сұралған"],
+        ["agreed"] = ["agreed", "согласован", "келісілген"],
+        ["signed"] = ["signed", "подписан", "қол қойылған"],
+        ["active"] = ["active", "действует", "күшінде"],
+        ["returned"] = ["returned", "возвращено", "қайтарылған"],
         ["notes"] = ["Notes (damage, changes since the last check)", "Заметки (повреждения, изменения с прошлой проверки)", "Ескертпелер (зақым, соңғы тексеруден бергі өзгерістер)"],
         ["photographs"] = ["Photographs taken", "Сделанные фотографии", "Түсірілген суреттер"],
         ["checkedBy"] = ["Checked by", "Проверил(а)", "Тексерген"],
@@ -50,6 +55,9 @@ public static class RegistrarWords
             _ => words[0],
         };
     }
+
+    /// A stored choice (a condition grade, an agreement state) in the culture's words; any other value as it is.
+    public static string? ForValue(string culture, string? value) => value is not null && Words.ContainsKey(value) ? For(culture, value) : value;
 
     /// The culture the words are in (for the page's lang): kk, ru or en.
     public static string LanguageOf(string culture) => culture.Split('-')[0].ToLowerInvariant() is "ru" or "kk" ? culture.Split('-')[0].ToLowerInvariant() : "en";

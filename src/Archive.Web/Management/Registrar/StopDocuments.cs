@@ -74,12 +74,12 @@ public static class StopDocuments
         }
         Row("accession", item.AccessionNumber);
         Row("dimensions", item.Dimensions);
-        Row("condition", item.Condition);
+        Row("condition", RegistrarWords.ForValue(culture, item.Condition));
         Row("owner", item.Owner);
         if (withLoan)
         {
             Row("loan", item.Loan);
-            Row("state", item.LoanState);
+            Row("state", RegistrarWords.ForValue(culture, item.LoanState));
             Row("credit", item.CreditLine);
             Row("insurance", item.InsuranceValue?.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo(RegistrarWords.LanguageOf(culture))));
         }
