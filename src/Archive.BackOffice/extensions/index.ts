@@ -41,6 +41,17 @@ export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 			weight: 900,
 			meta: { iconName: 'icon-lock', label: 'Private record: kept from every public channel', iconColorAlias: 'red' },
 		},
+		// A loan past its end whose objects are not recorded as returned: the registrar follows it up.
+		{
+			type: 'entitySign',
+			kind: 'icon',
+			alias: 'Archive.EntitySign.Document.OverdueLoan',
+			name: 'Archive overdue loan sign',
+			forEntityTypes: ['document'],
+			forEntityFlags: ['Archive.OverdueLoan'],
+			weight: 800,
+			meta: { iconName: 'icon-alert', label: 'Overdue loan: past its end and not returned', iconColorAlias: 'red' },
+		},
 		{
 			type: 'propertyEditorUi',
 			alias: 'Archive.PropertyEditorUi.HistoricalDating',

@@ -12,6 +12,9 @@ public sealed record LoanTerms(Guid Loan, string Name, string State, IReadOnlyLi
     /// Signed or active: its objects may be shown.
     public bool IsInForce => State is "signed" or "active";
 
+    /// Past its end (renewals included) and still out: the objects are not recorded as returned.
+    public bool IsOverdue(DateOnly today) => IsInForce && End is { } end && end < today;
+
     public bool Covers(StopBooking stop) => Stops.Count > 0
         ? Stops.Contains(stop.Stop)
         : Start is { } start && End is { } end && start <= stop.Opening && (stop.Closing ?? stop.Opening) <= end;

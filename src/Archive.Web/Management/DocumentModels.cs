@@ -62,6 +62,9 @@ public sealed record FlagModel(string Alias)
 {
     /// A record lent for study, not display: withheld from every public channel.
     public static readonly FlagModel PrivateRecord = new("Archive.PrivateRecord");
+
+    /// A loan past its end whose objects are not recorded as returned.
+    public static readonly FlagModel OverdueLoan = new("Archive.OverdueLoan");
 }
 
 public sealed record VariantItemResponseModel(string Name, string? Culture);

@@ -132,6 +132,12 @@ public static class TreeEndpoints
         // Ancestors root first, as Umbraco lists them (the path holds ids; the tree speaks keys).
         var pathIds = nodes.SelectMany(n => PathIds(n)).Distinct().ToList();
         var keyOf = await db.Nodes.AsNoTracking().Where(n => pathIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
+        // Loans past their end and not returned are flagged for the registrar.
+        var loanIds = nodes.Where(n => n.ContentTypeAlias == "loan").Select(n => n.Id).ToList();
+        var today = Archive.Engine.Exhibitions.ExhibitionDays.Today(TimeProvider.System);
+        var overdue = loanIds.Count == 0 ? [] : (await db.NodeVersions.AsNoTracking().Where(v => v.IsDraft && loanIds.Contains(v.NodeId)).Select(v => new { v.NodeId, v.Data }).ToListAsync(ct))
+            .Where(v => Archive.Engine.Exhibitions.LoanTermsOf.Read(Guid.Empty, "", Archive.Engine.Content.ContentData.FromJson(v.Data)).IsOverdue(today)).Select(v => v.NodeId).ToHashSet();
+        IReadOnlyList<FlagModel> FlagsOf(NodeEntity n) => [.. facts.IsRecord(n.Key) ? [FlagModel.PrivateRecord] : Array.Empty<FlagModel>(), .. overdue.Contains(n.Id) ? [FlagModel.OverdueLoan] : Array.Empty<FlagModel>()];
         return nodes.Select(n =>
         {
             var type = schema.FindType(n.ContentTypeAlias, media ? ContentTypeKind.Media : ContentTypeKind.Document);
@@ -142,7 +148,7 @@ public static class TreeEndpoints
                 ? (object)new MediaTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, [], !reach.Within(n), n.Trashed, created,
                     new MediaTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new VariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture)).ToList())
-                : new DocumentTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, facts.IsRecord(n.Key) ? [FlagModel.PrivateRecord] : [],
+                : new DocumentTreeItemResponseModel(withChildren.Contains(n.Id), n.Key, parent, FlagsOf(n),
                     !reach.Within(n), n.Trashed, created, IsProtected: false, PathIds(n).Where(keyOf.ContainsKey).Select(id => new ReferenceByIdModel(keyOf[id])).ToList(),
                     new DocumentTypeReferenceResponseModel(type?.Key ?? Guid.Empty, type?.Icon ?? "", null),
                     names.Select(c => new DocumentVariantItemResponseModel(c.Name, c.Culture.Length == 0 ? null : c.Culture,

@@ -65,4 +65,18 @@ public sealed class RegistrarDocumentTests(DocumentApiTests.Host host) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync($"{Api}/{AlmatyStop}/pack-list")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await host.As("curator")).GetAsync($"{Api}/{Guid.NewGuid()}/pack-list")).StatusCode);
     }
+
+    [Fact]
+    public async Task Loans_past_their_end_and_not_returned_are_flagged_in_the_tree()
+    {
+        // The demo's signed loans ended on 30 September 2026 and none is recorded as returned; the requested one never left.
+        var tree = System.Text.Json.JsonDocument.Parse(await (await host.As("curator"))
+            .GetStringAsync($"/umbraco/management/api/v1/tree/document/children?parentId=4d2242f4-308d-fd31-2629-f9e9300e1069&take=100")).RootElement;
+        var flagged = tree.GetProperty("items").EnumerateArray()
+            .Select(i => (Id: i.GetProperty("id").GetString()!, Overdue: i.GetProperty("flags").EnumerateArray().Any(f => f.GetProperty("alias").GetString() == "Archive.OverdueLoan")))
+            .ToDictionary(i => i.Id, i => i.Overdue);
+        Assert.True(flagged["ba192e36-e0c8-507c-8d73-f026900bdbc8"], "the Uyghur association's signed loan");
+        Assert.Equal(6, flagged.Values.Count(v => v));
+        Assert.False(flagged[AlmatyStop]);
+    }
 }
