@@ -14,7 +14,7 @@ namespace Archive.Integration.Tests.Privacy;
 /// suggestions in every culture, the map's GeoJSON, IIIF images, manifests and collections, media files and their
 /// derivatives) and checks that no private field value, no private record and none of its media
 /// appear anywhere, and that asking for them directly gets 404.
-public sealed class PublicChannelsTests : IAsyncLifetime
+public sealed partial class PublicChannelsTests : IAsyncLifetime
 {
     private readonly ArchiveHostFactory _host = new();
     private HttpClient _client = null!;
@@ -62,6 +62,9 @@ public sealed class PublicChannelsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"""traceId""\s*:\s*""[0-9a-f-]*""")]
+    private static partial System.Text.RegularExpressions.Regex TraceId();
+
     private async Task<string> Public(string url, params (string, string)[] headers)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -69,8 +72,11 @@ public sealed class PublicChannelsTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation(name, value);
         var response = await _client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
+        // A problem's traceId is random hex, drawn from nothing stored: a private number such as 200000 can turn up in it
+        // by chance, so it is left out of the search.
+        var searched = TraceId().Replace(body, "");
         foreach (var secret in _forbidden)
-            Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{url} shows '{secret}'");
+            Assert.False(searched.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{url} shows '{secret}'");
         return body;
     }
 
