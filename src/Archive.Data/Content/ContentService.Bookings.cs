@@ -32,7 +32,7 @@ public sealed partial class ContentService
             return OperationResult.Fail(OperationStatus.RuleBroken, "closingDate", "The closing day is before the opening day.");
         var exhibition = node.ParentId is { } parentId ? await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Id == parentId, ct) : null;
         var exhibitionData = exhibition is null ? null : await PublishedDataAsync(exhibition.Id, ct);
-        var stop = new StopBooking(node.Key, "", opening, closing, Checklist(draft, exhibitionData));
+        var stop = new StopBooking(node.Key, "", opening, closing, LoanTermsOf.Checklist(draft, exhibitionData));
 
         var others = await PublishedStopsAsync(node.Id, ct);
         var names = await NamesAsync(stop.Objects.Concat(others.Select(o => o.Stop)), ct);
@@ -42,7 +42,7 @@ public sealed partial class ContentService
                 $"'{names.GetValueOrDefault(d.Object)}' ({d.Object}) is booked at the stop '{names.GetValueOrDefault(d.Other.Stop)}' ({d.Other.Stop}), " +
                 $"{d.Other.Opening:yyyy-MM-dd}–{d.Other.Closing?.ToString("yyyy-MM-dd") ?? "…"}, whose days overlap this stop's.")).ToList());
 
-        if (LoanTermsOf.Picked(exhibitionData?.GetValue("organiser")).FirstOrDefault() is var organiser && organiser == Guid.Empty)
+        if (Archive.Engine.Editors.MultiNodeTreePickerEditor.Keys(exhibitionData?.GetValue("organiser")).FirstOrDefault() is var organiser && organiser == Guid.Empty)
             return null;
         var organiserNode = await db.Nodes.AsNoTracking().FirstOrDefaultAsync(n => n.Key == organiser, ct);
         var paths = await db.Nodes.AsNoTracking().Where(n => stop.Objects.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Path, ct);
@@ -70,7 +70,7 @@ public sealed partial class ContentService
 
     private async Task<OperationResult?> RouteFailureAsync(ContentData draft, CancellationToken ct)
     {
-        var stops = LoanTermsOf.Picked(draft.GetValue("stops"));
+        var stops = Archive.Engine.Editors.MultiNodeTreePickerEditor.Keys(draft.GetValue("stops"));
         var published = await db.Nodes.AsNoTracking().Where(n => stops.Contains(n.Key) && !n.Trashed)
             .Where(n => db.NodeVersions.Any(v => v.NodeId == n.Id && v.IsPublished)).Select(n => n.Key).ToListAsync(ct);
         var hidden = stops.Except(published).ToList();
@@ -79,13 +79,6 @@ public sealed partial class ContentService
         var names = await NamesAsync(hidden, ct);
         return OperationResult.Fail(OperationStatus.RuleBroken, hidden.Select(h => new ContentProblem("stops", null,
             $"The route passes through '{names.GetValueOrDefault(h)}' ({h}), which is not a published place; a route shows only public places.")).ToList());
-    }
-
-    /// A stop's checklist: its own objects, or its exhibition's where it has none.
-    private static IReadOnlyList<Guid> Checklist(ContentData stop, ContentData? exhibition)
-    {
-        var own = LoanTermsOf.Picked(stop.GetValue("objects"));
-        return own.Count > 0 ? own : LoanTermsOf.Picked(exhibition?.GetValue("objects"));
     }
 
     private async Task<ContentData?> PublishedDataAsync(long nodeId, CancellationToken ct) =>
@@ -106,7 +99,7 @@ public sealed partial class ContentService
             var data = ContentData.FromJson(stop.Data);
             if (ExhibitionDays.Day(data.GetValue("openingDate")) is { } opening)
                 bookings.Add(new StopBooking(stop.Key, "", opening, ExhibitionDays.Day(data.GetValue("closingDate")),
-                    Checklist(data, stop.ParentId is { } p ? exhibitions.GetValueOrDefault(p) : null)));
+                    LoanTermsOf.Checklist(data, stop.ParentId is { } p ? exhibitions.GetValueOrDefault(p) : null)));
         }
         return bookings;
     }
@@ -116,15 +109,7 @@ public sealed partial class ContentService
             .Join(db.NodeVersions.Where(v => v.IsPublished), n => n.Id, v => v.NodeId, (n, v) => new { n.Key, v.Data }).ToListAsync(ct))
         .Select(l => LoanTermsOf.Read(l.Key, "", ContentData.FromJson(l.Data))).ToList();
 
-    /// Items' names in the default culture (else any), for messages a registrar reads.
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, CancellationToken ct)
-    {
-        var wanted = keys.Distinct().ToList();
-        var schema = await schemas.GetAsync(db, ct);
-        var preferred = schema.Cultures.Default?.IsoCode ?? "";
-        var rows = await db.Nodes.AsNoTracking().Where(n => wanted.Contains(n.Key))
-            .Join(db.NodeCultures, n => n.Id, c => c.NodeId, (n, c) => new { n.Key, c.Culture, c.Name }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key,
-            g => (g.FirstOrDefault(r => string.Equals(r.Culture, preferred, StringComparison.OrdinalIgnoreCase)) ?? g.First()).Name);
-    }
+    /// Items' names in the default culture, for messages a registrar reads.
+    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, CancellationToken ct) =>
+        await Exhibitions.NodeNames.ReadAsync(db, keys, (await schemas.GetAsync(db, ct)).Cultures.Default?.IsoCode ?? "", ct);
 }

@@ -33,14 +33,14 @@ public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore sche
         var siblings = await db.Nodes.AsNoTracking().Where(n => n.ParentId == parentId && !n.Trashed && n.ContentTypeAlias == ArchiveAliases.ExhibitionStop).ToListAsync(ct);
         var data = await DraftsAsync(siblings.Select(s => s.Id).Append(exhibition.Id), ct);
         var exhibitionData = data[exhibition.Id];
-        IReadOnlyList<Guid> ChecklistOf(NodeEntity s) => LoanTermsOf.Picked(data[s.Id].GetValue("objects")) is { Count: > 0 } own ? own : LoanTermsOf.Picked(exhibitionData.GetValue("objects"));
+        IReadOnlyList<Guid> ChecklistOf(NodeEntity s) => LoanTermsOf.Checklist(data[s.Id], exhibitionData);
         DateOnly? Opening(NodeEntity s) => ExhibitionDays.Day(data[s.Id].GetValue("openingDate"));
         var previous = siblings.Where(s => s.Id != stop.Id && Opening(s) is { } o && Opening(stop) is { } mine && o < mine).OrderBy(Opening).LastOrDefault();
 
         var checklist = ChecklistOf(stop);
         var before = previous is null ? [] : ChecklistOf(previous);
-        var venueKeys = new[] { stop, previous }.OfType<NodeEntity>().Select(s => LoanTermsOf.Picked(data[s.Id].GetValue("venue")).FirstOrDefault()).ToList();
-        var organiser = LoanTermsOf.Picked(exhibitionData.GetValue("organiser")).FirstOrDefault();
+        var venueKeys = new[] { stop, previous }.OfType<NodeEntity>().Select(s => Archive.Engine.Editors.MultiNodeTreePickerEditor.Keys(data[s.Id].GetValue("venue")).FirstOrDefault()).ToList();
+        var organiser = Archive.Engine.Editors.MultiNodeTreePickerEditor.Keys(exhibitionData.GetValue("organiser")).FirstOrDefault();
         var names = await NamesAsync(checklist.Concat(before).Concat(venueKeys).Append(organiser).Append(exhibition.Key).Append(stop.Key)
             .Concat(previous is null ? [] : [previous.Key]), language, ct);
         var objects = await ObjectsAsync(checklist.Union(before).ToList(), language, names, stop, data[stop.Id], exhibitionData, organiser, ct);
@@ -76,7 +76,7 @@ public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore sche
             var own = owner is not null && owner.Key == organiser;
             var loanValues = loan is { } found ? loanData[found.Item1.Id] : null;
             result[node.Key] = new SheetObject(node.Key, names.GetValueOrDefault(node.Key, node.Key.ToString()), data.GetValue(ArchiveAliases.AccessionNumber),
-                Text(data, "dimensions", culture), LoanTermsOf.State(data.GetValue("condition")) is { Length: > 0 } condition ? condition : null,
+                Text(data, "dimensions", culture), Archive.Engine.Editors.DropDownEditor.Choices(data.GetValue("condition")).FirstOrDefault(),
                 owner is null ? null : institutionNames.GetValueOrDefault(owner.Key),
                 loan is { } l1 ? loanNames.GetValueOrDefault(l1.Item1.Key) : null, loan?.Item2.State,
                 loanValues is null ? null : Text(loanValues, "creditLine", culture),
@@ -97,12 +97,5 @@ public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore sche
             .ToDictionary(v => v.NodeId, v => ContentData.FromJson(v.Data));
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, string culture, CancellationToken ct)
-    {
-        var wanted = keys.Where(k => k != Guid.Empty).Distinct().ToList();
-        var rows = await db.Nodes.AsNoTracking().Where(n => wanted.Contains(n.Key))
-            .Join(db.NodeCultures, n => n.Id, c => c.NodeId, (n, c) => new { n.Key, c.Culture, c.Name }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key,
-            g => (g.FirstOrDefault(r => string.Equals(r.Culture, culture, StringComparison.OrdinalIgnoreCase)) ?? g.FirstOrDefault(r => r.Culture == "") ?? g.First()).Name);
-    }
+    private Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, string culture, CancellationToken ct) => NodeNames.ReadAsync(db, keys, culture, ct);
 }

@@ -28,9 +28,7 @@ public static class ExhibitionStops
         if (Day(data.GetValue("openingDate")) is not { } opening)
             return null;
         var exhibition = cache.Find(stop.ParentKey);
-        var objects = Picked(data.GetValue("objects"));
-        if (objects.Count == 0 && exhibition is not null)
-            objects = Picked(Data(exhibition).GetValue("objects"));
+        var objects = Archive.Engine.Exhibitions.LoanTermsOf.Checklist(data, exhibition is null ? null : Data(exhibition));
         var venue = Picked(data.GetValue("venue")).Select(cache.Find).FirstOrDefault(v => v is not null);
         var scheduled = new ScheduledStop(stop, exhibition, venue, opening, Day(data.GetValue("closingDate")), objects, []);
         return scheduled with { OnView = objects.Where(o => IsShown(cache, scheduled, o)).ToList() };
@@ -51,7 +49,7 @@ public static class ExhibitionStops
     public static ContentData Data(PublishedNode node) => ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data));
 
     /// The keys a picker's value names ("umb://document/…" UDIs, comma-separated).
-    public static IReadOnlyList<Guid> Picked(string? value) => Archive.Engine.Exhibitions.LoanTermsOf.Picked(value);
+    public static IReadOnlyList<Guid> Picked(string? value) => Archive.Engine.Editors.MultiNodeTreePickerEditor.Keys(value);
 
     public static DateOnly? Day(string? value) => Archive.Engine.Exhibitions.ExhibitionDays.Day(value);
 

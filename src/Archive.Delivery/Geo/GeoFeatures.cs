@@ -52,8 +52,8 @@ public static class GeoFeatures
     /// What a published item is on a map, if anything: a private collection's premises are not shown.
     public static string? KindOf(PublishedNode node) => node.ContentTypeAlias switch
     {
-        "venue" => Choices(Data(node).GetValue("venueKind")).Contains(FriendshipKind) ? HouseOfFriendship : Venue,
-        "institution" => Choices(Data(node).GetValue("institutionKind")) switch
+        "venue" => Archive.Engine.Editors.DropDownEditor.Choices(Data(node).GetValue("venueKind")).Contains(FriendshipKind) ? HouseOfFriendship : Venue,
+        "institution" => Archive.Engine.Editors.DropDownEditor.Choices(Data(node).GetValue("institutionKind")) switch
         {
             var kinds when kinds.Contains(FriendshipKind) => HouseOfFriendship,
             var kinds when kinds.Any(k => k.Contains("museum", StringComparison.OrdinalIgnoreCase)) => Museum,
@@ -159,19 +159,5 @@ public static class GeoFeatures
         {
         }
         return null;
-    }
-
-    private static IReadOnlyList<string> Choices(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return [];
-        try
-        {
-            return JsonSerializer.Deserialize<string[]>(value) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [value];
-        }
     }
 }

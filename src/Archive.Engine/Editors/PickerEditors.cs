@@ -29,6 +29,11 @@ public sealed class ContentPickerEditor : PropertyEditor
 
 public sealed class MultiNodeTreePickerEditor : PropertyEditor
 {
+    /// The keys a stored value names ("umb://document/…" UDIs, comma-separated), in order, each once.
+    public static IReadOnlyList<Guid> Keys(string? stored) => string.IsNullOrEmpty(stored) ? []
+        : stored.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(udi => Udi.TryParse(udi, out var parsed) ? parsed.Value.Key : Guid.Empty).Where(k => k != Guid.Empty).Distinct().ToList();
+
     public override string Alias => "Umbraco.MultiNodeTreePicker";
 
     public override string? ToStored(JsonNode? value, EditorContext context, List<EditorError> errors)

@@ -95,6 +95,21 @@ public sealed class DateTimeEditor : PropertyEditor
 
 public sealed class DropDownEditor : PropertyEditor
 {
+    /// The choices a stored value holds (a JSON array; a bare value as one choice).
+    public static IReadOnlyList<string> Choices(string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(stored))
+            return [];
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<string[]>(stored) ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [stored.Trim()];
+        }
+    }
+
     public override string Alias => "Umbraco.DropDown.Flexible";
 
     public override bool StoresJson => true;
