@@ -24,6 +24,10 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<ChangeLogEntity> ChangeLog => Set<ChangeLogEntity>();
     public DbSet<UniqueValueEntity> UniqueValues => Set<UniqueValueEntity>();
     public DbSet<RedirectUrlEntity> RedirectUrls => Set<RedirectUrlEntity>();
+    public DbSet<MovementEntity> Movements => Set<MovementEntity>();
+    public DbSet<ConditionCheckEntity> ConditionChecks => Set<ConditionCheckEntity>();
+    public DbSet<HomeLocationEntity> HomeLocations => Set<HomeLocationEntity>();
+    public DbSet<CrateEntity> Crates => Set<CrateEntity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -103,6 +107,38 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.Property(x => x.Path).HasMaxLength(2000);
             e.HasIndex(x => new { x.RootKey, x.Culture, x.Path }).IsUnique();
             e.HasIndex(x => x.ContentKey);
+        });
+        b.Entity<MovementEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key).IsUnique();
+            // "Where was it then": a subject's entries by departure; "what is here": entries by destination.
+            e.HasIndex(x => new { x.Subject, x.Departed });
+            e.HasIndex(x => x.To);
+            e.HasIndex(x => x.Crate);
+            e.HasIndex(x => x.Stop);
+            e.HasIndex(x => x.Supersedes);
+            e.Property(x => x.Reason).HasMaxLength(40);
+        });
+        b.Entity<ConditionCheckEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => new { x.Object, x.Checked });
+            e.HasIndex(x => x.Stop);
+            e.Property(x => x.Grade).HasMaxLength(40);
+        });
+        b.Entity<HomeLocationEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Object, x.Since });
+            e.HasIndex(x => x.Location);
+        });
+        b.Entity<CrateEntity>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.Property(x => x.Number).HasMaxLength(100);
         });
     }
 }

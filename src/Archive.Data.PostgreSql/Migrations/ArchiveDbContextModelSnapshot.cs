@@ -93,6 +93,95 @@ namespace Archive.Data.PostgreSql.Migrations
                     b.ToTable("ChangeLog");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.ConditionCheckEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Checked")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Movement")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Object")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Photographs")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Stop")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Stop");
+
+                    b.HasIndex("Object", "Checked");
+
+                    b.ToTable("ConditionChecks");
+                });
+
+            modelBuilder.Entity("Archive.Data.Entities.CrateEntity", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Crates");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.DictionaryItemEntity", b =>
                 {
                     b.Property<Guid>("Key")
@@ -152,6 +241,39 @@ namespace Archive.Data.PostgreSql.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.HomeLocationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("Location")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Object")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location");
+
+                    b.HasIndex("Object", "Since");
+
+                    b.ToTable("HomeLocations");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.LanguageEntity", b =>
                 {
                     b.Property<string>("IsoCode")
@@ -180,6 +302,83 @@ namespace Archive.Data.PostgreSql.Migrations
                     b.HasKey("IsoCode");
 
                     b.ToTable("Languages");
+                });
+
+            modelBuilder.Entity("Archive.Data.Entities.MovementEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("Arrived")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Crate")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Departed")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("From")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Loan")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Stop")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("To")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Crate");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Stop");
+
+                    b.HasIndex("Supersedes");
+
+                    b.HasIndex("To");
+
+                    b.HasIndex("Subject", "Departed");
+
+                    b.ToTable("Movements");
                 });
 
             modelBuilder.Entity("Archive.Data.Entities.NodeCultureEntity", b =>

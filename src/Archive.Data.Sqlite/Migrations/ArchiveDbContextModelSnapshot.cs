@@ -84,6 +84,93 @@ namespace Archive.Data.Sqlite.Migrations
                     b.ToTable("ChangeLog");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.ConditionCheckEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Checked")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Movement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Object")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Photographs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Stop")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Stop");
+
+                    b.HasIndex("Object", "Checked");
+
+                    b.ToTable("ConditionChecks");
+                });
+
+            modelBuilder.Entity("Archive.Data.Entities.CrateEntity", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Created")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("Crates");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.DictionaryItemEntity", b =>
                 {
                     b.Property<Guid>("Key")
@@ -143,6 +230,37 @@ namespace Archive.Data.Sqlite.Migrations
                     b.ToTable("Domains");
                 });
 
+            modelBuilder.Entity("Archive.Data.Entities.HomeLocationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Object")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Location");
+
+                    b.HasIndex("Object", "Since");
+
+                    b.ToTable("HomeLocations");
+                });
+
             modelBuilder.Entity("Archive.Data.Entities.LanguageEntity", b =>
                 {
                     b.Property<string>("IsoCode")
@@ -171,6 +289,81 @@ namespace Archive.Data.Sqlite.Migrations
                     b.HasKey("IsoCode");
 
                     b.ToTable("Languages");
+                });
+
+            modelBuilder.Entity("Archive.Data.Entities.MovementEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("Arrived")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Crate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Departed")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Loan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Recorded")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Stop")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Subject")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Crate");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Stop");
+
+                    b.HasIndex("Supersedes");
+
+                    b.HasIndex("To");
+
+                    b.HasIndex("Subject", "Departed");
+
+                    b.ToTable("Movements");
                 });
 
             modelBuilder.Entity("Archive.Data.Entities.NodeCultureEntity", b =>

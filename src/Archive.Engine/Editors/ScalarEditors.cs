@@ -110,6 +110,11 @@ public sealed class DropDownEditor : PropertyEditor
         }
     }
 
+    /// The choices a data type's configuration offers (plain strings or Umbraco's {value} objects).
+    public static IReadOnlyList<string> Items(JsonObject config) => FindKey(config, "items") is JsonArray configured
+        ? configured.Select(i => i is JsonObject o ? o["value"]?.ToString() ?? "" : i?.ToString() ?? "").ToList()
+        : [];
+
     public override string Alias => "Umbraco.DropDown.Flexible";
 
     public override bool StoresJson => true;
@@ -123,9 +128,7 @@ public sealed class DropDownEditor : PropertyEditor
             JsonArray array => array.Select(i => i?.ToString() ?? "").ToList(),
             _ => [value.ToString()],
         };
-        var items = FindKey(context.Config, "items") is JsonArray configured
-            ? configured.Select(i => i is JsonObject o ? o["value"]?.ToString() ?? "" : i?.ToString() ?? "").ToHashSet()
-            : [];
+        var items = Items(context.Config).ToHashSet();
         for (var i = 0; i < selected.Count; i++)
             if (items.Count > 0 && !items.Contains(selected[i]))
                 errors.Add(new EditorError($"[{i}]", $"'{selected[i]}' is not one of the allowed items."));

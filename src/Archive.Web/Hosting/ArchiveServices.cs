@@ -33,6 +33,9 @@ public static class ArchiveServices
         Archive.Web.Management.ManagementSecurity.AddArchiveAccounts(builder.Services);
         builder.Services.AddScoped<ContentService>();
         builder.Services.AddScoped<Archive.Data.Exhibitions.RegistrarSheets>();
+        builder.Services.AddScoped<Archive.Data.Movements.LedgerWriter>();
+        builder.Services.AddScoped<Archive.Data.Movements.LedgerReader>();
+        builder.Services.AddScoped<Management.Ledger.LedgerViews>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();
         builder.Services.AddSingleton(new SchemaFilesOptions(options.USync.ExportOnSave ? paths.Resolve(options.USync.Folder) : null));

@@ -59,6 +59,7 @@ public static class ManagementEndpoints
         api.MapIiifPreview();
         api.MapMapSettings();
         api.MapRegistrarDocuments();
+        Ledger.LedgerEndpoints.MapLedger(api);
         api.MapAllowedTypes();
         api.MapMediaCollection();
         api.MapMediaValidation();
