@@ -16,6 +16,10 @@ var savePublish = new Command("save-publish", "Save-and-publish latency of one a
 savePublish.SetAction((parse, _) => SavePublishBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(runs), parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(schema)!));
 root.Subcommands.Add(savePublish);
 
+var ledger = new Command("ledger", "Movement ledger: where every object is today and what is at a hall on a date, beside the plain content query (N artefacts, N × 10 movements).") { count, runs, provider, connection, schema };
+ledger.SetAction((parse, _) => LedgerBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(runs), parse.GetValue(provider)!, parse.GetValue(connection), parse.GetValue(schema)!));
+root.Subcommands.Add(ledger);
+
 var keep = new Option<string?>("--keep") { Description = "Build into this folder, resumably, and keep it (for 1M runs): an interrupted build resumes, a finished one is reused." };
 var searchRuns = new Option<int>("--queries") { Description = "Measured queries per kind.", DefaultValueFactory = _ => 500 };
 var search = new Command("search", "Index build beside a bare Lucene loop; query and autocomplete latency.") { count, searchRuns, keep };

@@ -6,6 +6,7 @@ import { fixNotificationLiveRegion } from './fixes/live-region.js';
 import { skipMeasuringReadOnlyTags } from './fixes/read-only-tags.js';
 import { readPartsOfEmptyStores } from './fixes/store-part.js';
 import { mediaManifests } from './media/manifests.js';
+import { ledgerManifests } from './ledger/manifests.js';
 import { registrarManifests } from './registrar/manifests.js';
 import { reviewManifests } from './review/manifests.js';
 
@@ -28,6 +29,7 @@ export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	extensionRegistry.registerMany(reviewManifests);
 	extensionRegistry.registerMany(mediaManifests);
 	extensionRegistry.registerMany(registrarManifests);
+	extensionRegistry.registerMany(ledgerManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
 		// documents — tree, pickers, collections — as Umbraco marks its own states.

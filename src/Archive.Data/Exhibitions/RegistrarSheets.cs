@@ -8,7 +8,14 @@ namespace Archive.Data.Exhibitions;
 
 /// One object as a registrar's sheet shows it: identification, physical details, who lends it under which loan.
 public sealed record SheetObject(Guid Key, string Name, string? AccessionNumber, string? Dimensions, string? Condition, string? Owner,
-    string? Loan, string? LoanState, string? CreditLine, decimal? InsuranceValue, bool Covered, bool Public);
+    string? Loan, string? LoanState, string? CreditLine, decimal? InsuranceValue, bool Covered, bool Public)
+{
+    /// From the movement ledger: where the object is now ("in transit" when on its way), the crate it is packed in,
+    /// and its last condition check ("good, 2026-06-08").
+    public string? NowAt { get; init; }
+    public string? Crate { get; init; }
+    public string? LastCheck { get; init; }
+}
 
 /// A stop as its registrar's documents need it: where and when, the stop before it, and its checklist — the objects
 /// arriving from that stop, those arriving from their lenders, and those going back to their lenders after it.
@@ -20,7 +27,7 @@ public sealed record StopSheet(Guid Key, string Name, string Exhibition, string?
 
 /// Reads the registrar's view of a stop from the records as they stand (drafts included: documents are drawn up
 /// before anything is published), names in the culture asked for, else the default one.
-public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore schemas)
+public sealed partial class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore schemas, Movements.LedgerReader ledger, TimeProvider clock)
 {
     public async Task<StopSheet?> StopAsync(Guid key, string? culture, CancellationToken ct)
     {
@@ -44,6 +51,7 @@ public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore sche
         var names = await NamesAsync(checklist.Concat(before).Concat(venueKeys).Append(organiser).Append(exhibition.Key).Append(stop.Key)
             .Concat(previous is null ? [] : [previous.Key]), language, ct);
         var objects = await ObjectsAsync(checklist.Union(before).ToList(), language, names, stop, data[stop.Id], exhibitionData, organiser, ct);
+        await WithLedgerAsync(objects, language, ct);
         SheetObject Of(Guid k) => objects.GetValueOrDefault(k) ?? new SheetObject(k, names.GetValueOrDefault(k, k.ToString()), null, null, null, null, null, null, null, null, false, false);
         return new StopSheet(stop.Key, names.GetValueOrDefault(stop.Key, ""), names.GetValueOrDefault(exhibition.Key, ""), venueKeys[0] is var v && v != Guid.Empty ? names.GetValueOrDefault(v) : null,
             Opening(stop), ExhibitionDays.Day(data[stop.Id].GetValue("closingDate")),
@@ -85,6 +93,28 @@ public sealed class RegistrarSheets(ArchiveDbContext db, Schema.SchemaStore sche
                 published.Contains(node.Id) && data.GetValue(ArchiveAliases.PrivateRecord) != "1");
         }
         return result;
+    }
+
+    /// Where each object is now by the ledger, the crate it is in and its last condition check: closing a stop, the
+    /// next stop's pack list says what is where.
+    private async Task WithLedgerAsync(Dictionary<Guid, SheetObject> objects, string culture, CancellationToken ct)
+    {
+        var keys = objects.Keys.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var where = await ledger.WhereAsync(keys, now, ct);
+        var checks = (await db.ConditionChecks.AsNoTracking().Where(c => keys.Contains(c.Object)).ToListAsync(ct))
+            .Where(c => c.Checked <= now).GroupBy(c => c.Object).ToDictionary(g => g.Key, g => g.MaxBy(c => (c.Checked, c.Id))!);
+        var places = where.SelectMany(w => new[] { w.Where.Location, w.Where.From }).OfType<Guid>();
+        var names = await NamesAsync(places, culture, ct);
+        var crateKeys = where.Select(w => w.Where.Crate).OfType<Guid>().ToList();
+        var crates = await db.Crates.AsNoTracking().Where(c => crateKeys.Contains(c.Key)).ToDictionaryAsync(c => c.Key, c => c.Number, ct);
+        foreach (var w in where)
+            objects[w.Object] = objects[w.Object] with
+            {
+                NowAt = w.Where.InTransit ? "→" : w.Where.Location is { } at ? names.GetValueOrDefault(at, at.ToString()) : null,
+                Crate = w.Where.Crate is { } crate ? crates.GetValueOrDefault(crate) : null,
+                LastCheck = checks.TryGetValue(w.Object, out var check) ? $"{check.Grade}, {Engine.Movements.LedgerTime.Format(check.Checked)[..10]}" : null,
+            };
     }
 
     private static string? Text(ContentData data, string alias, string culture) =>

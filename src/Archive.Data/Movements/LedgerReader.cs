@@ -74,7 +74,8 @@ public sealed class LedgerReader(ArchiveDbContext db)
         return (await WhereAsync(artefacts, instant, ct)).Where(w => w.Where is { InTransit: false, Location: { } l } && places.Contains(l)).ToList();
     }
 
-    private static async Task<Dictionary<Guid, Movement>> LatestAsync(IQueryable<MovementEntity> scope, DateTime instant, CancellationToken ct)
+    /// Each subject's latest standing entry departed by the instant.
+    public static async Task<Dictionary<Guid, Movement>> LatestAsync(IQueryable<MovementEntity> scope, DateTime instant, CancellationToken ct)
     {
         var ids = scope.Where(m => m.Departed <= instant && !scope.Any(s => s.Supersedes == m.Key)).GroupBy(m => m.Subject).Select(g => g.Max(m => m.Id));
         return (await scope.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Subject, LedgerRows.ToMovement);

@@ -4,7 +4,7 @@ using Archive.Engine.Movements;
 namespace Archive.Data.Movements;
 
 /// Ledger rows to the engine's records and back.
-internal static class LedgerRows
+public static class LedgerRows
 {
     public static Movement ToMovement(MovementEntity m) => new(m.Key, m.Subject, m.From, m.To, Utc(m.Departed), m.Arrived is { } a ? Utc(a) : null, m.Reason,
         m.AuthorisedBy, m.MovedBy, m.Crate, m.Stop, m.Loan, m.Note, m.Supersedes, Utc(m.Recorded), m.RecordedBy);

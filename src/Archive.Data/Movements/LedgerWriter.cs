@@ -35,7 +35,8 @@ public sealed partial class LedgerWriter(ArchiveDbContext db, TimeProvider clock
         var subject = input.Object ?? input.Crate!.Value;
         await LockAsync(subject, ct);
         var ledger = await LedgerOfAsync(subject, ct);
-        var from = input.From ?? Ledger.Standing(ledger).LastOrDefault()?.To;
+        // A correction starts where the subject was before the entry it replaces.
+        var from = input.From ?? Ledger.Standing(ledger).Where(m => m.Key != input.Supersedes).LastOrDefault()?.To;
         // An object moved on its own carries the crate it is packed into; a crate's own entry carries none.
         var entry = new Movement(Guid.NewGuid(), subject, from, input.To, input.Departed, input.Arrived, input.Reason, Trim(input.AuthorisedBy), Trim(input.MovedBy),
             input.Object is null ? null : input.Crate, input.Stop, input.Loan, Trim(input.Note), input.Supersedes, now, actor);

@@ -9,7 +9,7 @@ namespace Archive.Data.Publishing;
 
 /// The one reader of stored items for every projection: nodes with their cultures, draft and published
 /// versions and ancestors, in batches, each item projected once by the engine's public projection.
-public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts privateRecords) : IStoredItemSource
+public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, PrivateRecordFacts privateRecords, TimeProvider clock) : IStoredItemSource
 {
     public async Task<long> PositionAsync(CancellationToken ct) => await db.ChangeLog.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
@@ -95,6 +95,7 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
         var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && (v.IsDraft || v.IsPublished))
             .Select(v => new { v.NodeId, v.IsDraft, v.IsPublished, v.Data }).ToListAsync(ct)).ToLookup(v => v.NodeId);
         var ancestors = await AncestorsAsync(batch, ct);
+        var whereabouts = await WhereaboutsAsync(batch, ct);
         var result = new List<ProjectedItem>(batch.Count);
         foreach (var node in batch)
         {
@@ -117,10 +118,44 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
                 Draft = draft,
                 Published = published,
                 UsedByPrivateRecord = node.IsMedia && privateRecords.IsUsedByRecord(node.Key),
+                Whereabouts = whereabouts.GetValueOrDefault(node.Key),
             };
             result.Add(new ProjectedItem(stored, PublicProjection.Project(stored, schema)));
         }
         return result;
+    }
+
+    /// The batch's artefacts' whereabouts now, from the ledger: the place each is at and the places above it, nearest
+    /// first, leaving out every private location and all beneath one. Two queries for a whole batch.
+    private async Task<Dictionary<Guid, StoredWhereabouts>> WhereaboutsAsync(List<NodeEntity> batch, CancellationToken ct)
+    {
+        var objects = batch.Where(n => n.ContentTypeAlias == ArchiveAliases.Artefact).Select(n => n.Key).ToList();
+        if (objects.Count == 0)
+            return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var latest = await Movements.LedgerReader.LatestAsync(db.Movements.Where(m => objects.Contains(m.Subject)), now, ct);
+        if (latest.Count == 0)
+            return [];
+        var places = latest.Values.Select(m => m.To).Concat(latest.Values.Select(m => m.From).OfType<Guid>()).Distinct().ToList();
+        var paths = await db.Nodes.AsNoTracking().Where(n => places.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Path, ct);
+        var ids = paths.Values.SelectMany(p => p.Split(',').Select(long.Parse)).Distinct().ToList();
+        var keys = await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
+        List<Guid> PublicChain(Guid place)
+        {
+            if (!paths.TryGetValue(place, out var path))
+                return [];
+            // Root first: once a private location is met, it and everything beneath it stay out.
+            var chain = path.Split(',').Select(id => keys[long.Parse(id)]).TakeWhile(k => !privateRecords.IsRecord(k)).ToList();
+            chain.Reverse();
+            return chain;
+        }
+        return latest.ToDictionary(p => p.Key, p =>
+        {
+            var where = Engine.Movements.Ledger.Of(p.Value, now);
+            return where.InTransit
+                ? new StoredWhereabouts(where.From is { } from ? PublicChain(from) : [], true)
+                : new StoredWhereabouts(PublicChain(p.Value.To), false);
+        });
     }
 
     /// Every ancestor of the batch, in two queries: a change to one item reads its ancestors only, never the whole tree.

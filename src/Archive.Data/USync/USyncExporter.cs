@@ -68,7 +68,25 @@ public sealed class USyncExporter(ArchiveDbContext db, IMediaImportTarget media)
         }
 
         var mediaFiles = await ExportNodesAsync(schema, names, files, folder, warnings, progress, ct);
+        await ExportLedgersAsync(files, ct);
         return new ExportReport(files.Count + 1, mediaFiles, warnings);
+    }
+
+    /// One Ledger file per object or crate with any entry: movements, condition checks, homes, the crate's number.
+    private async Task ExportLedgersAsync(FileNames files, CancellationToken ct)
+    {
+        var movements = (await db.Movements.AsNoTracking().OrderBy(m => m.Id).ToListAsync(ct)).Select(Movements.LedgerRows.ToMovement).ToLookup(m => m.Subject);
+        var checks = (await db.ConditionChecks.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct)).Select(Movements.LedgerRows.ToCheck).ToLookup(c => c.Object);
+        var homes = (await db.HomeLocations.AsNoTracking().OrderBy(h => h.Id).ToListAsync(ct))
+            .Select(h => new Engine.Movements.HomeLocation(h.Object, h.Location, Movements.LedgerRows.Utc(h.Since), Movements.LedgerRows.Utc(h.Recorded), h.RecordedBy)).ToLookup(h => h.Object);
+        var crates = await db.Crates.AsNoTracking().ToDictionaryAsync(c => c.Key, ct);
+        var subjects = movements.Select(g => g.Key).Concat(checks.Select(g => g.Key)).Concat(homes.Select(g => g.Key)).Concat(crates.Keys).Distinct().Order();
+        foreach (var subject in subjects)
+        {
+            var crate = crates.GetValueOrDefault(subject);
+            files.Write(null, "Ledger", subject.ToString(), subject, LedgerSerializer.Write(new LedgerFile(subject, crate?.Number, crate?.Description,
+                movements[subject].ToList(), checks[subject].ToList(), homes[subject].ToList())));
+        }
     }
 
     private sealed record NodeName(string Name, long? ParentId, string SafeAlias);

@@ -31,7 +31,10 @@ public sealed partial class USyncImporter(
         if (importOptions.Schema)
             ValidateSchema(package, schema, problems);
         if (importOptions.Content)
+        {
             ValidateNodes(package, schema, nodeIndex, importOptions, problems, report);
+            ValidateLedgers(package, nodeIndex, problems);
+        }
         if (problems.Count > 0)
             throw new USyncImportException(problems);
 
@@ -39,7 +42,10 @@ public sealed partial class USyncImporter(
         if (importOptions.Schema)
             await ImportSchemaAsync(package, report, actor, ct);
         if (importOptions.Content)
+        {
             await ImportNodesAsync(package, schema, nodeIndex, importOptions, report, actor, progress, ct);
+            await ImportLedgersAsync(package, report, ct);
+        }
         await tx.CommitAsync(ct);
         schemas.Invalidate();
 

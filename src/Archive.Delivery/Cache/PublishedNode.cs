@@ -33,6 +33,8 @@ public sealed partial class PublishedNode
     public IReadOnlyCollection<Guid> References { get; init; } = [];
     /// A media item's file in the store ("<folder>/<file>"): the only files /media serves.
     public string? FilePath { get; init; }
+    /// An artefact's whereabouts from the movement ledger, public places only.
+    public StoredWhereabouts? Whereabouts { get; init; }
 
     /// The cache's form of a public projection (the only thing the cache is ever given).
     public static PublishedNode From(PublicItem item)
@@ -52,8 +54,10 @@ public sealed partial class PublishedNode
             IsVariant = item.IsVariant,
             Cultures = item.Cultures.ToDictionary(c => c.Key, c => new PublishedCulture(c.Value.Name, c.Value.Segment), StringComparer.OrdinalIgnoreCase),
             Data = Encoding.UTF8.GetBytes(json),
-            References = ReferencesIn(json),
+            // A place an object is at names it in its response: a renamed museum renders its objects again.
+            References = item.Whereabouts is { Places.Count: > 0 } at ? ReferencesIn(json).Union(at.Places).ToArray() : ReferencesIn(json),
             FilePath = item.IsMedia ? MediaFile.PathOf(item.Data.GetValue("umbracoFile")) : null,
+            Whereabouts = item.Whereabouts,
         };
     }
 

@@ -6,7 +6,7 @@ namespace Archive.Delivery.Exhibitions;
 /// A published loan as the public channels need it: its agreement state, objects, the stops it covers (or, naming
 /// none, its period) and its credit line. Its insurance value, internal conditions and courier are sensitive and
 /// never reach the published cache.
-public sealed record PublishedLoan(PublishedNode Node, LoanTerms Terms, int? MaxImageSize)
+public sealed record PublishedLoan(PublishedNode Node, LoanTerms Terms, int? MaxImageSize, bool NoPhotography)
 {
     public bool IsInForce => Terms.IsInForce;
 
@@ -26,7 +26,7 @@ public static class PublishedLoans
     {
         var data = ExhibitionStops.Data(loan);
         return new PublishedLoan(loan, LoanTermsOf.Read(loan.Key, loan.Cultures.Values.FirstOrDefault()?.Name ?? "", data),
-            int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null);
+            int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null, Archive.Engine.Publishing.ArchiveAliases.IsTrue(data.GetValue("noPhotography")));
     }
 
     /// The credit line of the loan in force under which an object is lent, in a culture (none: not on loan).
@@ -34,6 +34,9 @@ public static class PublishedLoans
         Of(cache, artefact).Where(l => l.IsInForce).OrderBy(l => l.Terms.Start ?? DateOnly.MinValue)
             .Select(l => ExhibitionStops.Data(l.Node) is var data ? (data.GetValue("creditLine", culture) ?? data.GetValue("creditLine")) : null)
             .FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
+
+    /// Whether a loan in force forbids photographing the object where it is shown (kiosks and labels say so).
+    public static bool NoPhotography(PublishedCache cache, Guid artefact) => Of(cache, artefact).Any(l => l.IsInForce && l.NoPhotography);
 
     /// The largest size at which a media item may be shown: the smallest display condition of the loans in force
     /// for the objects that show it (null: no condition).

@@ -182,6 +182,12 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
         if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact && fields.Names(LoanCreditLineAlias)
             && Exhibitions.PublishedLoans.CreditLine(cache, item.Key, culture) is { } lent)
             w.WriteString(LoanCreditLineAlias, lent);
+        if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact)
+        {
+            WriteWhereabouts(w, item, culture, fields);
+            if (fields.Names(NoPhotographyAlias) && Exhibitions.PublishedLoans.NoPhotography(cache, item.Key))
+                w.WriteBoolean(NoPhotographyAlias, true);
+        }
         w.WriteEndObject();
     }
 

@@ -24,4 +24,6 @@ public sealed record PublicItem
     public required IReadOnlyDictionary<string, PublicCulture> Cultures { get; init; }
     /// The public values (published, or a media item's current ones) of the visible cultures and the invariant ones.
     public required ContentData Data { get; init; }
+    /// Artefacts only: their whereabouts from the ledger (public places only).
+    public StoredWhereabouts? Whereabouts { get; init; }
 }

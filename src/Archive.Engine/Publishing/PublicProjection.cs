@@ -63,6 +63,7 @@ public static class PublicProjection
             IsVariant = type?.VariesByCulture ?? false,
             Cultures = cultures,
             Data = PublicValues(source, type, schema, cultures.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase)),
+            Whereabouts = item.Whereabouts,
         };
     }
 

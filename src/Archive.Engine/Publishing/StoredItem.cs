@@ -16,6 +16,10 @@ public sealed record StoredAncestor(Guid Key, string ContentTypeAlias, int SortO
         PublishedCultures.Contains(culture) || PublishedCultures.Contains(ContentData.Invariant) || (culture.Length == 0 && PublishedCultures.Count > 0);
 }
 
+/// Where an object is now, as the public may know it: the place the ledger has it at and the places that place lies
+/// in, nearest first, with every private location (and all beneath one) left out; or on its way between two places.
+public sealed record StoredWhereabouts(IReadOnlyList<Guid> Places, bool InTransit);
+
 /// An item as the database holds it, everything the public projection decides from: its place in the
 /// tree, its ancestors, its cultures, its current draft and published versions.
 public sealed record StoredItem
@@ -34,6 +38,8 @@ public sealed record StoredItem
     public ContentData? Published { get; init; }
     /// Media only: a private record uses this item, so its file is withheld with it.
     public bool UsedByPrivateRecord { get; init; }
+    /// Artefacts only: where the movement ledger has the object now, as public places.
+    public StoredWhereabouts? Whereabouts { get; init; }
 
     public bool IsPrivateRecord => PublicProjection.SaysPrivate(Draft) || PublicProjection.SaysPrivate(Published);
 

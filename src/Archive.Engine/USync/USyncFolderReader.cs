@@ -74,6 +74,9 @@ public static class USyncFolderReader
                     root.Attribute("Change")?.Value ?? "Delete"));
                 package.Opaque.Add(new(file, root, hash));
                 break;
+            case "Ledger":
+                package.Ledgers.Add(new(file, LedgerSerializer.Read(root, file), hash));
+                break;
             case "Template" or "RelationType" or "Webhook" or "Macro":
                 USyncXml.KeyOf(root, file);
                 package.Opaque.Add(new(file, root, hash));

@@ -46,6 +46,8 @@ public sealed class USyncPackage
     /// Items the archive keeps but does not interpret (templates, relation types, webhooks, …).
     public List<USyncEntry<XElement>> Opaque { get; } = [];
     public List<USyncRemoval> Removals { get; } = [];
+    /// Movement ledgers (Archive's own Ledger/ handler), one per object or crate.
+    public List<USyncEntry<LedgerFile>> Ledgers { get; } = [];
 
     public IEnumerable<USyncNodeEntry> Content => Nodes.Where(n => !n.IsMedia);
 

@@ -35,6 +35,7 @@ public static class ArchiveServices
         builder.Services.AddScoped<Archive.Data.Exhibitions.RegistrarSheets>();
         builder.Services.AddScoped<Archive.Data.Movements.LedgerWriter>();
         builder.Services.AddScoped<Archive.Data.Movements.LedgerReader>();
+        builder.Services.AddScoped<Archive.Data.Movements.LegacyLocations>();
         builder.Services.AddScoped<Management.Ledger.LedgerViews>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();

@@ -36,11 +36,15 @@ public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOpt
         await scope.ServiceProvider.GetRequiredService<Archive.Identity.Accounts>().EnsureRolesAsync(ct);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
         if (!options.USync.ImportOnStartup)
+        {
+            await MigrateLegacyLocationsAsync(scope.ServiceProvider, logger, ct);
             return;
+        }
         var folder = paths.Resolve(options.USync.Folder);
         if (!Directory.Exists(folder))
         {
             logger.LogWarning("The uSync folder {Folder} does not exist; nothing imported", folder);
+            await MigrateLegacyLocationsAsync(scope.ServiceProvider, logger, ct);
             return;
         }
         var package = USyncFolderReader.Read(folder);
@@ -55,5 +59,14 @@ public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOpt
         logger.LogInformation("uSync import from {Folder}: {Report}", folder, report.ToString());
         foreach (var warning in report.Warnings.Take(20))
             logger.LogWarning("uSync import: {Warning}", warning);
+        await MigrateLegacyLocationsAsync(scope.ServiceProvider, logger, ct);
+    }
+
+    /// A catalogue from before the movement ledger is brought onto it once (LegacyLocations).
+    private static async Task MigrateLegacyLocationsAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        var migrated = await services.GetRequiredService<Archive.Data.Movements.LegacyLocations>().MigrateAsync(ct);
+        if (migrated > 0)
+            logger.LogInformation("Moved the former location fields of {Count} items onto the movement ledger", migrated);
     }
 }

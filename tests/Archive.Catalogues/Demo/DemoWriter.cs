@@ -119,10 +119,8 @@ public sealed class DemoWriter
                     .. Variant("creditLine", institution.Name.Map((n, c) => $"{n}, {Texts.SampleNote[c].Split(':')[0].ToLowerInvariant()}")),
                     ("rightsStatement", null, new JsonArray(institution.IsPrivate ? "http://rightsstatements.org/vocab/InC/1.0/" : "http://rightsstatements.org/vocab/NoC-NC/1.0/")),
                     ("images", null, new JsonArray(new JsonObject { ["key"] = Keys.For("pick:" + image).ToString(), ["mediaKey"] = image.ToString(), ["mediaTypeAlias"] = "Image", ["crops"] = new JsonArray(), ["focalPoint"] = null })),
-                    .. Variant("currentLocation", institution.City),
                     .. Variant("note", Texts.SampleNote),
                     ("tags", null, new JsonArray("sample", type.Label.En.ToLowerInvariant())),
-                    ("storageLocation", null, $"Store {1 + number % 3}, shelf {number} (sample)"),
                     ("valuation", null, (100_000 + number * 25_000).ToString()),
                     ("insuranceValue", null, (150_000 + number * 30_000).ToString()),
                 ];

@@ -52,13 +52,11 @@ public static class ArchiveTypes
         Prop("creditLine", "Credit line", Textstring, variant: true, group: "rights"),
         Prop("rightsStatement", "Rights statement", Rights, group: "rights"),
         Prop("images", "Images", Images, group: "media"),
-        Prop("currentLocation", "Current location", Textstring, variant: true),
         Prop("note", "Note", Textarea, variant: true),
         Prop("tags", "Tags", Tags),
         Prop("ownerContact", "Owner contact", Textarea, sensitive: true, group: "private"),
         Prop("valuation", "Valuation (KZT)", Money, sensitive: true, group: "private"),
         Prop("insuranceValue", "Insurance value (KZT)", Money, sensitive: true, group: "private"),
-        Prop("storageLocation", "Storage location", Textstring, sensitive: true, group: "private"),
         Prop("privateRecord", "Private record", TrueFalse, sensitive: true, group: "private",
             description: "Lent for study, not for display: the record, its images and their IIIF images are kept from every public channel."),
     ], "A catalogued object (LIDO/Spectrum object record).");

@@ -70,7 +70,8 @@ public sealed class BackOfficeAdministrationJourneyTests(BrowserHost host) : ICl
         var association = await NamedAsync(await QueryAsync((db, _) => db.Nodes.Where(n => n.Id == db.Nodes.Single(c => c.Key == Guid.Parse(KoreanCollection)).ParentId)
             .Select(n => n.Key.ToString()).SingleAsync()));
         await page.Locator("umb-tree-picker-modal uui-menu-item", new() { HasTextRegex = association }).First.Locator("#caret-button").First.ClickAsync(new() { Timeout = 30_000 });
-        await page.Locator("umb-tree-picker-modal uui-menu-item", new() { HasTextRegex = korean }).First.ClickAsync(new() { Timeout = 30_000 });
+        // The collection's own label: the association's item holds it (and the association's store rooms) too.
+        await page.Locator("umb-tree-picker-modal uui-menu-item", new() { HasTextRegex = korean }).Last.Locator("#label-button").First.ClickAsync(new() { Timeout = 30_000 });
         await page.Locator("umb-tree-picker-modal uui-button[label=\"Choose\"]").Last.ClickAsync();
         await admin.Button("Save").ClickAsync();
         await BackOfficeSession.EventuallyAsync(async () => await QueryAsync(async (db, services) =>

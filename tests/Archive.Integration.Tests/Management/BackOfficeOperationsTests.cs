@@ -152,9 +152,9 @@ public sealed class BackOfficeOperationsTests(DocumentApiTests.Host host) : ICla
             type.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToList());
         var curator = Shape(await Json(await (await host.As("curator")).GetAsync($"{Api}/document-type/{DocumentApiTests.ArtefactType}")));
         var viewer = Shape(await Json(await (await host.As("viewer")).GetAsync($"{Api}/document-type/{DocumentApiTests.ArtefactType}")));
-        Assert.Contains("storageLocation", curator.Properties);
+        Assert.Contains("valuation", curator.Properties);
         Assert.Contains("Private (owner and storage)", curator.Containers);
-        Assert.DoesNotContain("storageLocation", viewer.Properties);
+        Assert.DoesNotContain("valuation", viewer.Properties);
         Assert.DoesNotContain("insuranceValue", viewer.Properties);
         Assert.DoesNotContain("Private (owner and storage)", viewer.Containers);
         Assert.Contains("accessionNumber", viewer.Properties);

@@ -66,7 +66,7 @@ public sealed class DocumentApiTests(DocumentApiTests.Host host) : IClassFixture
 
     private static IEnumerable<string> Aliases(JsonElement document) => document.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("alias").GetString()!);
 
-    private static readonly string[] PrivateAliases = ["ownerContact", "valuation", "insuranceValue", "storageLocation"];
+    private static readonly string[] PrivateAliases = ["ownerContact", "valuation", "insuranceValue"];
 
     private int Revision(Guid key)
     {

@@ -79,4 +79,50 @@ public sealed class RegistrarDocumentTests(DocumentApiTests.Host host) : IClassF
         Assert.Equal(6, flagged.Values.Count(v => v));
         Assert.False(flagged[AlmatyStop]);
     }
+
+    private const string UyghurLoan = "ba192e36-e0c8-507c-8d73-f026900bdbc8", KoreanLoan = "a63a3cf7-6248-5361-bbac-0987058be8a2";
+
+    [Fact]
+    public async Task A_loan_s_agreement_summary_lists_parties_venues_conditions_and_objects_where_they_are_now()
+    {
+        var response = await (await host.As("curator")).GetAsync($"/umbraco/management/api/v1/archive/loan/{UyghurLoan}/agreement?culture=en");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", page);
+        Assert.Contains("Loan agreement summary", page);
+        Assert.Contains("Private collection of the Uyghur Ethnocultural Association (sample)", page);
+        Assert.Contains("Images shown no larger than (px)</dt><dd>1200", page);
+        Assert.Contains("Courier accompanies each leg (sample)", page);
+        Assert.Contains("Kashgar carpet", page);
+        Assert.Contains("2026-06-15 – 2026-09-15", page);
+        // By the ledger, the association's three objects are packed at the Almaty hall, waiting for their courier.
+        Assert.Equal(3, Count(page, "(Crate KZ-2026-016 (sample))"));
+        Assert.Contains("@media print", page);
+
+        var russian = await (await (await host.As("curator")).GetAsync($"/umbraco/management/api/v1/archive/loan/{UyghurLoan}/agreement?culture=ru")).Content.ReadAsStringAsync();
+        Assert.Contains("Сводка договора о передаче", russian);
+        Assert.Contains("Передающая сторона", russian);
+    }
+
+    [Fact]
+    public async Task An_association_s_people_read_their_own_loans_only()
+    {
+        var korean = await host.As("korean-contributor");
+        Assert.Equal(HttpStatusCode.OK, (await korean.GetAsync($"/umbraco/management/api/v1/archive/loan/{KoreanLoan}/agreement")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await korean.GetAsync($"/umbraco/management/api/v1/archive/loan/{UyghurLoan}/agreement")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("viewer")).GetAsync($"/umbraco/management/api/v1/archive/loan/{KoreanLoan}/agreement")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.As("curator")).GetAsync($"/umbraco/management/api/v1/archive/loan/{AlmatyStop}/agreement")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Closing_a_stop_the_next_stop_s_pack_list_says_where_each_object_is_and_its_last_check()
+    {
+        var pack = await (await (await host.As("curator")).GetAsync($"{Api}/{AlmatyStop}/pack-list?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("Now at (movement ledger)", pack);
+        Assert.Contains("Last condition check", pack);
+        Assert.Contains("KZ-2026-016 (sample)", pack);
+        var csv = await (await host.As("curator")).GetStringAsync($"{Api}/{AlmatyStop}/checklist.csv");
+        Assert.Contains(",nowAt,crate,lastConditionCheck", csv.Split("\r\n")[0]);
+        Assert.Contains("KZ-2026-016 (sample)", csv.Split("\r\n").Single(l => l.StartsWith(KashgarCarpet)));
+    }
 }

@@ -24,6 +24,7 @@ public static class LedgerEndpoints
         archive.MapGet("whereabouts", EveryObjectAsync).RequireAuthorization(ManagementPolicies.Signed).WithName("GetArchiveWhereabouts");
         archive.MapGet("whereabouts/away", AwayAsync).RequireAuthorization(ManagementPolicies.Signed).WithName("GetArchiveWhereaboutsAway");
         archive.MapGet("location/{id:guid}/objects", AtLocationAsync).RequireAuthorization(ManagementPolicies.Signed).WithName("GetArchiveLocationObjects");
+        archive.MapGet("places", PlacesAsync).RequireAuthorization(ManagementPolicies.Signed).WithName("GetArchivePlaces");
         archive.MapGet("crate/{id:guid}", CrateAsync).RequireAuthorization(ManagementPolicies.Signed).WithName("GetArchiveCrate");
     }
 
@@ -183,6 +184,26 @@ public static class LedgerEndpoints
         var whereabouts = new ObjectWhereabouts(id, where, null, false);
         await views.NameAsync(contents.Select(c => (Guid?)c).Concat(LedgerViews.KeysOf(whereabouts)), culture, ct);
         return Results.Ok(new CrateResponseModel(crate.Key, crate.Number, crate.Description, where.Last is null ? null : views.Where(whereabouts, now), contents.Select(views.Ref).ToList()));
+    }
+
+    /// Every place a movement can go to (institutions, venues, locations), named with the places above it
+    /// ("Museum › Store 1 › Shelf 3"), private ones marked: what the back office offers when a movement is recorded.
+    private static async Task<IResult> PlacesAsync(string? culture, ArchiveDbContext db, CancellationToken ct)
+    {
+        var nodes = await db.Nodes.AsNoTracking().Where(n => LedgerWriter.PlaceTypes.Contains(n.ContentTypeAlias) && !n.Trashed)
+            .Select(n => new { n.Id, n.Key, n.ContentTypeAlias, n.Path }).ToListAsync(ct);
+        var names = await Archive.Data.Exhibitions.NodeNames.ReadAsync(db, nodes.Select(n => n.Key), culture ?? "", ct);
+        var byId = nodes.ToDictionary(n => n.Id);
+        var privateOnes = (await db.VersionsMentioning(Archive.Engine.Publishing.ArchiveAliases.PrivateRecord).AsNoTracking().Where(v => v.IsDraft)
+            .Select(v => new { v.Node!.Key, v.Data }).ToListAsync(ct)).Where(v => Archive.Engine.Publishing.PublicProjection.SaysPrivate(Archive.Engine.Content.ContentData.FromJson(v.Data)))
+            .Select(v => v.Key).ToHashSet();
+        var places = nodes.Select(n =>
+        {
+            var chain = n.Path.Split(',').Select(long.Parse).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            return new PlaceResponseModel(n.Key, names.GetValueOrDefault(n.Key, ""), string.Join(" › ", chain.Select(c => names.GetValueOrDefault(c.Key, ""))),
+                n.ContentTypeAlias, chain.Any(c => privateOnes.Contains(c.Key)));
+        }).OrderBy(p => p.Path, StringComparer.CurrentCulture).ToList();
+        return Results.Ok(places);
     }
 
     /// A scoped caller's objects (those within their grants) with where they were, all or only those away from home.

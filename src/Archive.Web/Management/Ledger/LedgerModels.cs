@@ -33,4 +33,7 @@ public sealed record LedgerResponseModel(LedgerReferenceModel Object, IReadOnlyL
 
 public sealed record PagedWhereaboutsResponseModel(int Total, IReadOnlyList<WhereaboutsResponseModel> Items);
 
+/// A place movements can go to: its name, its name with the places above it, its type, whether it is private.
+public sealed record PlaceResponseModel(Guid Id, string Name, string Path, string Type, bool Private);
+
 public sealed record CrateResponseModel(Guid Id, string Number, string? Description, WhereaboutsResponseModel? Where, IReadOnlyList<LedgerReferenceModel> Contents);

@@ -43,6 +43,22 @@ public static class RegistrarWords
         ["date"] = ["Date", "Дата", "Күні"],
         ["crate"] = ["Crate", "Ящик", "Жәшік"],
         ["count"] = ["Objects", "Предметов", "Нысандар"],
+        ["nowAt"] = ["Now at (movement ledger)", "Сейчас находится (журнал перемещений)", "Қазір тұрған жері (қозғалыс журналы)"],
+        ["inTransit"] = ["in transit", "в пути", "жолда"],
+        ["loanAgreement"] = ["Loan agreement summary", "Сводка договора о передаче", "Уақытша беру шартының қысқаша мазмұны"],
+        ["lender"] = ["Lender", "Передающая сторона", "Беруші тарап"],
+        ["borrower"] = ["Borrower", "Принимающая сторона", "Алушы тарап"],
+        ["period"] = ["Period", "Срок", "Мерзімі"],
+        ["purpose"] = ["Purpose", "Цель", "Мақсаты"],
+        ["conditions"] = ["Display conditions", "Условия экспонирования", "Көрмеге қою шарттары"],
+        ["maxImage"] = ["Images shown no larger than (px)", "Изображения не крупнее (пикс.)", "Суреттер мына өлшемнен аспайды (пикс.)"],
+        ["noPhoto"] = ["No photography", "Фотосъёмка запрещена", "Суретке түсіруге тыйым салынған"],
+        ["internal"] = ["Internal conditions", "Внутренние условия", "Ішкі шарттар"],
+        ["courier"] = ["Courier", "Курьер", "Курьер"],
+        ["venues"] = ["Venues and dates", "Площадки и даты", "Өтетін орындар мен күндер"],
+        ["totalInsurance"] = ["Total insurance value (KZT)", "Общая страховая стоимость (тенге)", "Жалпы сақтандыру құны (теңге)"],
+        ["signatures"] = ["Signatures", "Подписи", "Қолтаңбалар"],
+        ["lastCheck"] = ["Last condition check", "Последняя проверка сохранности", "Сақталуын соңғы тексеру"],
     };
 
     public static string For(string culture, string key)

@@ -75,6 +75,9 @@ public static class StopDocuments
         Row("accession", item.AccessionNumber);
         Row("dimensions", item.Dimensions);
         Row("condition", RegistrarWords.ForValue(culture, item.Condition));
+        Row("lastCheck", item.LastCheck is { } check ? RegistrarWords.ForValue(culture, check.Split(", ")[0]) + ", " + check.Split(", ")[^1] : null);
+        Row("nowAt", item.NowAt == "→" ? W(culture, "inTransit") : item.NowAt);
+        Row("crate", item.Crate);
         Row("owner", item.Owner);
         if (withLoan)
         {
