@@ -115,8 +115,7 @@ export class ArchiveMovementsElement extends UmbLitElement {
 			<dt>${this.#term('whereNow')}</dt>
 			<dd>${now.inTransit ? html`${this.#term('inTransit')} (${this.#term('from')}: ${now.from?.name})` : now.location?.name}</dd>
 			${now.crate ? html`<dt>${this.#term('inCrate')}</dt><dd>${now.crate.name}</dd>` : nothing}
-			${now.home ? html`<dt>${this.#term('home')}</dt><dd>${now.home.name}</dd>` : nothing}
-			${now.home ? html`<dt>${this.#term(now.awayFromHome ? 'awayFromHome' : 'atHome')}</dt><dd>${now.awayFromHome ? '✗' : '✓'}</dd>` : nothing}
+			${now.home ? html`<dt>${this.#term('home')}</dt><dd>${now.home.name} — <strong class=${now.awayFromHome ? 'away' : ''}>${this.#term(now.awayFromHome ? 'awayFromHome' : 'atHome')}</strong></dd>` : nothing}
 		</dl>`;
 	}
 
@@ -202,6 +201,7 @@ export class ArchiveMovementsElement extends UmbLitElement {
 		label { align-self: center; }
 		input, select, textarea { font: inherit; padding: var(--uui-size-space-2); border: 1px solid var(--uui-color-border-emphasis); border-radius: var(--uui-border-radius); min-height: 2.25rem; max-width: 100%; }
 		uui-button { grid-column: 2; justify-self: start; }
+		.away { color: var(--uui-color-danger-standalone); }
 		.problem { color: var(--uui-color-danger-standalone); font-weight: 700; margin: 0; }
 		.status:empty { display: none; }
 		.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

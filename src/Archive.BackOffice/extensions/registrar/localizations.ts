@@ -9,6 +9,8 @@ const en = {
 	conditionChecks: 'Condition-check forms', conditionChecksHint: 'A form per object for the hand-over: grade, notes, photographs, who checked and when.',
 	checklistCsv: 'Checklist (CSV)', checklistCsvHint: 'Each object with its lender, loan, agreement state and credit line, for a spreadsheet.',
 	opensInNewTab: 'opens in a new tab',
+	loanAgreementView: 'Agreement', loanAgreement: 'Loan agreement summary',
+	loanAgreementHint: 'A printable summary of this loan: the parties, period and venues, conditions, courier, and each object with its value and where it is now. It shows private values.',
 };
 
 type Terms = typeof en;
@@ -21,6 +23,8 @@ const ru: Terms = {
 	conditionChecks: 'Бланки проверки сохранности', conditionChecksHint: 'Бланк на каждый предмет при передаче: состояние, заметки, фотографии, кто и когда проверил.',
 	checklistCsv: 'Список предметов (CSV)', checklistCsvHint: 'Каждый предмет с владельцем, договором, его состоянием и указанием владельца, для таблицы.',
 	opensInNewTab: 'открывается в новой вкладке',
+	loanAgreementView: 'Договор', loanAgreement: 'Сводка договора о передаче',
+	loanAgreementHint: 'Сводка этой передачи для печати: стороны, срок и площадки, условия, курьер и каждый предмет с его стоимостью и местом, где он сейчас. В ней есть закрытые сведения.',
 };
 
 const kk: Terms = {
@@ -31,6 +35,8 @@ const kk: Terms = {
 	conditionChecks: 'Сақталу жағдайын тексеру бланкілері', conditionChecksHint: 'Тапсыру кезінде әр нысанға бланк: жағдайы, ескертпелер, суреттер, кім және қашан тексерді.',
 	checklistCsv: 'Нысандар тізімі (CSV)', checklistCsvHint: 'Әр нысан иесімен, шартымен, оның күйімен және иесін көрсетумен, кесте үшін.',
 	opensInNewTab: 'жаңа қойындыда ашылады',
+	loanAgreementView: 'Шарт', loanAgreement: 'Уақытша беру шартының қысқаша мазмұны',
+	loanAgreementHint: 'Осы берудің басып шығаруға арналған қысқаша мазмұны: тараптар, мерзімі мен өтетін орындары, шарттары, курьер және әр нысанның құны мен қазір тұрған жері. Онда жабық мәліметтер бар.',
 };
 
 export const registrarLocalizations: Record<string, UmbLocalizationDictionary> = {

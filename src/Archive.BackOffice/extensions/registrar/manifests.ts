@@ -15,6 +15,19 @@ export const registrarManifests = [
 			{ alias: 'Umb.Condition.WorkspaceEntityIsNew', match: false },
 		],
 	},
+	{
+		type: 'workspaceView',
+		alias: 'Archive.WorkspaceView.Document.LoanAgreement',
+		name: 'Archive loan agreement summary',
+		element: () => import('./agreement.element.js'),
+		weight: 150,
+		meta: { label: '#archive_loanAgreementView', pathname: 'agreement', icon: 'icon-document' },
+		conditions: [
+			{ alias: 'Umb.Condition.WorkspaceAlias', match: 'Umb.Workspace.Document' },
+			{ alias: 'Umb.Condition.WorkspaceContentTypeAlias', oneOf: ['loan'] },
+			{ alias: 'Umb.Condition.WorkspaceEntityIsNew', match: false },
+		],
+	},
 	...Object.entries(registrarLocalizations).map(([culture, localizations]) => ({
 		type: 'localization',
 		alias: `Archive.Localization.Registrar.${culture}`,
