@@ -122,23 +122,16 @@ public static class LedgerEndpoints
         return Results.Ok(views.Where(where, instant));
     }
 
-    private static async Task<IResult> EveryObjectAsync(HttpContext context, string? at, string? culture, int? skip, int? take, ArchiveDbContext db, LedgerReader reader, LedgerViews views,
-        TimeProvider clock, CancellationToken ct)
-    {
-        if (Paging.Check(skip ?? 0, take ?? 100) is { } invalid)
-            return invalid;
-        if (Instant(at, clock) is not { } instant)
-            return BadInstant();
-        var caller = Caller.From(context.User);
-        var (items, total) = caller.IsScoped
-            ? await ScopedAsync(caller, db, reader, instant, skip ?? 0, take ?? 100, away: false, ct)
-            : await reader.EveryObjectAsync(instant, skip ?? 0, take ?? 100, ct);
-        await views.NameAsync(items.SelectMany(LedgerViews.KeysOf), culture, ct);
-        return Results.Ok(new PagedWhereaboutsResponseModel(total, items.Select(w => views.Where(w, instant)).ToList()));
-    }
+    private static Task<IResult> EveryObjectAsync(HttpContext context, string? at, string? culture, int? skip, int? take, ArchiveDbContext db, LedgerReader reader, LedgerViews views,
+        TimeProvider clock, CancellationToken ct) => PageAsync(context, at, culture, skip, take, db, reader, views, clock, away: false, ct);
 
-    private static async Task<IResult> AwayAsync(HttpContext context, string? at, string? culture, int? skip, int? take, ArchiveDbContext db, LedgerReader reader, LedgerViews views,
-        TimeProvider clock, CancellationToken ct)
+    private static Task<IResult> AwayAsync(HttpContext context, string? at, string? culture, int? skip, int? take, ArchiveDbContext db, LedgerReader reader, LedgerViews views,
+        TimeProvider clock, CancellationToken ct) => PageAsync(context, at, culture, skip, take, db, reader, views, clock, away: true, ct);
+
+    /// A page of objects with their whereabouts at the instant: all of them, or those away from home; a scoped
+    /// caller's own objects only.
+    private static async Task<IResult> PageAsync(HttpContext context, string? at, string? culture, int? skip, int? take, ArchiveDbContext db, LedgerReader reader,
+        LedgerViews views, TimeProvider clock, bool away, CancellationToken ct)
     {
         if (Paging.Check(skip ?? 0, take ?? 100) is { } invalid)
             return invalid;
@@ -146,8 +139,8 @@ public static class LedgerEndpoints
             return BadInstant();
         var caller = Caller.From(context.User);
         var (items, total) = caller.IsScoped
-            ? await ScopedAsync(caller, db, reader, instant, skip ?? 0, take ?? 100, away: true, ct)
-            : await reader.AwayFromHomeAsync(instant, skip ?? 0, take ?? 100, ct);
+            ? await ScopedAsync(caller, db, reader, instant, skip ?? 0, take ?? 100, away, ct)
+            : away ? await reader.AwayFromHomeAsync(instant, skip ?? 0, take ?? 100, ct) : await reader.EveryObjectAsync(instant, skip ?? 0, take ?? 100, ct);
         await views.NameAsync(items.SelectMany(LedgerViews.KeysOf), culture, ct);
         return Results.Ok(new PagedWhereaboutsResponseModel(total, items.Select(w => views.Where(w, instant)).ToList()));
     }

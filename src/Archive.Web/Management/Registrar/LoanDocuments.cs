@@ -10,22 +10,15 @@ namespace Archive.Web.Management.Registrar;
 public static class LoanDocuments
 {
     private const string Styles = """
-        body { font: 11pt/1.45 "Noto Sans", "DejaVu Sans", sans-serif; color: #111; margin: 2rem; }
-        h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0; } dt { font-weight: 600; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #777; padding: .25rem .4rem; text-align: start; vertical-align: top; }
         .signature { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; margin-top: 2rem; } .line { border-bottom: 1px solid #555; min-height: 2.5rem; }
-        @media print { body { margin: 0; } }
         """;
 
     public static string Agreement(LoanSheet loan, string culture)
     {
         var language = RegistrarWords.LanguageOf(culture);
         var format = CultureInfo.GetCultureInfo(language);
-        var body = new StringBuilder();
-        var title = $"{W(culture, "loanAgreement")}: {loan.Name}";
-        body.Append($"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body><main>")
+        var body = PrintablePage.Begin(culture, $"{W(culture, "loanAgreement")}: {loan.Name}", Styles)
             .Append("<h1>").Append(E(W(culture, "loanAgreement"))).Append("</h1><p>").Append(E(loan.Name)).Append("</p><dl>");
         void Row(string key, string? value)
         {
@@ -68,13 +61,11 @@ public static class LoanDocuments
         body.Append("</tbody></table><h2>").Append(E(W(culture, "signatures"))).Append("</h2><div class=\"signature\">");
         foreach (var party in new[] { loan.Lender, loan.Borrower })
             body.Append("<div><p>").Append(E(party ?? "")).Append("</p><div class=\"line\"></div><p>").Append(E(W(culture, "date"))).Append("</p><div class=\"line\"></div></div>");
-        body.Append("</div></main></body></html>");
-        return body.ToString();
+        body.Append("</div>");
+        return PrintablePage.End(body);
     }
 
     private static string W(string culture, string key) => RegistrarWords.For(culture, key);
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => PrintablePage.E(text);
 }

@@ -9,16 +9,12 @@ namespace Archive.Web.Management.Registrar;
 public static class StopDocuments
 {
     private const string Styles = """
-        body { font: 11pt/1.45 "Noto Sans", "DejaVu Sans", sans-serif; color: #111; margin: 2rem; }
-        h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
-        dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0; } dt { font-weight: 600; }
         .page { break-after: page; border-top: 1px solid #888; padding-top: 1rem; margin-top: 1rem; }
         .page:last-child { break-after: auto; }
         .warning { border: 2px solid #8a1c1c; color: #8a1c1c; padding: .25rem .5rem; font-weight: 600; }
         .line { border-bottom: 1px solid #555; min-height: 2.2rem; margin: .25rem 0 .75rem; }
         .box { border: 1px solid #555; min-height: 6rem; margin: .25rem 0 .75rem; }
         fieldset { border: 1px solid #555; } label { margin-right: 1.25rem; }
-        @media print { body { margin: 0; } }
         """;
 
     public static string PackList(StopSheet sheet, string culture) => Page(sheet, culture, "packList", body =>
@@ -93,11 +89,8 @@ public static class StopDocuments
 
     private static string Page(StopSheet sheet, string culture, string titleKey, Action<StringBuilder> content)
     {
-        var language = RegistrarWords.LanguageOf(culture);
         var title = $"{W(culture, titleKey)}: {sheet.Exhibition} — {sheet.Name}";
-        var body = new StringBuilder();
-        body.Append($"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(E(title)).Append("</title><style>").Append(Styles).Append("</style></head><body><main>")
+        var body = PrintablePage.Begin(culture, title, Styles)
             .Append("<h1>").Append(E(W(culture, titleKey))).Append("</h1><dl>");
         body.Append("<dt>").Append(E(W(culture, "stop"))).Append("</dt><dd>").Append(E($"{sheet.Exhibition} — {sheet.Name}")).Append("</dd>");
         if (sheet.Venue is { } venue)
@@ -105,14 +98,10 @@ public static class StopDocuments
         body.Append("<dt>").Append(E(W(culture, "dates"))).Append("</dt><dd>").Append(E($"{sheet.Opening:yyyy-MM-dd} – {sheet.Closing:yyyy-MM-dd}")).Append("</dd>");
         body.Append("<dt>").Append(E(W(culture, "count"))).Append("</dt><dd>").Append(sheet.Checklist.Count()).Append("</dd></dl>");
         content(body);
-        body.Append("</main></body></html>");
-        return body.ToString();
+        return PrintablePage.End(body);
     }
 
     private static string W(string culture, string key) => RegistrarWords.For(culture, key);
 
-    // Every script as it is (the default encoder would escape all but Latin): only markup characters are encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string text) => PrintablePage.E(text);
 }
