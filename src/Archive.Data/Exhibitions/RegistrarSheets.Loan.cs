@@ -12,7 +12,7 @@ public sealed record LoanStop(string Name, string? Venue, DateOnly? Opening, Dat
 /// A loan agreement's summary: the parties, the period and venues, the objects with their values, the conditions
 /// (public and internal), the credit line and the courier. Private throughout.
 public sealed record LoanSheet(Guid Key, string Name, string? State, string? Lender, string? Borrower, DateOnly? Start, DateOnly? End, string? Purpose,
-    string? CreditLine, int? MaxImageSize, bool NoPhotography, string? InternalConditions, decimal? InsuranceValue, string? Courier,
+    string? CreditLine, int? MaxImageSize, bool NoPhotography, string? InternalConditions, decimal? InsuranceValue, string? Courier, string? Renewals,
     IReadOnlyList<LoanStop> Stops, IReadOnlyList<SheetObject> Objects, IReadOnlyList<Guid> PartyPath);
 // PartyPath: the keys of the lender, the borrower, the loan's objects and all their ancestors: a grant on any of them
 // lets a scoped person read the loan.
@@ -54,7 +54,7 @@ public sealed partial class RegistrarSheets
         return new LoanSheet(loan.Key, names.GetValueOrDefault(loan.Key, ""), terms.State, lender == Guid.Empty ? null : names.GetValueOrDefault(lender),
             borrower == Guid.Empty ? null : names.GetValueOrDefault(borrower), terms.Start, terms.End, Text(data, "purpose", language), Text(data, "creditLine", language),
             int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null, ArchiveAliases.IsTrue(data.GetValue("noPhotography") ?? ""),
-            Text(data, "internalConditions", language), Number(data.GetValue("insuranceValue")), Text(data, "courier", language),
+            Text(data, "internalConditions", language), Number(data.GetValue("insuranceValue")), Text(data, "courier", language), Text(data, "renewals", language),
             stopNodes.Select(s => new LoanStop(names.GetValueOrDefault(s.Key, ""), venues[s.Key] == Guid.Empty ? null : names.GetValueOrDefault(venues[s.Key]),
                 ExhibitionDays.Day(stopData[s.Id].GetValue("openingDate")), ExhibitionDays.Day(stopData[s.Id].GetValue("closingDate")))).OrderBy(s => s.Opening).ToList(),
             terms.Objects.Where(objects.ContainsKey).Select(k => objects[k]).ToList(), partyPath);

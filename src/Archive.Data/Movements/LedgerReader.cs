@@ -68,8 +68,15 @@ public sealed class LedgerReader(ArchiveDbContext db)
         if (node is null)
             return [];
         var prefix = node.Path + ",";
-        var places = await db.Nodes.AsNoTracking().Where(n => n.Id == node.Id || n.Path.StartsWith(prefix)).Select(n => n.Key).ToListAsync(ct);
-        var subjects = await db.Movements.AsNoTracking().Where(m => places.Contains(m.To) && m.Departed <= instant).Select(m => m.Subject).Distinct().ToListAsync(ct);
+        // The place and the places inside it (not the records kept there: a collection holds artefacts too).
+        var places = await db.Nodes.AsNoTracking().Where(n => n.Id == node.Id || (n.Path.StartsWith(prefix) && LedgerWriter.PlaceTypes.Contains(n.ContentTypeAlias)))
+            .Select(n => n.Key).ToListAsync(ct);
+        // The entries that took something there and are still its latest standing entry at the instant: one query on the
+        // (subject, departed) index, however many objects have passed through the place before.
+        var movements = db.Movements.AsNoTracking();
+        var subjects = await movements.Where(m => places.Contains(m.To) && m.Departed <= instant && !movements.Any(s => s.Supersedes == m.Key)
+                && !movements.Any(n => n.Subject == m.Subject && n.Id > m.Id && n.Departed <= instant && !movements.Any(s => s.Supersedes == n.Key)))
+            .Select(m => m.Subject).Distinct().ToListAsync(ct);
         var artefacts = await db.Nodes.AsNoTracking().Where(n => subjects.Contains(n.Key) && n.ContentTypeAlias == ArchiveAliases.Artefact).Select(n => n.Key).ToListAsync(ct);
         return (await WhereAsync(artefacts, instant, ct)).Where(w => w.Where is { InTransit: false, Location: { } l } && places.Contains(l)).ToList();
     }

@@ -90,6 +90,9 @@ public static class GeoFeatures
         properties["venue"] = Reference(venue, culture);
         if (Text(Data(venue), "city", culture) is { } city)
             properties["city"] = city;
+        // The exhibition's own hours at this stop, else the venue's.
+        if ((Text(Data(stop.Node), "openingHours", culture) ?? Text(Data(venue), "openingHours", culture)) is { } hours)
+            properties["openingHours"] = hours;
         return Feature(stop.Node, Point(venue)!.Value, properties);
     }
 

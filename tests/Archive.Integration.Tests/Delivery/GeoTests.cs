@@ -111,6 +111,7 @@ public sealed class GeoTests(GeoTests.Host host) : IClassFixture<GeoTests.Host>
         Assert.Equal(Exhibition, astana.GetProperty("exhibition").GetProperty("id").GetString());
         Assert.Equal(AstanaHall, astana.GetProperty("venue").GetProperty("id").GetString());
         Assert.Equal("Выставочный зал Дома дружбы, Астана (образец)", astana.GetProperty("venue").GetProperty("name").GetString());
+        Assert.StartsWith("Вторник — воскресенье, 10:00–18:00", astana.GetProperty("openingHours").GetString());
         Assert.Equal(["museum", "venue"], (await Features("?kind=museum,venue")).Select(Kind).Distinct().Order());
     }
 

@@ -29,6 +29,7 @@ public static class LoanDocuments
         Row("lender", loan.Lender);
         Row("borrower", loan.Borrower);
         Row("period", $"{loan.Start:yyyy-MM-dd} – {loan.End:yyyy-MM-dd}");
+        Row("renewals", loan.Renewals);
         Row("purpose", loan.Purpose);
         Row("credit", loan.CreditLine);
         Row("courier", loan.Courier);

@@ -49,6 +49,7 @@ public static class RegistrarWords
         ["lender"] = ["Lender", "Передающая сторона", "Беруші тарап"],
         ["borrower"] = ["Borrower", "Принимающая сторона", "Алушы тарап"],
         ["period"] = ["Period", "Срок", "Мерзімі"],
+        ["renewals"] = ["Renewals", "Продления", "Ұзартулар"],
         ["purpose"] = ["Purpose", "Цель", "Мақсаты"],
         ["conditions"] = ["Display conditions", "Условия экспонирования", "Көрмеге қою шарттары"],
         ["maxImage"] = ["Images shown no larger than (px)", "Изображения не крупнее (пикс.)", "Суреттер мына өлшемнен аспайды (пикс.)"],
