@@ -35,4 +35,24 @@ public sealed class BackOfficeRegistrarJourneyTests(BrowserHost host) : IClassFi
         }
         curator.AssertNoPageErrors();
     }
+
+    [SkippableFact]
+    public async Task A_registrar_opens_a_loan_s_agreement_summary_from_its_Agreement_view()
+    {
+        const string UyghurLoan = "ba192e36-e0c8-507c-8d73-f026900bdbc8";
+        await using var curator = await BackOfficeSession.SignInAsync(host, Roles.Curator, $"/umbraco/section/content/workspace/document/edit/{UyghurLoan}/kk/view/agreement");
+        var page = curator.Page;
+        var link = page.Locator("archive-agreement a[href*=\"/agreement\"]");
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await curator.SettledAsync();
+        await Accessibility.AssertCleanAsync(page.Locator("archive-agreement"));
+        var document = await page.Context.NewPageAsync();
+        await document.GotoAsync(new Uri(new Uri(page.Url), System.Text.RegularExpressions.Regex.Replace((await link.GetAttributeAsync("href"))!, "culture=[^&]*", "culture=kk")).ToString());
+        await Assertions.Expect(document.Locator("h1")).ToHaveTextAsync("Уақытша беру шартының қысқаша мазмұны");
+        Assert.Equal("kk", await document.Locator("html").GetAttributeAsync("lang"));
+        Assert.Empty(await Accessibility.ViolationsAsync(document));
+        await document.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "registrar-loan-agreement.png"), FullPage = true });
+        await document.CloseAsync();
+        curator.AssertNoPageErrors();
+    }
 }
