@@ -120,12 +120,7 @@ public sealed partial class RegistrarSheets(ArchiveDbContext db, Schema.SchemaSt
     private static string? Text(ContentData data, string alias, string culture) =>
         (data.GetValue(alias, culture) ?? data.GetValue(alias)) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
-    private async Task<Dictionary<long, ContentData>> DraftsAsync(IEnumerable<long> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return (await db.NodeVersions.AsNoTracking().Where(v => v.IsDraft && wanted.Contains(v.NodeId)).Select(v => new { v.NodeId, v.Data }).ToListAsync(ct))
-            .ToDictionary(v => v.NodeId, v => ContentData.FromJson(v.Data));
-    }
+    private Task<Dictionary<long, ContentData>> DraftsAsync(IEnumerable<long> ids, CancellationToken ct) => NodeDrafts.ReadAsync(db, ids, ct);
 
     private Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> keys, string culture, CancellationToken ct) => NodeNames.ReadAsync(db, keys, culture, ct);
 }

@@ -97,15 +97,16 @@ public sealed class LedgerReader(ArchiveDbContext db)
         return await db.HomeLocations.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Object, h => h.Location, ct);
     }
 
-    private async Task<Dictionary<Guid, string>> PathsAsync(IEnumerable<Guid> keys, CancellationToken ct)
+    /// Each place's id and path ("1,5,42"), to tell whether one lies inside another.
+    private async Task<Dictionary<Guid, (long Id, string Path)>> PathsAsync(IEnumerable<Guid> keys, CancellationToken ct)
     {
         var wanted = keys.Distinct().ToList();
-        var nodes = await db.Nodes.AsNoTracking().Where(n => wanted.Contains(n.Key)).Select(n => new { n.Key, n.Path }).ToListAsync(ct);
-        return nodes.ToDictionary(n => n.Key, n => "," + n.Path + ",");
+        var nodes = await db.Nodes.AsNoTracking().Where(n => wanted.Contains(n.Key)).Select(n => new { n.Key, n.Id, n.Path }).ToListAsync(ct);
+        return nodes.ToDictionary(n => n.Key, n => (n.Id, n.Path));
     }
 
     /// Away: somewhere known that is neither the home nor inside it (in transit counts as away).
-    private static bool IsAway(Whereabouts where, Guid? home, Dictionary<Guid, string> paths)
+    private static bool IsAway(Whereabouts where, Guid? home, Dictionary<Guid, (long Id, string Path)> paths)
     {
         if (home is not { } h || where.Last is null)
             return false;
@@ -113,6 +114,6 @@ public sealed class LedgerReader(ArchiveDbContext db)
             return true;
         if (where.Location is not { } at || at == h)
             return false;
-        return !(paths.TryGetValue(at, out var path) && paths.TryGetValue(h, out var homePath) && path.Contains("," + homePath.Trim(',').Split(',')[^1] + ",", StringComparison.Ordinal));
+        return !(paths.TryGetValue(at, out var place) && paths.TryGetValue(h, out var homePlace) && $",{place.Path},".Contains($",{homePlace.Id},", StringComparison.Ordinal));
     }
 }

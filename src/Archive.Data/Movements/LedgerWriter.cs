@@ -74,11 +74,8 @@ public sealed partial class LedgerWriter(ArchiveDbContext db, TimeProvider clock
     public async Task<IReadOnlyList<Guid>> ContentsAsync(Guid crate, DateTime instant, CancellationToken ct)
     {
         var candidates = await db.Movements.AsNoTracking().Where(m => m.Crate == crate && m.Subject != crate).Select(m => m.Subject).Distinct().ToListAsync(ct);
-        var result = new List<Guid>();
-        foreach (var subject in candidates)
-            if (Ledger.At(Ledger.Standing(await LedgerOfAsync(subject, ct)), instant) is { Crate: { } c } && c == crate)
-                result.Add(subject);
-        return result;
+        var latest = await LedgerReader.LatestAsync(db.Movements.Where(m => candidates.Contains(m.Subject)), instant, ct);
+        return latest.Values.Where(m => Ledger.Of(m, instant).Crate == crate).Select(m => m.Subject).ToList();
     }
 
     public async Task<IReadOnlyList<Movement>> LedgerOfAsync(Guid subject, CancellationToken ct) =>

@@ -137,10 +137,5 @@ public sealed class LegacyLocations(ArchiveDbContext db, ContentService content,
 
     private static string Normal(string text) => text.Trim().ToLowerInvariant();
 
-    private async Task<Dictionary<long, ContentData>> DraftsAsync(IEnumerable<long> ids, CancellationToken ct)
-    {
-        var wanted = ids.ToList();
-        return (await db.NodeVersions.AsNoTracking().Where(v => v.IsDraft && wanted.Contains(v.NodeId)).Select(v => new { v.NodeId, v.Data }).ToListAsync(ct))
-            .ToDictionary(v => v.NodeId, v => ContentData.FromJson(v.Data));
-    }
+    private Task<Dictionary<long, ContentData>> DraftsAsync(IEnumerable<long> ids, CancellationToken ct) => Exhibitions.NodeDrafts.ReadAsync(db, ids, ct);
 }

@@ -30,13 +30,16 @@ public static class PublishedLoans
     }
 
     /// The credit line of the loan in force under which an object is lent, in a culture (none: not on loan).
-    public static string? CreditLine(PublishedCache cache, Guid artefact, string culture) =>
-        Of(cache, artefact).Where(l => l.IsInForce).OrderBy(l => l.Terms.Start ?? DateOnly.MinValue)
+    public static string? CreditLine(PublishedCache cache, Guid artefact, string culture) => CreditLine(Of(cache, artefact), culture);
+
+    /// The same from the object's loans already read.
+    public static string? CreditLine(IReadOnlyList<PublishedLoan> loans, string culture) =>
+        loans.Where(l => l.IsInForce).OrderBy(l => l.Terms.Start ?? DateOnly.MinValue)
             .Select(l => ExhibitionStops.Data(l.Node) is var data ? (data.GetValue("creditLine", culture) ?? data.GetValue("creditLine")) : null)
             .FirstOrDefault(line => !string.IsNullOrWhiteSpace(line))?.Trim();
 
     /// Whether a loan in force forbids photographing the object where it is shown (kiosks and labels say so).
-    public static bool NoPhotography(PublishedCache cache, Guid artefact) => Of(cache, artefact).Any(l => l.IsInForce && l.NoPhotography);
+    public static bool NoPhotography(IReadOnlyList<PublishedLoan> loans) => loans.Any(l => l.IsInForce && l.NoPhotography);
 
     /// The largest size at which a media item may be shown: the smallest display condition of the loans in force
     /// for the objects that show it (null: no condition).

@@ -178,14 +178,15 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
         }
         if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Exhibition && fields.Names(ItineraryAlias))
             WriteItinerary(w, item, culture);
-        // An object on loan is credited to its lender wherever it is shown, while the loan is signed or active.
-        if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact && fields.Names(LoanCreditLineAlias)
-            && Exhibitions.PublishedLoans.CreditLine(cache, item.Key, culture) is { } lent)
-            w.WriteString(LoanCreditLineAlias, lent);
         if (item is not null && typeAlias == Archive.Engine.Publishing.ArchiveAliases.Artefact)
         {
+            // An object on loan is credited to its lender wherever it is shown, while the loan is signed or active, and
+            // carries the loan's "no photography"; its loans are read once for both.
+            var loans = fields.Names(LoanCreditLineAlias) || fields.Names(NoPhotographyAlias) ? Exhibitions.PublishedLoans.Of(cache, item.Key) : [];
+            if (fields.Names(LoanCreditLineAlias) && Exhibitions.PublishedLoans.CreditLine(loans, culture) is { } lent)
+                w.WriteString(LoanCreditLineAlias, lent);
             WriteWhereabouts(w, item, culture, fields);
-            if (fields.Names(NoPhotographyAlias) && Exhibitions.PublishedLoans.NoPhotography(cache, item.Key))
+            if (fields.Names(NoPhotographyAlias) && Exhibitions.PublishedLoans.NoPhotography(loans))
                 w.WriteBoolean(NoPhotographyAlias, true);
         }
         w.WriteEndObject();

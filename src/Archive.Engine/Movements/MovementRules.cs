@@ -24,9 +24,10 @@ public static class MovementRules
         {
             if (standing.LastOrDefault() is not { } latest || latest.Key != replaced)
             {
-                problems.Add(new("$.supersedes", ledger.Any(m => m.Key == replaced)
-                    ? "Only the latest standing entry of a ledger can be corrected; record a new movement instead."
-                    : $"No entry {replaced} in this ledger.", replaced));
+                // An older entry conflicts with the rule (409); a key the ledger does not have is simply wrong (422).
+                problems.Add(ledger.Any(m => m.Key == replaced)
+                    ? new("$.supersedes", "Only the latest standing entry of a ledger can be corrected; record a new movement instead.", replaced)
+                    : new("$.supersedes", $"No entry {replaced} in this ledger."));
                 return problems;
             }
             standing = standing.Take(standing.Count - 1).ToList();

@@ -181,20 +181,17 @@ public static class LedgerEndpoints
 
     /// Every place a movement can go to (institutions, venues, locations), named with the places above it
     /// ("Museum › Store 1 › Shelf 3"), private ones marked: what the back office offers when a movement is recorded.
-    private static async Task<IResult> PlacesAsync(string? culture, ArchiveDbContext db, CancellationToken ct)
+    private static async Task<IResult> PlacesAsync(string? culture, ArchiveDbContext db, Archive.Data.Publishing.PrivateRecordFacts privateRecords, CancellationToken ct)
     {
         var nodes = await db.Nodes.AsNoTracking().Where(n => LedgerWriter.PlaceTypes.Contains(n.ContentTypeAlias) && !n.Trashed)
             .Select(n => new { n.Id, n.Key, n.ContentTypeAlias, n.Path }).ToListAsync(ct);
         var names = await Archive.Data.Exhibitions.NodeNames.ReadAsync(db, nodes.Select(n => n.Key), culture ?? "", ct);
         var byId = nodes.ToDictionary(n => n.Id);
-        var privateOnes = (await db.VersionsMentioning(Archive.Engine.Publishing.ArchiveAliases.PrivateRecord).AsNoTracking().Where(v => v.IsDraft)
-            .Select(v => new { v.Node!.Key, v.Data }).ToListAsync(ct)).Where(v => Archive.Engine.Publishing.PublicProjection.SaysPrivate(Archive.Engine.Content.ContentData.FromJson(v.Data)))
-            .Select(v => v.Key).ToHashSet();
         var places = nodes.Select(n =>
         {
             var chain = n.Path.Split(',').Select(long.Parse).Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             return new PlaceResponseModel(n.Key, names.GetValueOrDefault(n.Key, ""), string.Join(" › ", chain.Select(c => names.GetValueOrDefault(c.Key, ""))),
-                n.ContentTypeAlias, chain.Any(c => privateOnes.Contains(c.Key)));
+                n.ContentTypeAlias, chain.Any(c => privateRecords.IsRecord(c.Key)));
         }).OrderBy(p => p.Path, StringComparer.CurrentCulture).ToList();
         return Results.Ok(places);
     }
