@@ -32,7 +32,8 @@ public class RendererTests
                 Key = PageType, Alias = "page", Name = "Page", AllowAtRoot = true,
                 Properties = [Property("grid", "Umbraco.BlockGrid", GridType), Property("links", "Umbraco.MultiUrlPicker", LinksType, order: 1),
                               Property("secret", "Umbraco.TextBox", sensitive: true, order: 2), Property("photo", "Umbraco.MediaPicker3", order: 3),
-                              Property("notes", "Umbraco.MarkdownEditor", order: 4), Property("colour", "Umbraco.ColorPicker", order: 5), Property("range", "Umbraco.Slider", order: 6)],
+                              Property("notes", "Umbraco.MarkdownEditor", order: 4), Property("colour", "Umbraco.ColorPicker", order: 5), Property("range", "Umbraco.Slider", order: 6),
+                              Property("body", "Umbraco.RichText", order: 7)],
             },
             new ContentType { Key = RowType, Alias = "row", Name = "Row", IsElement = true, Properties = [Property("heading", "Umbraco.TextBox")] },
             new ContentType { Key = Guid.NewGuid(), Alias = "Image", Name = "Image", Kind = ContentTypeKind.Media, Properties = [Property("umbracoFile", "Umbraco.ImageCropper"), Property("alt", "Umbraco.TextBox", order: 1)] },
@@ -71,6 +72,7 @@ public class RendererTests
         data.SetValue("notes", "", "**Bold** words <script>alert(1)</script>");
         data.SetValue("colour", "", """{"value": "#ce7e00", "label": "Ochre"}""");
         data.SetValue("range", "", "1800,1900");
+        data.SetValue("body", "", $$"""<p><a href="/{localLink:umb://document/{{linked:N}}}" title="Linked">linked</a> and <a href="/{localLink:umb://document/{{Guid.NewGuid():N}}}" title="Gone">gone</a></p>""");
         var imageData = new ContentData();
         imageData.Names[""] = "Picture";
         imageData.SetValue("umbracoFile", "", """{"src": "/media/abc/picture.jpg", "crops": [{"alias": "square", "width": 50, "height": 50}, {"alias": "wide", "width": 160, "height": 90}]}""");
@@ -118,6 +120,15 @@ public class RendererTests
         Assert.Equal("https://example.org", links[2].GetProperty("url").GetString());
         Assert.Equal("_blank", links[2].GetProperty("target").GetString());
         Assert.Equal(["url", "queryString", "title", "target", "destinationId", "destinationType", "route", "linkType"], links[2].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Rich_text_links_name_their_start_item_as_Umbraco_does_and_links_to_unreachable_items_lose_their_address()
+    {
+        var markup = Render().GetProperty("body").GetProperty("markup").GetString()!;
+        Assert.Matches("<a href=\"/linked/\" title=\"Linked\" data-start-item-path=\"home\" data-start-item-id=\"[0-9a-f-]{36}\">linked</a>", markup);
+        Assert.Contains("<a title=\"Gone\">gone</a>", markup);
+        Assert.DoesNotContain("localLink", markup);
     }
 
     [Fact]

@@ -199,9 +199,26 @@ public sealed partial class DeliveryRenderer
     [GeneratedRegex(@"\{localLink:(?:umb://document/)?([0-9a-fA-F-]{32,36})\}")]
     private static partial Regex LocalLink();
 
-    /// Markup with internal links resolved to routes (links to unavailable items go nowhere).
-    private string ResolveLinks(string markup, string culture) => LocalLink().Replace(markup, m =>
-        Guid.TryParse(m.Groups[1].Value, out var key) && Reachable(key, culture, false, out var node) ? cache.RouteOf(node, culture)!.Path : "#");
+    // An anchor whose address is a local link: `<a href="/{localLink:…}" …>`.
+    [GeneratedRegex(@"<a\b([^>]*?)\shref=""/?\{localLink:(?:umb://document/)?([0-9a-fA-F-]{32,36})\}""([^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex LocalLinkAnchor();
+
+    /// Markup with internal links resolved as Umbraco resolves them: the route's path with the start item's path
+    /// and id beside it (`data-start-item-path`, `data-start-item-id`), and no address at all for a link to an item
+    /// the public cannot reach. A local link outside an anchor's address becomes the route's path, or "#".
+    private string ResolveLinks(string markup, string culture)
+    {
+        markup = LocalLinkAnchor().Replace(markup, m =>
+        {
+            var rest = m.Groups[1].Value + m.Groups[3].Value;
+            if (!Guid.TryParse(m.Groups[2].Value, out var key) || !Reachable(key, culture, false, out var node))
+                return $"<a{rest}>";
+            var route = cache.RouteOf(node, culture)!;
+            return $"<a{m.Groups[1].Value} href=\"{route.Path}\"{m.Groups[3].Value} data-start-item-path=\"{route.StartItemPath}\" data-start-item-id=\"{route.StartItemKey:D}\">";
+        });
+        return LocalLink().Replace(markup, m =>
+            Guid.TryParse(m.Groups[1].Value, out var key) && Reachable(key, culture, false, out var node) ? cache.RouteOf(node, culture)!.Path : "#");
+    }
 
     private void WriteRichText(Utf8JsonWriter w, string stored, string culture, PropertySpec? expand, PropertySpec fields, int depth)
     {

@@ -30,6 +30,8 @@ public sealed record SearchRequest
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FacetFilters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public bool Highlight { get; init; } = true;
+    /// A query with no words browses (every item the filters keep, by name) instead of being refused.
+    public bool Browse { get; init; }
     public bool Descending { get; init; }
 
     /// Structured options, as the Delivery API's fetch, filter and sort give them (used by its search endpoint).

@@ -25,7 +25,7 @@ public sealed partial class SearchService(SearchIndex index)
         if (request.Query.Length > SearchRequest.MaxQueryLength)
             return SearchResult.Fail(SearchStatus.QueryTooLong, $"The query may have at most {SearchRequest.MaxQueryLength} characters.");
         var words = Word().Matches(request.Query).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).Take(SearchRequest.MaxWords).ToList();
-        if (words.Count == 0)
+        if (words.Count == 0 && !request.Browse)
             return SearchResult.Fail(SearchStatus.EmptyQuery, "The query has no words to search for.");
         if (request.Facets.Concat(request.FacetFilters.Keys).FirstOrDefault(f => !request.KnownFacets.Contains(f)) is { } unknown)
             return SearchResult.Fail(SearchStatus.UnknownFacet, $"'{unknown}' is not a facet; the facets are {string.Join(", ", request.KnownFacets)}.");
@@ -46,14 +46,19 @@ public sealed partial class SearchService(SearchIndex index)
                 var said = WordQuery(word, language, searcher.IndexReader);
                 query.Add(WithTermsItNames(said, searcher, pickers, VisibleTo(request)), Occur.MUST);
             }
+            // Browsing (no words): every visible item that the filters keep.
+            if (words.Count == 0)
+                query.Add(new MatchAllDocsQuery(), Occur.MUST);
             AddFilters(query, request);
             if (request.Selector is { } selector)
                 query.Add(Filter(QueryClauses.AnyOf(selector.Field, selector.Values)), Occur.MUST);
             QueryClauses.Add(query, request.Filters, request.AllowedContentTypes, request.ExcludedContentTypes);
             var size = Math.Max(1, skip + take);
+            // With no words there is no relevance: browsing is by name unless a sort is asked for.
+            var sort = words.Count == 0 && request.Sort == SearchSort.Relevance && request.Sorts.Count == 0 ? SearchSort.Name : request.Sort;
             ITopDocsCollector top = request.Sorts.Count > 0 ? TopFieldCollector.Create(QueryClauses.SortOf(request.Sorts, relevance: true), size, false, true, false, true)
-                : request.Sort == SearchSort.Relevance ? TopScoreDocCollector.Create(size, true)
-                : TopFieldCollector.Create(SortOf(request), size, false, true, false, true);
+                : sort == SearchSort.Relevance ? TopScoreDocCollector.Create(size, true)
+                : TopFieldCollector.Create(SortOf(request with { Sort = sort }), size, false, true, false, true);
             var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList());
             searcher.Search(query, VisibleTo(request), request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
             var docs = top.GetTopDocs();
