@@ -37,6 +37,11 @@ if (Archive.BackOffice.Hosting.BackOfficeFiles.Find(Path.Combine(AppContext.Base
     builder.Services.AddSingleton(backOffice);
     builder.Services.AddArchiveBackOfficeCompression();
 }
+// The public site, when its scripts and styles are built (published beside the binaries, or in the source tree).
+var siteAssets = Archive.Site.SiteAssets.Find(Path.Combine(AppContext.BaseDirectory, "site-dist"), repository.Resolve("src/Archive.Site/dist"));
+var siteEnabled = siteAssets is not null && builder.Configuration.GetValue(Archive.Site.SiteOptions.Section + ":Enabled", true);
+if (siteEnabled)
+    Archive.Site.SiteEndpoints.AddArchiveSite(builder.Services, builder.Configuration, siteAssets!);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<PublishedImages>();
 builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
@@ -80,7 +85,10 @@ app.MapArchiveBackOffice(
     context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeClient>()
         .EnsureAsync(Archive.Web.Management.Security.BackOfficeClient.OriginOf(context.Request), context.RequestAborted),
     Archive.Web.Management.Security.LoginPage.ForVisitorWithoutSession);
-app.MapGet("/", () => Results.Redirect("/health/ready"));
+if (siteEnabled)
+    Archive.Site.SiteEndpoints.MapArchiveSite(app);
+else
+    app.MapGet("/", () => Results.Redirect("/health/ready"));
 
 await app.RunAsync();
 return 0;

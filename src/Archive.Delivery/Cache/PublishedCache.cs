@@ -189,6 +189,17 @@ public sealed class PublishedCache
         return null;
     }
 
+    /// Whether a route under a start item once served an item that the public can no longer see (withdrawn, trashed
+    /// or made private), and that no published item has taken since.
+    public bool WasWithdrawnFrom(string path, string culture, PublishedNode startItem)
+    {
+        var normalized = Redirect.Normalize(path);
+        foreach (var c in new[] { culture, "" })
+            if (_redirects.TryGetValue((startItem.Key, c, normalized), out var key))
+                return Find(key) is not { } node || !IsVisible(node, culture);
+        return false;
+    }
+
     /// Keys of the items that reference the given one (their responses embed it).
     public IEnumerable<Guid> ReferrersOf(Guid key) => _maps.Referrers.TryGetValue(key, out var set) ? set.Keys : [];
 
@@ -240,6 +251,11 @@ public sealed class PublishedCache
                 .Select(Find).OfType<PublishedNode>()
                 .SelectMany(n => n.Cultures.Keys.Select(c => (Node: n.Key, Culture: c, Route: RouteOf(n, c))))
                 .Where(r => r.Route is not null).ToList();
+            // Routes of the items leaving: remembered as pointing at themselves, so an address that once served an item
+            // can say it is gone (410) rather than never was (404).
+            var leaving = removals.Select(Find).OfType<PublishedNode>()
+                .SelectMany(n => n.Cultures.Keys.Select(c => (Node: n.Key, Culture: c, Route: RouteOf(n, c))))
+                .Where(r => r.Route is not null).ToList();
             var parents = new HashSet<Guid>();
             var replacements = new Dictionary<Guid, PublishedNode>();
             foreach (var node in upserts)
@@ -279,6 +295,9 @@ public sealed class PublishedCache
             foreach (var (key, culture, route) in before)
                 if (Find(key) is { } now && RouteOf(now, culture) is { } current && (current.Path != route!.Path || current.StartItemKey != route.StartItemKey))
                     redirects.Add(new Redirect(route.StartItemKey, culture, Redirect.Normalize(route.Path), key));
+            foreach (var (key, culture, route) in leaving)
+                if (Find(key) is not { } now || RouteOf(now, culture) is null)
+                    redirects.Add(new Redirect(route!.StartItemKey, culture, Redirect.Normalize(route.Path), key));
             AddRedirects(redirects);
         }
         Changed?.Invoke(touched);

@@ -143,6 +143,67 @@ public sealed partial class PublicChannelsTests : IAsyncLifetime
         await Public("/health/ready");
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:href|src)=""(/[^""#]*)""")]
+    private static partial System.Text.RegularExpressions.Regex Link();
+
+    /// The public site, crawled from `/` in Kazakh (both scripts), Russian, English and Uyghur: every internal link
+    /// resolves, and no page, script or style shows a private value.
+    [Fact]
+    public async Task The_public_site_crawled_from_its_front_page_has_no_broken_link_and_no_private_value()
+    {
+        string[] followed = ["/kk/", "/kk-latn/", "/ru/", "/en/", "/ug/"];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(["/"]);
+        var broken = new List<string>();
+        var pages = 0;
+        while (queue.Count > 0)
+        {
+            var url = queue.Dequeue();
+            if (!seen.Add(url))
+                continue;
+            var response = await _client.GetAsync(url);
+            if ((int)response.StatusCode is 301 or 302 && response.Headers.Location is { } location)
+            {
+                queue.Enqueue(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+                continue;
+            }
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                broken.Add($"{url}: {(int)response.StatusCode}");
+                continue;
+            }
+            var body = await Public(url);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+                continue;
+            pages++;
+            // Searches are checked, not followed: their facet links multiply without end.
+            if (url.Contains("/search", StringComparison.Ordinal))
+                continue;
+            foreach (var match in Link().Matches(body).Cast<System.Text.RegularExpressions.Match>())
+            {
+                var target = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+                if (target.StartsWith("/media/", StringComparison.Ordinal) || target.StartsWith("/iiif/", StringComparison.Ordinal) || target.StartsWith("/umbraco", StringComparison.Ordinal))
+                {
+                    seen.Add(target);
+                    var status = (await _client.GetAsync(target)).StatusCode;
+                    if (status != HttpStatusCode.OK)
+                        broken.Add($"{target} (from {url}): {(int)status}");
+                    continue;
+                }
+                if (target.StartsWith("/site/", StringComparison.Ordinal) || target == "/sitemap.xml")
+                {
+                    if (seen.Add(target))
+                        await Public(target);
+                    continue;
+                }
+                if (followed.Any(target.StartsWith) || target.Contains("/search", StringComparison.Ordinal) || !seen.Contains(target) && target.Count(c => c == '/') <= 2)
+                    queue.Enqueue(target);
+            }
+        }
+        Assert.True(broken.Count == 0, string.Join("\n", broken.Take(30)));
+        Assert.True(pages > 600, $"only {pages} pages crawled");
+    }
+
     [Fact]
     public async Task Asking_for_a_private_record_or_its_media_directly_finds_nothing()
     {
