@@ -32,6 +32,11 @@ var delivery = new Command("delivery", "Delivery API under wrk beside a minimal 
 delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache)));
 root.Subcommands.Add(delivery);
 
+var siteCount = new Option<int>("--count") { Description = "Synthetic artefacts to generate.", DefaultValueFactory = _ => 10_000 };
+var site = new Command("site", "The public site under wrk beside the Delivery API's item endpoint (kept and rendered each time); bytes per page type; publish → page.") { siteCount, schema, seconds };
+site.SetAction((parse, _) => SiteBenchmark.RunAsync(parse.GetValue(siteCount), parse.GetValue(schema)!, parse.GetValue(seconds)));
+root.Subcommands.Add(site);
+
 var editors = new Option<int>("--editors") { Description = "Concurrent editors.", DefaultValueFactory = _ => 8 };
 var managementSeconds = new Option<int>("--seconds") { Description = "Seconds of concurrent editing.", DefaultValueFactory = _ => 60 };
 var management = new Command("management", "Management API save-draft and publish latency beside the content service; concurrent editors with lost-update check.") { count, runs, provider, connection, schema, managementSeconds, editors };

@@ -43,7 +43,9 @@ public static class SiteEndpoints
         app.MapGet("/sitemap.xml", Sitemaps.Index).CacheOutput(SiteOutputCachePolicy.Name);
         app.MapGet("/sitemaps/{name}.xml", Sitemaps.Of).CacheOutput(SiteOutputCachePolicy.Name);
         app.MapGet(SiteAssets.RequestPath + "/{**file}", AssetFiles.Serve);
-        var pages = app.MapGroup("/{culture}").CacheOutput(SiteOutputCachePolicy.Name);
+        // Only what reads as a language tag ("kk", "kk-latn") is a site address: everything else the archive serves beside
+        // the site (the back office's files, media, IIIF) keeps its own handling, endpoints and static files alike.
+        var pages = app.MapGroup("/{culture:regex(^[a-zA-Z]{{2,3}}(-[a-zA-Z0-9]{{2,8}})*$)}").CacheOutput(SiteOutputCachePolicy.Name);
         pages.MapGet("/search", (string culture, HttpContext http) => Page(http, culture, context =>
         {
             var model = SearchPageModel.Build(context, http.Request.Query);

@@ -14,6 +14,9 @@ public sealed class SiteOptions
     /// Latin-script Kazakh: the loan letters' spellings (`"ч": "ch"`), replacing the defaults.
     public Dictionary<string, string> KazakhLatin { get; set; } = [];
 
+    /// Keep rendered pages (output caching, evicted on every publish); off, every page is rendered for each request.
+    public bool OutputCache { get; set; } = true;
+
     /// Items on a page of a listing or search.
     public int PageSize { get; set; } = 24;
 }

@@ -2,6 +2,7 @@ using Archive.Delivery.Cache;
 using Archive.Search.Indexing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,8 @@ public sealed class SiteOutputCachePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var enabled = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var enabled = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) &&
+                      context.HttpContext.RequestServices.GetRequiredService<SiteServices>().Options.OutputCache;
         context.EnableOutputCaching = enabled;
         context.AllowCacheLookup = enabled;
         context.AllowCacheStorage = enabled;
