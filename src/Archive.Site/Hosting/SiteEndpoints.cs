@@ -32,7 +32,6 @@ public static class SiteEndpoints
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOutputCache(options => options.AddPolicy(SiteOutputCachePolicy.Name, new SiteOutputCachePolicy()));
-        services.AddHostedService<SiteOutputCacheEviction>();
         return services;
     }
 

@@ -53,7 +53,8 @@ public sealed class DeliveryOutputCachePolicy(bool media) : IOutputCachePolicy
 }
 
 /// Evicts cached responses when the published cache changes: those tagged with any touched item
-/// (the cache's own list includes referrers and descendants), every query, or everything on a reload.
+/// (the cache's own list includes referrers and descendants), every query and every page of the public site (a page
+/// gathers many items), or everything on a reload.
 /// Queries are answered by the search index, which follows the change log on its own: they are
 /// evicted again when the index has caught up.
 public sealed class DeliveryOutputCacheEviction(PublishedCache cache, Archive.Search.Indexing.SearchIndex index, IOutputCacheStore store,
@@ -75,11 +76,12 @@ public sealed class DeliveryOutputCacheEviction(PublishedCache cache, Archive.Se
         return Task.CompletedTask;
     }
 
-    private void OnIndexChanged() => _ = EvictAsync([DeliveryOutputCachePolicy.QueryTag]);
+    private void OnIndexChanged() => _ = EvictAsync([DeliveryOutputCachePolicy.QueryTag, Archive.Site.SiteOutputCachePolicy.Tag]);
 
-    private void OnChanged(IReadOnlyCollection<Guid> keys) => _ = EvictAsync([DeliveryOutputCachePolicy.QueryTag, .. keys.Select(DeliveryOutputCachePolicy.Tag)]);
+    private void OnChanged(IReadOnlyCollection<Guid> keys) =>
+        _ = EvictAsync([DeliveryOutputCachePolicy.QueryTag, Archive.Site.SiteOutputCachePolicy.Tag, .. keys.Select(DeliveryOutputCachePolicy.Tag)]);
 
-    private void OnReloaded() => _ = EvictAsync([DeliveryOutputCachePolicy.AllTag]);
+    private void OnReloaded() => _ = EvictAsync([DeliveryOutputCachePolicy.AllTag, Archive.Site.SiteOutputCachePolicy.Tag]);
 
     // A response computed just before a change can be stored just after its eviction; a second
     // eviction a moment later removes such a stale entry.
