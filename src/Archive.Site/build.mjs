@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +41,11 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
 	const name = { 'client/site.ts': 'site.js', 'client/site.css': 'site.css', 'client/map.css': 'map.css' }[output.entryPoint];
 	if (name) manifest[name] = relative;
 }
+// The site's icon (a shanyrak drawn, no text), named by its content's hash like everything else.
+const icon = fs.readFileSync(path.join(here, 'client/icon.svg'));
+const iconName = `icon-${createHash('sha256').update(icon).digest('hex').slice(0, 8).toUpperCase()}.svg`;
+fs.writeFileSync(path.join(out, iconName), icon);
+manifest['icon.svg'] = iconName;
 fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
 
 // Compressed copies, made once here rather than on every request.

@@ -92,7 +92,7 @@ public static class SiteBenchmark
         {
             var body = await http.GetByteArrayAsync(path);
             using var buffer = new MemoryStream();
-            await using (var brotli = new BrotliStream(buffer, CompressionLevel.Optimal))
+            await using (var brotli = new BrotliStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
                 await brotli.WriteAsync(body);
             return buffer.Length;
         }

@@ -20,6 +20,7 @@ public sealed class SiteAssets
     public string Script => Url("site.js");
     public string Style => Url("site.css");
     public string MapStyle => Url("map.css");
+    public string Icon => Url("icon.svg");
 
     private string Url(string entry) => _manifest.TryGetValue(entry, out var file) ? $"{RequestPath}/{file}" : $"{RequestPath}/missing-{entry}";
 

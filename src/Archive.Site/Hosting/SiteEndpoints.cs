@@ -39,6 +39,7 @@ public static class SiteEndpoints
     {
         app.MapGet("/", ToVisitorsLanguage);
         app.MapGet("/robots.txt", Robots.Answer);
+        app.MapGet("/favicon.ico", (SiteAssets assets) => Results.Redirect(assets.Icon, permanent: true));
         app.MapGet("/sitemap.xml", Sitemaps.Index).CacheOutput(SiteOutputCachePolicy.Name);
         app.MapGet("/sitemaps/{name}.xml", Sitemaps.Of).CacheOutput(SiteOutputCachePolicy.Name);
         app.MapGet(SiteAssets.RequestPath + "/{**file}", AssetFiles.Serve);
