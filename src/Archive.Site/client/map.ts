@@ -10,6 +10,8 @@ const colours: Record<string, string> = { museum: '#7a3b00', venue: '#0b5394', h
 export function drawMap(element: HTMLElement) {
 	const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 	const map = L.map(element, { zoomAnimation: !reduced, fadeAnimation: !reduced, markerZoomAnimation: !reduced, keyboard: true, scrollWheelZoom: false });
+	// The library's name, plainly (its default prefix carries a flag).
+	map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 	element.setAttribute('aria-label', element.dataset.label ?? '');
 	element.setAttribute('role', 'region');
 	if (element.dataset.tiles) {
@@ -18,6 +20,13 @@ export function drawMap(element: HTMLElement) {
 		element.classList.add('map-plain');
 	}
 	map.setView([48.0, 67.0], 4);
+	// The map's state, on its element: what it shows is readable without reaching into Leaflet.
+	const report = () => {
+		const center = map.getCenter();
+		element.dataset.zoom = String(map.getZoom());
+		element.dataset.center = `${center.lat.toFixed(3)},${center.lng.toFixed(3)}`;
+	};
+	map.on('zoomend moveend', report);
 	try {
 		// The page carries its features (the same the Delivery API's geo endpoint gives): nothing more to fetch.
 		const source = document.getElementById(element.dataset.map!);
@@ -43,6 +52,7 @@ export function drawMap(element: HTMLElement) {
 		const bounds = layer.getBounds();
 		if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 12, animate: !reduced });
 		element.dataset.features = String(collection.features.length);
+		report();
 	} catch (error) {
 		// The list beside the map still names every place.
 		console.warn('Archive: the map could not be drawn', error);

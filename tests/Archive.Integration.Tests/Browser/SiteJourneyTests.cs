@@ -92,6 +92,28 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
     }
 
     [SkippableFact]
+    public async Task The_map_shows_the_public_places_and_moves_and_zooms_with_the_keyboard()
+    {
+        var page = await host.Browser.NewPageAsync();
+        await page.GotoAsync($"{host.BaseUrl}/ru/map");
+        var map = page.Locator(".map");
+        await Assertions.Expect(map).ToHaveAttributeAsync("data-features", new System.Text.RegularExpressions.Regex(@"^[1-9]\d+$"), new() { Timeout = 20_000 });
+        // Every feature is also a link in the list beside the map.
+        Assert.True(await page.Locator("ul.places a[data-feature]").CountAsync() >= 20);
+        var zoom = await map.GetAttributeAsync("data-zoom");
+        var center = await map.GetAttributeAsync("data-center");
+        await map.FocusAsync();
+        await page.Keyboard.PressAsync("+");
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-zoom", zoom!, new() { Timeout = 10_000 });
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(map).Not.ToHaveAttributeAsync("data-center", center!, new() { Timeout = 10_000 });
+        await Accessibility.AssertCleanAsync(page.Locator("main"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "site-map-ru.png") });
+        await page.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task Search_narrows_and_pages_by_links_with_scripts_off()
     {
         var context = await host.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
