@@ -34,14 +34,14 @@ public sealed class SiteJourneyTests(BrowserHost host) : IClassFixture<BrowserHo
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, error) => errors.Add(error);
-            foreach (var culture in name == "phone" ? new[] { "ug", "ru" } : new[] { "kk", "ru", "en", "ug" })
+            // On a phone, Uyghur: the right-to-left layout is the one most likely to break on a narrow screen.
+            foreach (var culture in name == "phone" ? new[] { "ug" } : new[] { "kk", "ru", "en", "ug" })
             {
                 var urls = new List<string> { $"/{culture}/", $"/{culture}/search?q=dutar", $"/{culture}/search", $"/{culture}/map", $"/{culture}/collections", $"/{culture}/places", $"/{culture}/nowhere/" };
                 urls.AddRange(keys.Select(k => $"/{culture}/item/{k}"));
                 foreach (var url in urls)
                 {
                     await page.GotoAsync(host.BaseUrl + url);
-                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                     Assert.Equal(culture == "ug" ? "rtl" : "ltr", await page.GetAttributeAsync("html", "dir"));
                     var violations = await Accessibility.ViolationsAsync(page);
                     failures.AddRange(violations.Select(v => $"{name} {url}: {v}"));
