@@ -92,11 +92,13 @@ public static class SiteEndpoints
 
     private const string KazakhLatin = Archive.Engine.Cultures.KazakhLatin.Culture;
 
-    private static SiteContext ContextOf(HttpContext http, SiteServices services, SiteCulture culture)
+    private static SiteContext ContextOf(HttpContext http, SiteServices services, SiteCulture culture) => new(culture, services, BaseUrlOf(http));
+
+    /// The scheme and host absolute addresses start with: `Archive:PublicBaseUrl`, else the request's own.
+    public static string BaseUrlOf(HttpContext http)
     {
         var configured = http.RequestServices.GetRequiredService<IConfiguration>()["Archive:PublicBaseUrl"];
-        var baseUrl = string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
-        return new SiteContext(culture, services, baseUrl);
+        return string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
     }
 
     /// A language's front page (`/kk/`) or an item's page beneath it; addresses end with a slash, as the API's routes do.

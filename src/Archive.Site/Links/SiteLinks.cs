@@ -42,8 +42,6 @@ public sealed class SiteLinks(PublishedCache cache, DeliveryApiSettings settings
         return $"/{page.Prefix}/{route.StartItemPath}{route.Path}";
     }
 
-    public string? UrlOf(Guid key, SiteCulture page) => UrlOf(cache.Find(key), page);
-
     /// The permanent address of an item, whatever it is called or wherever it moves.
     public static string PermanentUrlOf(Guid key, SiteCulture page) => $"/{page.Prefix}/item/{key:D}";
 

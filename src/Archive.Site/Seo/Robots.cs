@@ -12,7 +12,7 @@ public static class Robots
         Disallow: /umbraco/
         Disallow: /health/
 
-        Sitemap: {Sitemaps.BaseUrl(http)}/sitemap.xml
+        Sitemap: {SiteEndpoints.BaseUrlOf(http)}/sitemap.xml
 
         """, "text/plain; charset=utf-8");
 }

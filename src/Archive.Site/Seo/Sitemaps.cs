@@ -4,7 +4,6 @@ using System.Xml;
 using Archive.Delivery.Cache;
 using Archive.Site.Cultures;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Site.Seo;
@@ -20,7 +19,7 @@ public static class Sitemaps
     public static IResult Index(HttpContext http)
     {
         var services = http.RequestServices.GetRequiredService<SiteServices>();
-        var baseUrl = BaseUrl(http);
+        var baseUrl = SiteEndpoints.BaseUrlOf(http);
         var items = Pages(services);
         var lastChange = items.Count > 0 ? items.Max(n => n.UpdateDate) : DateTime.UtcNow;
         var files = Math.Max(1, (items.Count + Extra + PerFile - 1) / PerFile);
@@ -40,7 +39,7 @@ public static class Sitemaps
     }
 
     // The archive's own pages beside the items': the front page, the collections, the places, the map, the search.
-    private static readonly string[] OwnPages = ["", "collections/", "places/", "map", "search"];
+    private static readonly string[] OwnPages = ["", "collections", "places", "map", "search"];
     private static int Extra => OwnPages.Length;
 
     public static IResult Of(HttpContext http, string name)
@@ -50,7 +49,7 @@ public static class Sitemaps
         if (dash <= 0 || !int.TryParse(name[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var file) || file < 1 ||
             services.Cultures.Find(name[..dash]) is not { } culture)
             return Results.NotFound();
-        var baseUrl = BaseUrl(http);
+        var baseUrl = SiteEndpoints.BaseUrlOf(http);
         var items = Pages(services);
         var entries = OwnPages.Select(p => (Path: p, Node: (PublishedNode?)null)).Concat(items.Select(n => ("", (PublishedNode?)n)))
             .Skip((file - 1) * PerFile).Take(PerFile).ToList();
@@ -62,7 +61,7 @@ public static class Sitemaps
             writer.WriteAttributeString("xmlns", "xhtml", null, Xhtml);
             foreach (var (path, node) in entries)
             {
-                var urls = services.Cultures.All.Select(c => (Culture: c, Url: node is null ? $"/{c.Prefix}/{path}".Replace("/collections/", "/collections").Replace("/places/", "/places") : services.Links.UrlOf(node, c)))
+                var urls = services.Cultures.All.Select(c => (Culture: c, Url: node is null ? $"/{c.Prefix}/{path}" : services.Links.UrlOf(node, c)))
                     .Where(u => u.Url is not null).ToList();
                 if (urls.FirstOrDefault(u => u.Culture == culture).Url is not { } own)
                     continue;
@@ -94,12 +93,6 @@ public static class Sitemaps
     }
 
     private static string Day(DateTime date) => date.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string BaseUrl(HttpContext http)
-    {
-        var configured = http.RequestServices.GetRequiredService<IConfiguration>()["Archive:PublicBaseUrl"];
-        return string.IsNullOrWhiteSpace(configured) ? $"{http.Request.Scheme}://{http.Request.Host}" : configured.TrimEnd('/');
-    }
 
     private static IResult Xml(Action<XmlWriter> write)
     {

@@ -91,7 +91,7 @@ public static class ItemPages
         item.Properties.FirstOrDefault(p => p.Alias == alias) is { } property ? item.LabelOf(property, context.Texts) : context.T("field." + alias);
 
     private static IReadOnlyList<Figure> Figures(SiteContext context, ItemView item) =>
-        item.Images().Select((image, i) => FigureOf(context, image, null)).ToList();
+        item.Images().Select(image => FigureOf(context, image, null)).ToList();
 
     public static Figure FigureOf(SiteContext context, JsonElement image, Localized? caption)
     {
