@@ -28,6 +28,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<ConditionCheckEntity> ConditionChecks => Set<ConditionCheckEntity>();
     public DbSet<HomeLocationEntity> HomeLocations => Set<HomeLocationEntity>();
     public DbSet<CrateEntity> Crates => Set<CrateEntity>();
+    public DbSet<KioskDeviceEntity> KioskDevices => Set<KioskDeviceEntity>();
+    public DbSet<KioskPairingEntity> KioskPairings => Set<KioskPairingEntity>();
+    public DbSet<KioskUsageEntity> KioskUsage => Set<KioskUsageEntity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -139,6 +142,34 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasKey(x => x.Key);
             e.HasIndex(x => x.Number).IsUnique();
             e.Property(x => x.Number).HasMaxLength(100);
+        });
+        b.Entity<KioskDeviceEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.KioskKey);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.PairedBy).HasMaxLength(256);
+            e.Property(x => x.RevokedBy).HasMaxLength(256);
+            e.Property(x => x.AppVersion).HasMaxLength(100);
+            e.Property(x => x.BundleVersion).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.Property(x => x.Screen).HasMaxLength(40);
+        });
+        b.Entity<KioskPairingEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.SecretHash).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.SecretHash).HasMaxLength(64);
+        });
+        b.Entity<KioskUsageEntity>(e =>
+        {
+            e.HasKey(x => new { x.KioskKey, x.Day, x.Kind, x.Subject });
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Subject).HasMaxLength(64);
         });
     }
 }

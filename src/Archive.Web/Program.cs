@@ -40,8 +40,13 @@ if (Archive.BackOffice.Hosting.BackOfficeFiles.Find(Path.Combine(AppContext.Base
 // The public site, when its scripts and styles are built (published beside the binaries, or in the source tree).
 var siteAssets = Archive.Site.SiteAssets.Find(Path.Combine(AppContext.BaseDirectory, "site-dist"), repository.Resolve("src/Archive.Site/dist"));
 var siteEnabled = siteAssets is not null && builder.Configuration.GetValue(Archive.Site.SiteOptions.Section + ":Enabled", true);
-if (siteEnabled)
+// The kiosk application, when built: it reads items as the site does, so it needs the site's services (not its pages).
+var kioskAssets = Archive.Kiosk.KioskAssets.Find(Path.Combine(AppContext.BaseDirectory, "kiosk-dist"), repository.Resolve("src/Archive.Kiosk/dist"));
+var kiosksEnabled = siteAssets is not null && kioskAssets is not null && builder.Configuration.GetValue(Archive.Kiosk.KioskOptions.Section + ":Enabled", true);
+if (siteEnabled || kiosksEnabled)
     Archive.Site.SiteEndpoints.AddArchiveSite(builder.Services, builder.Configuration, siteAssets!);
+if (kiosksEnabled)
+    Archive.Kiosk.Hosting.KioskEndpoints.AddArchiveKiosks(builder.Services, builder.Configuration, kioskAssets!);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 builder.Services.AddSingleton<PublishedImages>();
 builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
@@ -85,6 +90,8 @@ app.MapArchiveBackOffice(
     context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeClient>()
         .EnsureAsync(Archive.Web.Management.Security.BackOfficeClient.OriginOf(context.Request), context.RequestAborted),
     Archive.Web.Management.Security.LoginPage.ForVisitorWithoutSession);
+if (kiosksEnabled)
+    Archive.Kiosk.Hosting.KioskEndpoints.MapArchiveKiosks(app);
 if (siteEnabled)
     Archive.Site.SiteEndpoints.MapArchiveSite(app);
 else

@@ -8,6 +8,7 @@ import { readPartsOfEmptyStores } from './fixes/store-part.js';
 import { mediaManifests } from './media/manifests.js';
 import { ledgerManifests } from './ledger/manifests.js';
 import { registrarManifests } from './registrar/manifests.js';
+import { kioskManifests } from './kiosks/manifests.js';
 import { reviewManifests } from './review/manifests.js';
 
 // Parts of Umbraco's back office that need Umbraco's own server (its news feed, redirect management, preview,
@@ -30,6 +31,7 @@ export const onInit: UmbEntryPointOnInit = (_host, extensionRegistry) => {
 	extensionRegistry.registerMany(mediaManifests);
 	extensionRegistry.registerMany(registrarManifests);
 	extensionRegistry.registerMany(ledgerManifests);
+	extensionRegistry.registerMany(kioskManifests);
 	extensionRegistry.registerMany([
 		// A record lent for study, not display (its privateRecord flag): marked wherever the back office lists
 		// documents — tree, pickers, collections — as Umbraco marks its own states.

@@ -6,7 +6,7 @@ namespace Archive.Delivery.Exhibitions;
 /// A published loan as the public channels need it: its agreement state, objects, the stops it covers (or, naming
 /// none, its period) and its credit line. Its insurance value, internal conditions and courier are sensitive and
 /// never reach the published cache.
-public sealed record PublishedLoan(PublishedNode Node, LoanTerms Terms, int? MaxImageSize, bool NoPhotography)
+public sealed record PublishedLoan(PublishedNode Node, LoanTerms Terms, int? MaxImageSize, bool NoPhotography, bool NoZoom = false)
 {
     public bool IsInForce => Terms.IsInForce;
 
@@ -26,7 +26,8 @@ public static class PublishedLoans
     {
         var data = ExhibitionStops.Data(loan);
         return new PublishedLoan(loan, LoanTermsOf.Read(loan.Key, loan.Cultures.Values.FirstOrDefault()?.Name ?? "", data),
-            int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null, Archive.Engine.Publishing.ArchiveAliases.IsTrue(data.GetValue("noPhotography")));
+            int.TryParse(data.GetValue("maxImageSize"), out var size) && size > 0 ? size : null, Archive.Engine.Publishing.ArchiveAliases.IsTrue(data.GetValue("noPhotography")),
+            Archive.Engine.Publishing.ArchiveAliases.IsTrue(data.GetValue("noZoom")));
     }
 
     /// The credit line of the loan in force under which an object is lent, in a culture (none: not on loan).

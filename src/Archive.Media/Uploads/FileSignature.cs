@@ -24,6 +24,8 @@ public static class FileSignature
         new("wav", "audio/wav", "umbracoMediaAudio"), new("mp3", "audio/mpeg", "umbracoMediaAudio"), new("ogg", "audio/ogg", "umbracoMediaAudio"),
         new("flac", "audio/flac", "umbracoMediaAudio"), new("m4a", "audio/mp4", "umbracoMediaAudio"), new("mp4", "video/mp4", "umbracoMediaVideo"),
         new("webm", "video/webm", "umbracoMediaVideo"),
+        // Captions of recordings: plain text, served as text/vtt and only ever read by a media element as a track.
+        new("vtt", "text/vtt", "File"),
     }.ToDictionary(k => k.Extension, StringComparer.OrdinalIgnoreCase);
 
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.OrdinalIgnoreCase) { ["jpeg"] = "jpg", ["jpe"] = "jpg", ["tiff"] = "tif" };
@@ -54,6 +56,7 @@ public static class FileSignature
         if (Ascii(head, 4, "ftyp"))
             return Ascii(head, 8, "M4A ") ? Kinds["m4a"] : Kinds["mp4"];
         if (At(head, 0, [0x1A, 0x45, 0xDF, 0xA3])) return Kinds["webm"];
+        if (Ascii(head, 0, "WEBVTT") || At(head, 0, [0xEF, 0xBB, 0xBF]) && Ascii(head, 3, "WEBVTT")) return Kinds["vtt"];
         return null;
     }
 }

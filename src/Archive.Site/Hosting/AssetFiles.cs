@@ -10,17 +10,20 @@ public static class AssetFiles
 {
     private static readonly FileExtensionContentTypeProvider Types = new();
 
-    public static IResult Serve(HttpContext http, string file)
+    public static IResult Serve(HttpContext http, string file) => ServeFrom(http, http.RequestServices.GetRequiredService<SiteAssets>().Root, file, immutable: true);
+
+    /// A built file under a folder (never outside it): kept for a year when its name is hashed (`immutable`), else
+    /// asked for again each time (a service worker, an application shell).
+    public static IResult ServeFrom(HttpContext http, string folder, string file, bool immutable)
     {
-        var assets = http.RequestServices.GetRequiredService<SiteAssets>();
-        var root = Path.GetFullPath(assets.Root) + Path.DirectorySeparatorChar;
+        var root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(root, file));
         if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full) || full.EndsWith(".br", StringComparison.Ordinal) || full.EndsWith(".gz", StringComparison.Ordinal))
             return Results.NotFound();
         var type = Types.TryGetContentType(full, out var known) ? known : "application/octet-stream";
         if (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("javascript", StringComparison.Ordinal))
             type += "; charset=utf-8";
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        http.Response.Headers.CacheControl = immutable ? "public, max-age=31536000, immutable" : "no-cache";
         http.Response.Headers.Vary = "Accept-Encoding";
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         var accepted = http.Request.Headers.AcceptEncoding.ToString();

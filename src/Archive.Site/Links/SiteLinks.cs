@@ -17,10 +17,10 @@ public sealed record Resolution(Found Outcome, PublishedNode? Node = null, strin
 public sealed class SiteLinks(PublishedCache cache, DeliveryApiSettings settings)
 {
     /// Types shown within another item's page rather than on one of their own: a loan (its credit line is on its
-    /// objects), a wall label (on its stop), a location (named as where an object is).
+    /// objects), a wall label (on its stop), a location (named as where an object is); a kiosk is a screen's settings.
     private static readonly HashSet<string> WithoutPage = new(StringComparer.OrdinalIgnoreCase)
     {
-        SiteTypes.Loan, SiteTypes.ObjectLabel, SiteTypes.Location,
+        SiteTypes.Loan, SiteTypes.ObjectLabel, SiteTypes.Location, SiteTypes.Kiosk,
     };
 
     public bool HasPage(PublishedNode node) => !node.IsMedia && !WithoutPage.Contains(node.ContentTypeAlias) && settings.IsAllowed(node.ContentTypeAlias);

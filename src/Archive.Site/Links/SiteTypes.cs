@@ -5,6 +5,6 @@ public static class SiteTypes
 {
     public const string Institution = "institution", Collection = "collection", Artefact = "artefact", Person = "person",
         Exhibition = "exhibition", ExhibitionStop = "exhibitionStop", Venue = "venue", Route = "route", Story = "story",
-        Term = "term", Vocabulary = "vocabulary", Loan = "loan", ObjectLabel = "objectLabel", Location = "location",
+        Term = "term", Vocabulary = "vocabulary", Loan = "loan", ObjectLabel = "objectLabel", Location = "location", Kiosk = "kiosk",
         People = "people", Exhibitions = "exhibitions", Venues = "venues", Stories = "stories", Vocabularies = "vocabularies";
 }

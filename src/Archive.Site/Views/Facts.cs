@@ -14,7 +14,7 @@ public static class Facts
     public static readonly HashSet<string> OwnPlace = new(StringComparer.OrdinalIgnoreCase)
     {
         "title", "images", "image", "description", "biography", "provenance", "body", "summary", "note", "location", "privateRecord",
-        "objects", "relatedArtefacts", "stops", "noPhotography", "loanCreditLine", "termKind", "condition",
+        "objects", "relatedArtefacts", "stops", "noPhotography", "loanCreditLine", "termKind", "condition", "audioVideo", "captions", "audioDescription",
     };
 
     public static IReadOnlyList<Fact> Of(ItemView item, SiteContext context, IEnumerable<string>? order = null)

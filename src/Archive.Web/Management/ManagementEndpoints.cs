@@ -60,6 +60,7 @@ public static class ManagementEndpoints
         api.MapMapSettings();
         api.MapRegistrarDocuments();
         Ledger.LedgerEndpoints.MapLedger(api);
+        Kiosks.KioskFleetEndpoints.MapKioskFleet(api);
         api.MapAllowedTypes();
         api.MapMediaCollection();
         api.MapMediaValidation();

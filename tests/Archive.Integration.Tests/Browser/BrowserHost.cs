@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Archive.Integration.Tests.Browser;
 
 /// The archive on a real loopback port with Debian's Chromium driven by Playwright (one browser per class).
-public sealed class BrowserHost : ArchiveHostFactory, IAsyncLifetime
+public class BrowserHost : ArchiveHostFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -33,7 +33,7 @@ public sealed class BrowserHost : ArchiveHostFactory, IAsyncLifetime
         return stream.ToArray();
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         UseKestrel(0);
         StartServer();

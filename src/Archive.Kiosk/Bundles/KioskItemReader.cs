@@ -1,0 +1,109 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Archive.Delivery.Cache;
+using Archive.Delivery.Exhibitions;
+using Archive.Site.Cultures;
+using Archive.Site.Texts;
+using Archive.Site.Views;
+
+namespace Archive.Kiosk.Bundles;
+
+/// Reads an item as a kiosk shows it in one language, through the site's reading of the public projection (so the
+/// screen can hold nothing the public site could not show): name, dating, the stop's wall label, its text as plain
+/// paragraphs (a kiosk follows no links), facts without addresses, credit lines, images and recordings.
+public sealed class KioskItemReader(SiteContext context)
+{
+    private static readonly HtmlParser Parser = new();
+    private readonly SiteCulture _culture = context.Culture;
+
+    public SiteContext Context => context;
+
+    /// Latin-script Kazakh is written out here, as the site's pass does for its pages.
+    public Txt Of(Localized text) => new(_culture.IsKazakhLatin && text.Lang is null ? context.Services.KazakhLatin.Transliterate(text.Text) : text.Text, text.Lang);
+
+    public BundleItemText? Text(ShownItem shown)
+    {
+        if (context.View(shown.Node) is not { } view)
+            return null;
+        var dating = view.Value("dating") is { Value.ValueKind: JsonValueKind.Object } found ? Facts.Dating(found.Value, view.LangOf(found.Culture), context) : null;
+        var paragraphs = new List<Txt>();
+        foreach (var alias in new[] { "summary", "description" })
+        {
+            if (view.Markup(alias) is { } markup)
+                paragraphs.AddRange(Paragraphs(markup.Markup).Select(p => Of(new Localized(p, markup.Lang))));
+            else if (view.Text(alias) is { } plain)
+                paragraphs.AddRange(plain.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => Of(plain with { Text = p })));
+        }
+        paragraphs.AddRange(StoryBlocks(view));
+        var facts = Facts.Of(view, context, ["maker", "placeOfOrigin", "objectType", "materials", "techniques", "peoples", "dimensions", "inscriptions", "accessionNumber"])
+            .Where(f => f.Alias is not ("dating" or "creditLine" or "rightsStatement" or "tags" or "accessionNumber"))
+            .Select(f => new BundleFact(Of(f.Label), f.Values.Select(v => Of(v.Note is { } note ? v.Text with { Text = $"{v.Text.Text} ({note.Text})" } : v.Text)).ToList())).ToList();
+        return new BundleItemText(Of(view.Name), dating is null || dating.Text.Text.Length == 0 ? null : Of(dating.Text), LabelOf(shown),
+            paragraphs, facts, view.Text("creditLine") is { } credit ? Of(credit) : null, view.Text("loanCreditLine") is { } loan ? Of(loan) : null);
+    }
+
+    /// The stop's own wall label for the object, when the kiosk shows a stop.
+    private Txt? LabelOf(ShownItem shown)
+    {
+        if (shown.Stop is null)
+            return null;
+        foreach (var label in context.Cache.ChildrenOf(shown.Stop.Key).Where(c => c.ContentTypeAlias == "objectLabel"))
+            if (ExhibitionStops.Picked(ExhibitionStops.Data(label).GetValue("object")).Contains(shown.Node.Key) && context.View(label)?.Text("labelText") is { } text)
+                return Of(text);
+        return null;
+    }
+
+    private IEnumerable<Txt> StoryBlocks(ItemView view)
+    {
+        if (view.Value("body") is not { } body || !body.Value.TryGetProperty("items", out var items))
+            yield break;
+        var lang = view.LangOf(body.Culture);
+        foreach (var block in items.EnumerateArray())
+        {
+            if (!block.TryGetProperty("content", out var content) || !content.TryGetProperty("properties", out var properties))
+                continue;
+            if (properties.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.Object && text.TryGetProperty("markup", out var markup))
+                foreach (var p in Paragraphs(markup.GetString() ?? ""))
+                    yield return Of(new Localized(p, lang));
+            if (properties.TryGetProperty("quote", out var quote) && quote.GetString() is { Length: > 0 } said)
+                yield return Of(new Localized($"“{said}”", lang));
+        }
+    }
+
+    /// Rich text as the plain paragraphs a screen shows (headings, paragraphs, list items), links kept as their words.
+    public static IReadOnlyList<string> Paragraphs(string markup)
+    {
+        var document = Parser.ParseDocument("<body>" + markup + "</body>");
+        var blocks = document.Body!.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, li, blockquote").Where(e => e.QuerySelector("p, li") is null)
+            .Select(e => Normalize(e.TextContent)).Where(t => t.Length > 0).ToList();
+        if (blocks.Count > 0)
+            return blocks;
+        var whole = Normalize(document.Body.TextContent);
+        return whole.Length > 0 ? [whole] : [];
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// The images of an item as the API gives them (id, url, width, height).
+    public IReadOnlyList<JsonElement> Images(PublishedNode node) => context.View(node)?.Images() ?? [];
+
+    public Txt? AltOf(JsonElement image) => context.AltOf(image) is { } alt ? Of(alt) : null;
+
+    /// Recordings (audio and video media) with their captions in this language, matched by order.
+    public IReadOnlyList<(JsonElement Media, JsonElement? Captions)> Recordings(PublishedNode node)
+    {
+        if (context.View(node) is not { } view || view.Value("audioVideo") is not { Value.ValueKind: JsonValueKind.Array } found)
+            return [];
+        var captions = view.Value("captions") is { Value.ValueKind: JsonValueKind.Array } c ? c.Value.EnumerateArray().ToList() : [];
+        return found.Value.EnumerateArray().Where(HasUrl).Select((m, i) => (m, i < captions.Count && HasUrl(captions[i]) ? captions[i] : (JsonElement?)null)).ToList();
+    }
+
+    public string? AudioDescription(PublishedNode node) =>
+        context.View(node)?.Value("audioDescription") is { Value.ValueKind: JsonValueKind.Array } found && found.Value.EnumerateArray().FirstOrDefault(HasUrl) is { ValueKind: JsonValueKind.Object } media
+            ? media.GetProperty("url").GetString()
+            : null;
+
+    public Txt NameOf(PublishedNode node) => Of(context.NameOf(node));
+
+    private static bool HasUrl(JsonElement media) => media.ValueKind == JsonValueKind.Object && media.TryGetProperty("url", out var url) && url.GetString() is { Length: > 0 };
+}
