@@ -22,8 +22,8 @@ public static class DeepZoomTiles
         while (maxSize is { } cap && top > 0 && Math.Max(Scaled(width, full - top), Scaled(height, full - top)) > cap)
             top--;
         var bottom = Math.Max(0, full - (int)Math.Ceiling(Math.Log2(Math.Max(1.0, Math.Max(width, height) / (double)TileSize))));
-        // Nothing to zoom into: the whole image fits the screen at its own size, or a loan caps it below the screen's.
-        if (fit >= 1 || top < screenLevel)
+        // Nothing to zoom into: a loan caps the image below the size the screen shows it at.
+        if (top < screenLevel)
             return null;
         bottom = Math.Min(bottom, top);
         var tiles = new Dictionary<string, string>(StringComparer.Ordinal);

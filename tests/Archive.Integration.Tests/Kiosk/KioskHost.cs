@@ -49,7 +49,9 @@ public sealed class KioskHost : BrowserHost
 
     public static string Udis(params string[] keys) => string.Join(",", keys.Select(k => "umb://document/" + Guid.Parse(k).ToString("N")));
 
-    public async Task<Guid> CreateAsync(string parent, string type, string name, params ValueEdit[] values)
+    public async Task<Guid> CreateAsync(string parent, string type, string name, params ValueEdit[] values) => await CreateAsync(parent, type, name, true, values);
+
+    public async Task<Guid> CreateAsync(string parent, string type, string name, bool publish, params ValueEdit[] values)
     {
         using var scope = Services.CreateScope();
         var content = scope.ServiceProvider.GetRequiredService<ContentService>();
@@ -59,7 +61,8 @@ public sealed class KioskHost : BrowserHost
             Values = values,
         }, "curator");
         Assert.True(created.Succeeded, created.ToString());
-        await PublishAsync(created.Key!.Value);
+        if (publish)
+            await PublishAsync(created.Key!.Value);
         return created.Key!.Value;
     }
 
@@ -81,7 +84,7 @@ public sealed class KioskHost : BrowserHost
         await PublishAsync(Guid.Parse(key));
     }
 
-    private async Task PublishAsync(Guid key)
+    public async Task PublishAsync(Guid key)
     {
         using var scope = Services.CreateScope();
         var published = await scope.ServiceProvider.GetRequiredService<ContentService>().PublishAsync(key, ["kk", "ru", "en"], "curator");
@@ -89,6 +92,9 @@ public sealed class KioskHost : BrowserHost
     }
 
     public static ValueEdit Value(string alias, string value, string? culture = null) => new(alias, culture, JsonValue.Create(value));
+
+    /// A value stored as JSON (a dropdown's choices).
+    public static ValueEdit Json(string alias, string json) => new(alias, null, JsonNode.Parse(json));
 
     /// Opens /kiosk/ as a new screen, pairs it with a kiosk through the Management API and waits for the attract loop.
     public async Task<(IBrowserContext Context, IPage Page, string Device)> PairedScreenAsync(string kiosk = DemoKiosk, ViewportSize? viewport = null, bool clock = false)
