@@ -15,9 +15,9 @@ namespace Archive.Kiosk.Hosting;
 /// use statistics. A revoked or unknown device gets 401, and the screen returns to pairing.
 public static class Screen
 {
-    public sealed record HeartbeatBody(string? AppVersion, string? BundleVersion, long? FreeStorageBytes, string? LastError, string? Screen);
+    public sealed record HeartbeatBody(string? AppVersion = null, string? BundleVersion = null, long? FreeStorageBytes = null, string? LastError = null, string? Screen = null);
 
-    public sealed record UsageEntry(string Day, string Kind, string? Subject, long Count, long DwellMs);
+    public sealed record UsageEntry(string Day, string Kind, long Count, string? Subject = null, long DwellMs = 0);
 
     public sealed record UsageBody(IReadOnlyList<UsageEntry> Counts);
 
