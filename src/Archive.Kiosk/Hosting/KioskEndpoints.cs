@@ -1,4 +1,3 @@
-using Archive.Data.Kiosks;
 using Archive.Kiosk.Bundles;
 using Archive.Site;
 using Microsoft.AspNetCore.Builder;
@@ -20,8 +19,6 @@ public static class KioskEndpoints
         services.AddSingleton(assets);
         services.AddSingleton(s => new BundleBuilder(s.GetRequiredService<SiteServices>(), s.GetRequiredService<IOptions<KioskOptions>>().Value, s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KioskBundles>();
-        services.AddScoped<KioskDevices>();
-        services.AddScoped<KioskUsage>();
         return services;
     }
 

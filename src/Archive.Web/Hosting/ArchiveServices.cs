@@ -36,6 +36,8 @@ public static class ArchiveServices
         builder.Services.AddScoped<Archive.Data.Movements.LedgerWriter>();
         builder.Services.AddScoped<Archive.Data.Movements.LedgerReader>();
         builder.Services.AddScoped<Archive.Data.Movements.LegacyLocations>();
+        builder.Services.AddScoped<Archive.Data.Kiosks.KioskDevices>();
+        builder.Services.AddScoped<Archive.Data.Kiosks.KioskUsage>();
         builder.Services.AddScoped<Management.Ledger.LedgerViews>();
         builder.Services.AddScoped<USyncImporter>();
         builder.Services.AddScoped<USyncExporter>();

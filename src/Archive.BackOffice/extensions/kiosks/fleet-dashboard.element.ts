@@ -9,9 +9,17 @@ export class ArchiveKioskFleetElement extends UmbLitElement {
 
 	declare _kiosks: Kiosk[] | undefined;
 
+	#refresh = 0;
+
 	override connectedCallback() {
 		super.connectedCallback();
 		void this.#load();
+		this.#refresh = window.setInterval(() => void this.#load(), 15_000);
+	}
+
+	override disconnectedCallback() {
+		super.disconnectedCallback();
+		clearInterval(this.#refresh);
 	}
 
 	#term = (key: string) => this.localize.term(`archive_kiosk_${key}`);

@@ -28,6 +28,19 @@ export class ArchiveKioskScreensElement extends UmbLitElement {
 		});
 	}
 
+	#refresh = 0;
+
+	// Screens report every minute: the view follows them while it is open.
+	override connectedCallback() {
+		super.connectedCallback();
+		this.#refresh = window.setInterval(() => void this.#load(), 15_000);
+	}
+
+	override disconnectedCallback() {
+		super.disconnectedCallback();
+		clearInterval(this.#refresh);
+	}
+
 	#term = (key: string) => this.localize.term(`archive_kiosk_${key}`);
 	#culture = () => encodeURIComponent(this.localize.lang() || 'en');
 
