@@ -50,6 +50,11 @@ var backOffice = new Command("backoffice", "Umbraco's back office in Chromium: s
 backOffice.SetAction((parse, _) => BackOfficeBenchmark.RunAsync(parse.GetValue(demoOrCount), parse.GetValue(visits), parse.GetValue(schema)!));
 root.Subcommands.Add(backOffice);
 
+var kioskVisits = new Option<int>("--visits") { Description = "Scripted visits for the memory figure.", DefaultValueFactory = _ => 1000 };
+var kiosk = new Command("kiosk", "A kiosk screen in Chromium on the demo catalogue: bundle size and first sync, touch → object offline, publish → update ready, heap after many visits.") { schema, kioskVisits };
+kiosk.SetAction((parse, _) => KioskBenchmark.RunAsync(parse.GetValue(schema)!, parse.GetValue(kioskVisits)));
+root.Subcommands.Add(kiosk);
+
 var mediaRuns = new Option<int>("--runs") { Description = "Conversions measured per tool.", DefaultValueFactory = _ => 5 };
 var media = new Command("media", "24-MP JPEG to 1200-px WebP beside vips; cached derivative beside Kestrel static files; 100-MP TIFF pyramid peak memory.") { mediaRuns, seconds };
 media.SetAction((parse, _) => MediaBenchmark.RunAsync(parse.GetValue(mediaRuns), parse.GetValue(seconds)));

@@ -42,6 +42,8 @@ export function run(initial: Bundle) {
 	resetPreferences();
 	for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) addEventListener(type, touched, { capture: true, passive: true });
 	setInterval(tick, 250);
+	// The hall's control system (or a technician's script) may end a visit at once, as the countdown would.
+	addEventListener('archive-kiosk-reset', () => void reset());
 	sync.start({
 		removed(next, gone) {
 			bundle = next;
@@ -143,7 +145,8 @@ function showAttract() {
 	show();
 	clearInterval(slideTimer);
 	slideTimer = window.setInterval(show, bundle.kiosk.attractSeconds * 1000);
-	main().onpointerup = () => begin();
+	// On click, not pointerup: the click that ends a tap would otherwise land on the card drawn beneath the finger.
+	main().onclick = () => begin();
 	main().onkeydown = (e) => (e.key === 'Enter' || e.key === ' ') && begin();
 	main().tabIndex = 0;
 }
@@ -151,7 +154,7 @@ function showAttract() {
 function begin() {
 	if (screenName !== 'attract') return;
 	clearInterval(slideTimer);
-	main().onpointerup = null;
+	main().onclick = null;
 	main().onkeydown = null;
 	main().removeAttribute('tabindex');
 	void store.count('visit', '');
@@ -357,21 +360,27 @@ function hideCountdown() {
 }
 
 /// Back to the start as if nobody had been here: viewer closed, media stopped, panels shut, scroll at the top, the
-/// default language and accessibility settings, and the waiting bundle swapped in.
+/// default language and accessibility settings; then the waiting bundle swapped in. Between visits (the attract loop)
+/// only the swap happens, and a visitor who touches the screen meanwhile keeps their visit.
 export async function reset() {
+	const visiting = screenName !== 'attract' && screenName !== 'empty';
 	hideCountdown();
-	leaveItem();
-	(document.activeElement as HTMLElement | null)?.blur();
-	if (readyToSwap) {
-		const next = await sync.swap();
-		if (next) bundle = next;
-		readyToSwap = false;
-		document.body.dataset.bundle = bundle.version;
-		delete document.body.dataset.update;
+	if (visiting) {
+		leaveItem();
+		(document.activeElement as HTMLElement | null)?.blur();
+		resetPreferences();
+		window.scrollTo(0, 0);
+		main().scrollTop = 0;
+		showAttract();
+		void sync.sendCounts();
 	}
-	resetPreferences();
-	window.scrollTo(0, 0);
-	main().scrollTop = 0;
-	showAttract();
-	void sync.sendCounts();
+	if (!readyToSwap) return;
+	readyToSwap = false;
+	const next = await sync.swap();
+	if (!next) return;
+	bundle = next;
+	document.body.dataset.bundle = bundle.version;
+	delete document.body.dataset.update;
+	if (screenName === 'attract' || screenName === 'empty') showAttract();
+	else rerender();
 }

@@ -29,7 +29,7 @@ public sealed class BackOfficeKioskJourneyTests(KioskHost host) : IClassFixture<
         await view.Locator("input[name='name']").FillAsync("Left of the entrance");
         await view.Locator("uui-button[type='submit']").ClickAsync();
         await Assertions.Expect(view.Locator("tr[data-device]")).ToContainTextAsync("Left of the entrance", new() { Timeout = 20_000 });
-        await Assertions.Expect(screen.Locator("body[data-screen='attract']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(screen.Locator("body[data-screen='attract']")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         await Accessibility.AssertCleanAsync(view);
         await curator.ScreenshotAsync("back-office-kiosk-screens");
 

@@ -124,21 +124,40 @@ public sealed class KioskHost : BrowserHost
         var response = await (await As("curator")).PostAsJsonAsync($"{Api}/archive/kiosk/{kiosk}/pair", new { code, name = "Test screen" });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var device = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-        if (clock)
-            await page.Clock.RunForAsync(4_000);
-        await Assertions.Expect(page.Locator("body[data-screen='attract']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        // The screen asks every few seconds whether it is paired, then downloads its whole first bundle (the first IIIF
+        // tiles are cut from the image as they are asked for): under a fake clock its timers are moved on by hand.
+        var attract = page.Locator("body[data-screen='attract']");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await attract.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The screen did not reach its attract loop: " + string.Join("\n", errors));
+            if (clock)
+                await page.Clock.RunForAsync(1_000);
+            await Task.Delay(250);
+        }
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         return (context, page, device);
     }
 
-    /// Waits until the screen's cache holds every file of its bundle.
-    public static async Task SyncedAsync(IPage page)
+    /// Waits until the screen's cache holds every file of its bundle (polled here: Playwright's own wait does not await
+    /// a promise).
+    public static async Task SyncedAsync(IPage page, int seconds = 60)
     {
-        await page.WaitForFunctionAsync(@"async () => {
-            const bundle = await (await fetch('/kiosk/api/bundle')).json();
+        const string synced = @"async () => {
+            if (document.body.dataset.screen === 'pairing') return false;
+            const response = await fetch('/kiosk/api/bundle');
+            if (!response.ok) return false;
+            const bundle = await response.json();
             const cache = await caches.open('kiosk-bundle-files');
             for (const url of bundle.files) if (!(await cache.match(url))) return false;
             return true;
-        }", null, new() { Timeout = 60_000, PollingInterval = 500 });
+        }";
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await page.EvaluateAsync<bool>(synced))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The screen did not keep every file of its bundle in time.");
+            await Task.Delay(200);
+        }
     }
 }

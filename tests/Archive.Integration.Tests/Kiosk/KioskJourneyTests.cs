@@ -27,8 +27,12 @@ public sealed class KioskJourneyTests(KioskHost host) : IClassFixture<KioskHost>
         Assert.Equal("pan-x pan-y", await page.EvaluateAsync<string>("getComputedStyle(document.body).touchAction"));
         Assert.Equal("none", await page.EvaluateAsync<string>("getComputedStyle(document.body).userSelect"));
         // The service worker (scope /kiosk/) has the shell: the pairing screen opens with no network.
-        await page.WaitForFunctionAsync("async () => (await navigator.serviceWorker.ready).active !== null && navigator.serviceWorker.controller !== null || (location.reload(), false)",
-            null, new() { Timeout = 20_000, PollingInterval = 1000 });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await page.EvaluateAsync<bool>("async () => { await navigator.serviceWorker.ready; return navigator.serviceWorker.controller !== null; }"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The service worker did not take control of the page.");
+            await Task.Delay(250);
+        }
         Assert.Equal("/kiosk/", await page.EvaluateAsync<string>("(async () => new URL((await navigator.serviceWorker.ready).scope).pathname)()"));
         await context.SetOfflineAsync(true);
         await page.ReloadAsync();
@@ -45,7 +49,7 @@ public sealed class KioskJourneyTests(KioskHost host) : IClassFixture<KioskHost>
             Json(new { code = code!.Replace("-", "").ToLowerInvariant(), name = "Left of the entrance" }));
         Assert.Equal(HttpStatusCode.Created, paired.StatusCode);
         var device = JsonDocument.Parse(await paired.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-        await Assertions.Expect(page.Locator("body[data-screen='attract']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("body[data-screen='attract']")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
         // The token never reaches the page's scripts.
         Assert.DoesNotContain("kiosk_", await page.EvaluateAsync<string>("document.cookie"));
         var cookies = await context.CookiesAsync();
