@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using Archive.Data.Content;
 using Archive.Engine.Content;
-using Archive.Integration.Tests.Infrastructure;
 using Archive.Integration.Tests.Web;
 using Archive.Kiosk.Bundles;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Integration.Tests.Kiosk;
@@ -15,20 +12,9 @@ namespace Archive.Integration.Tests.Kiosk;
 /// not anything was published meanwhile; a private record on the checklist is never in it.
 public sealed class KioskLoanDayTests : IAsyncLifetime
 {
-    private sealed class OnADay : ArchiveHostFactory
-    {
-        public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.FromHours(5)));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     private const string AlmatyStop = "1a21842f-8222-e867-fff6-def846d349b0";
     private const string PendingLoanObject = "c9f6b3db-d780-5373-adc3-069019f0bc84";
-    private readonly OnADay _host = new();
+    private readonly ArchiveHostOnADay _host = new(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.FromHours(5)));
 
     public async Task InitializeAsync() => await _host.ReadyClientAsync();
 

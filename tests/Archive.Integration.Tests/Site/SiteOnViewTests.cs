@@ -1,8 +1,5 @@
 using System.Net;
-using Archive.Integration.Tests.Infrastructure;
 using Archive.Integration.Tests.Web;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Integration.Tests.Site;
@@ -11,18 +8,7 @@ namespace Archive.Integration.Tests.Site;
 /// objects shown (the organiser's own and those a signed loan covers).
 public sealed class SiteOnViewTests : IAsyncLifetime
 {
-    private sealed class OnADay : ArchiveHostFactory
-    {
-        public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(5)));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
-    private readonly OnADay _host = new();
+    private readonly ArchiveHostOnADay _host = new(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(5)));
     private HttpClient _client = null!;
 
     public async Task InitializeAsync() => _client = await _host.ReadyClientAsync();

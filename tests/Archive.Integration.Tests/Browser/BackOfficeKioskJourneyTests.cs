@@ -1,8 +1,8 @@
 using Archive.Identity;
-using Archive.Integration.Tests.Browser;
+using Archive.Integration.Tests.Kiosk;
 using Microsoft.Playwright;
 
-namespace Archive.Integration.Tests.Kiosk;
+namespace Archive.Integration.Tests.Browser;
 
 /// A curator pairs a hall screen from the kiosk's "Screens" view in the back office by typing the code the screen
 /// shows, sees it report in, finds it on the "Kiosks" dashboard, and revokes it; the views meet WCAG 2.2 AA.
