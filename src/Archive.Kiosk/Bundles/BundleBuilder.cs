@@ -97,21 +97,15 @@ public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeP
             return null;
         var first = readers[0];
         var images = first.Images(shown.Node).Select(image => Image(image, shown, readers, settings, files)).OfType<BundleImage>().ToList();
+        var byLanguage = readers.Select(r => (Reader: r, Recordings: r.Recordings(shown.Node))).ToList();
         var recordings = new List<BundleRecording>();
-        var byKey = readers.Select(r => (r, Recordings: r.Recordings(shown.Node))).ToList();
-        foreach (var (media, _) in byKey[0].Recordings)
+        foreach (var recording in byLanguage[0].Recordings)
         {
-            var key = Guid.Parse(media.GetProperty("id").GetString()!);
-            var url = media.GetProperty("url").GetString()!;
-            var extension = media.TryGetProperty("extension", out var e) ? e.GetString() ?? "" : "";
-            var captions = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (reader, list) in byKey)
-                if (list.FirstOrDefault(r => r.Media.GetProperty("id").GetString() == key.ToString()).Captions is { } track)
-                    captions[reader.Context.Culture.Prefix] = track.GetProperty("url").GetString()!;
-            var kind = media.GetProperty("mediaType").GetString() == "umbracoMediaVideo" ? "video" : "audio";
-            recordings.Add(new BundleRecording(key, kind, url, MimeOf(extension, kind), readers.ToDictionary(r => r.Context.Culture.Prefix,
-                r => r.Context.Cache.Find(key) is { } node ? r.NameOf(node) : new Txt("")), captions));
-            files.Add(url);
+            var captions = byLanguage.Select(l => (l.Reader.Context.Culture.Prefix, l.Recordings.FirstOrDefault(r => r.Key == recording.Key)?.Captions))
+                .Where(c => c.Captions is not null).ToDictionary(c => c.Prefix, c => c.Captions!, StringComparer.Ordinal);
+            recordings.Add(new BundleRecording(recording.Key, recording.Kind, recording.Url, recording.Type, readers.ToDictionary(r => r.Context.Culture.Prefix,
+                r => r.Context.Cache.Find(recording.Key) is { } node ? r.NameOf(node) : new Txt("")), captions));
+            files.Add(recording.Url);
             files.AddRange(captions.Values);
         }
         var descriptions = readers.Select(r => (r.Context.Culture.Prefix, Url: r.AudioDescription(shown.Node))).Where(d => d.Url is not null)
@@ -143,18 +137,6 @@ public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeP
         var alt = readers.Select(r => (r.Context.Culture.Prefix, Alt: r.AltOf(image))).Where(a => a.Alt is not null).ToDictionary(a => a.Prefix, a => a.Alt!, StringComparer.Ordinal);
         return new BundleImage(key, src, thumb, width, height, alt, zoom);
     }
-
-    private static string MimeOf(string extension, string kind) => extension.ToLowerInvariant() switch
-    {
-        "mp3" => "audio/mpeg",
-        "wav" => "audio/wav",
-        "ogg" => "audio/ogg",
-        "flac" => "audio/flac",
-        "m4a" => "audio/mp4",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        _ => kind + "/*",
-    };
 
     /// The attract loop: the playlist's items (or every item) with the first image of each.
     private static IReadOnlyList<BundleSlide> Attract(KioskSettings settings, IReadOnlyList<BundleItem> items)

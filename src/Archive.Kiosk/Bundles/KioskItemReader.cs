@@ -89,21 +89,11 @@ public sealed class KioskItemReader(SiteContext context)
 
     public Txt? AltOf(JsonElement image) => context.AltOf(image) is { } alt ? Of(alt) : null;
 
-    /// Recordings (audio and video media) with their captions in this language, matched by order.
-    public IReadOnlyList<(JsonElement Media, JsonElement? Captions)> Recordings(PublishedNode node)
-    {
-        if (context.View(node) is not { } view || view.Value("audioVideo") is not { Value.ValueKind: JsonValueKind.Array } found)
-            return [];
-        var captions = view.Value("captions") is { Value.ValueKind: JsonValueKind.Array } c ? c.Value.EnumerateArray().ToList() : [];
-        return found.Value.EnumerateArray().Where(HasUrl).Select((m, i) => (m, i < captions.Count && HasUrl(captions[i]) ? captions[i] : (JsonElement?)null)).ToList();
-    }
+    /// Recordings (audio and video) with their captions in this language, and the spoken description in it.
+    public IReadOnlyList<Recording> Recordings(PublishedNode node) => context.View(node) is { } view ? Archive.Site.Views.Recordings.Of(view) : [];
 
-    public string? AudioDescription(PublishedNode node) =>
-        context.View(node)?.Value("audioDescription") is { Value.ValueKind: JsonValueKind.Array } found && found.Value.EnumerateArray().FirstOrDefault(HasUrl) is { ValueKind: JsonValueKind.Object } media
-            ? media.GetProperty("url").GetString()
-            : null;
+    public string? AudioDescription(PublishedNode node) => context.View(node) is { } view ? Archive.Site.Views.Recordings.Description(view) : null;
 
     public Txt NameOf(PublishedNode node) => Of(context.NameOf(node));
 
-    private static bool HasUrl(JsonElement media) => media.ValueKind == JsonValueKind.Object && media.TryGetProperty("url", out var url) && url.GetString() is { Length: > 0 };
 }

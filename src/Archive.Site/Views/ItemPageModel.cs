@@ -17,6 +17,8 @@ public sealed record ItemPageModel
     public required ItemView Item { get; init; }
     public IReadOnlyList<Figure> Figures { get; init; } = [];
     public IReadOnlyList<Fact> Facts { get; init; } = [];
+    public IReadOnlyList<Recording> Recordings { get; init; } = [];
+    public string? AudioDescription { get; init; }
     public IReadOnlyList<Section> Sections { get; init; } = [];
     public IReadOnlyList<StoryBlock> Blocks { get; init; } = [];
     public Localized? Summary { get; init; }

@@ -39,6 +39,8 @@ public static class ItemPages
                 .Select(s => new Section(FieldLabel(context, item, s.alias), RichText.ForSite(s.text!.Value.Markup, context.Culture, context.Cache, context.Links), s.text.Value.Lang))
                 .ToList(),
             Blocks = Blocks(context, item),
+            Recordings = Recordings.Of(item),
+            AudioDescription = Recordings.Description(item),
             Summary = summary,
             Note = item.Text("note"),
         };
