@@ -92,14 +92,18 @@ public static class ItemPages
     private static Localized FieldLabel(SiteContext context, ItemView item, string alias) =>
         item.Properties.FirstOrDefault(p => p.Alias == alias) is { } property ? item.LabelOf(property, context.Texts) : context.T("field." + alias);
 
-    private static IReadOnlyList<Figure> Figures(SiteContext context, ItemView item) =>
-        item.Images().Select(image => FigureOf(context, image, null)).ToList();
+    /// An object lent under a loan in force that forbids zooming (`noZoom`) shows its images without deep zoom.
+    private static IReadOnlyList<Figure> Figures(SiteContext context, ItemView item)
+    {
+        var zoom = item.Type != SiteTypes.Artefact || !Archive.Delivery.Exhibitions.PublishedLoans.Of(context.Cache, item.Key).Any(l => l.IsInForce && l.NoZoom);
+        return item.Images().Select(image => FigureOf(context, image, null, zoom)).ToList();
+    }
 
-    public static Figure FigureOf(SiteContext context, JsonElement image, Localized? caption)
+    public static Figure FigureOf(SiteContext context, JsonElement image, Localized? caption, bool zoom = true)
     {
         var key = Images.KeyOf(image);
         return new Figure(Images.Src(image), Images.SrcSet(image), Images.Width(image), Images.Height(image), context.AltOf(image),
-            key is { } k ? $"/iiif/3/{k:D}/info.json" : null, caption);
+            zoom && key is { } k ? $"/iiif/3/{k:D}/info.json" : null, caption);
     }
 
     private static string Plain(string markup)

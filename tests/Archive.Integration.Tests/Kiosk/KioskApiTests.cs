@@ -217,6 +217,10 @@ public sealed class KioskApiTests(DocumentApiTests.Host host) : IClassFixture<Do
         Assert.Equal(HttpStatusCode.BadRequest, (await (await host.As("viewer")).GetAsync($"{Api}/{Kiosk}/usage?from=2026-13-01")).StatusCode);
     }
 
+    /// The carpet's page on the public site (its permanent address redirects to its route).
+    private async Task<string> CarpetPage() =>
+        await Screen().GetStringAsync((await Screen().GetAsync($"/en/item/{KioskHost.KashgarCarpet}")).Headers.Location!.OriginalString);
+
     [Fact]
     public async Task A_loan_s_largest_size_and_no_zoom_hold_in_the_bundle_and_an_unknown_language_is_reported()
     {
@@ -225,6 +229,7 @@ public sealed class KioskApiTests(DocumentApiTests.Host host) : IClassFixture<Do
         JsonElement Carpet(JsonElement bundle) => bundle.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == KioskHost.KashgarCarpet);
         var before = Carpet(await Json(await screen.GetAsync("/kiosk/api/bundle")));
         Assert.True(before.GetProperty("images")[0].TryGetProperty("zoom", out _));
+        Assert.Contains($"/iiif/3/{before.GetProperty("images")[0].GetProperty("key").GetString()}/info.json", await CarpetPage());
         using (var scope = host.Services.CreateScope())
         {
             var content = scope.ServiceProvider.GetRequiredService<ContentService>();
@@ -248,6 +253,8 @@ public sealed class KioskApiTests(DocumentApiTests.Host host) : IClassFixture<Do
         Assert.Matches(@"\?width=(320|480)&", carpet.GetProperty("images")[0].GetProperty("src").GetString()!);
         Assert.DoesNotContain(after.GetProperty("files").EnumerateArray(), f => f.GetString()!.StartsWith("/iiif/3/" + carpet.GetProperty("images")[0].GetProperty("key").GetString(), StringComparison.Ordinal));
         Assert.Contains("\"xx\"", after.GetProperty("problems")[0].GetString());
+        // The public site honours the loan too: the carpet's page offers no deep zoom (it did before).
+        Assert.DoesNotContain($"/iiif/3/{carpet.GetProperty("images")[0].GetProperty("key").GetString()}/info.json", await CarpetPage());
         Assert.Equal("kk ru", string.Join(" ", after.GetProperty("kiosk").GetProperty("languages").EnumerateArray().Select(l => l.GetProperty("code").GetString())));
         using (var scope = host.Services.CreateScope())
         {
