@@ -46,8 +46,7 @@ namespace Archive.Data.PostgreSql.Migrations
                     SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CollectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {

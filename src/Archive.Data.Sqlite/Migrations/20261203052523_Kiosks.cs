@@ -46,8 +46,7 @@ namespace Archive.Data.Sqlite.Migrations
                     SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CollectedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    DeviceId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -27,7 +27,7 @@ public sealed class KioskDeviceEntity
 }
 
 /// A pairing code shown on an unpaired screen. The screen holds the secret (a cookie) that collects the device token once
-/// a curator has entered the code; only the secret's hash is stored.
+/// a curator has entered the code; only the secret's hash is stored. Collecting the token removes the row.
 public sealed class KioskPairingEntity
 {
     public Guid Id { get; set; }
@@ -37,7 +37,6 @@ public sealed class KioskPairingEntity
     public DateTime ExpiresAt { get; set; }
     /// The device a curator bound the code to; its token is made when the screen collects it.
     public Guid? DeviceId { get; set; }
-    public DateTime? CollectedAt { get; set; }
 }
 
 /// Aggregate use of a kiosk on one day (Kazakhstan time): how often an object was opened and for how long in total, how

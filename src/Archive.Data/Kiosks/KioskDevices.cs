@@ -54,7 +54,7 @@ public sealed class KioskDevices(ArchiveDbContext db, TimeProvider clock)
             return new PairingState.Gone();
         var hash = PairingCode.Hash(secret);
         var pairing = await db.KioskPairings.FirstOrDefaultAsync(p => p.SecretHash == hash, ct);
-        if (pairing is null || pairing.CollectedAt is not null)
+        if (pairing is null)
             return new PairingState.Gone();
         if (pairing.DeviceId is not { } deviceId)
             return pairing.ExpiresAt < Now ? new PairingState.Gone() : new PairingState.Waiting(pairing.Code, pairing.ExpiresAt);
@@ -63,7 +63,6 @@ public sealed class KioskDevices(ArchiveDbContext db, TimeProvider clock)
             return new PairingState.Gone();
         var token = "kiosk_" + PairingCode.NewSecret();
         device.TokenHash = PairingCode.Hash(token);
-        pairing.CollectedAt = Now;
         db.KioskPairings.Remove(pairing);
         await db.SaveChangesAsync(ct);
         return new PairingState.Paired(device, token);

@@ -36,14 +36,15 @@ public static class ExhibitionStops
 
     /// An object of the checklist is shown at the stop when it is public and is the organiser's own, or a signed or
     /// active loan lists it and covers the stop. An exhibition that names no organiser shows its checklist as it is.
-    private static bool IsShown(PublishedCache cache, ScheduledStop stop, Guid key)
+    private static bool IsShown(PublishedCache cache, ScheduledStop stop, Guid key) =>
+        cache.Find(key) is { } item && (IsOrganisers(stop, item) || PublishedLoans.Of(cache, key).Any(l => l.IsInForce && l.Covers(stop)));
+
+    /// Whether an object is shown at the stop on its own, needing no loan: the exhibition's organiser holds it, or the
+    /// exhibition names no organiser.
+    public static bool IsOrganisers(ScheduledStop stop, PublishedNode item)
     {
-        if (cache.Find(key) is not { } item)
-            return false;
         var organiser = stop.Exhibition is null ? Guid.Empty : Picked(Data(stop.Exhibition).GetValue("organiser")).FirstOrDefault();
-        if (organiser == Guid.Empty)
-            return true;
-        return item.AncestorKeys.Contains(organiser) || PublishedLoans.Of(cache, key).Any(l => l.IsInForce && l.Covers(stop));
+        return organiser == Guid.Empty || item.AncestorKeys.Contains(organiser);
     }
 
     public static ContentData Data(PublishedNode node) => ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data));

@@ -15,8 +15,6 @@ namespace Archive.Kiosk.Bundles;
 /// version and screens download nothing.
 public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeProvider clock)
 {
-    private static readonly int[] Widths = [320, 480, 640, 960, 1280, 1600, 1920, 2560, 3840];
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -74,7 +72,7 @@ public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeP
     /// The stop's credit line, when the kiosk stands at a stop.
     private static IReadOnlyDictionary<string, Txt>? CreditOf(PublishedCache cache, PublishedNode kiosk, IReadOnlyList<KioskItemReader> readers)
     {
-        if (cache.Find(kiosk.ParentKey) is not { ContentTypeAlias: "exhibitionStop" } stop)
+        if (cache.Find(kiosk.ParentKey) is not { ContentTypeAlias: Archive.Engine.Publishing.ArchiveAliases.ExhibitionStop } stop)
             return null;
         var credits = readers.Select(r => (r, Text: r.Context.View(stop)?.Text("creditLine"))).Where(c => c.Text is not null).ToDictionary(c => c.r.Context.Culture.Prefix, c => c.r.Of(c.Text!.Value));
         return credits.Count > 0 ? credits : null;
@@ -87,37 +85,34 @@ public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeP
             .ToDictionary(k => k["kiosk.".Length..], k => reader.Of(reader.Context.T(k)));
     }
 
-    private BundleItem? Item(ShownItem shown, IReadOnlyList<KioskItemReader> readers, KioskSettings settings, List<string> files)
+    private static BundleItem? Item(ShownItem shown, IReadOnlyList<KioskItemReader> readers, KioskSettings settings, List<string> files)
     {
-        var texts = new Dictionary<string, BundleItemText>(StringComparer.Ordinal);
-        foreach (var reader in readers)
-            if (reader.Text(shown) is { } text)
-                texts[reader.Context.Culture.Prefix] = text;
-        if (texts.Count == 0)
+        var reads = readers.Select(r => (Reader: r, Read: r.Read(shown))).Where(r => r.Read is not null).Select(r => (r.Reader, Read: r.Read!)).ToList();
+        if (reads.Count == 0)
             return null;
-        var first = readers[0];
-        var images = first.Images(shown.Node).Select(image => Image(image, shown, readers, settings, files)).OfType<BundleImage>().ToList();
-        var byLanguage = readers.Select(r => (Reader: r, Recordings: r.Recordings(shown.Node))).ToList();
+        var prefixOf = (KioskItemReader reader) => reader.Context.Culture.Prefix;
+        var images = reads[0].Read.Images.Select(image => Image(image, shown, readers, settings, files)).OfType<BundleImage>().ToList();
         var recordings = new List<BundleRecording>();
-        foreach (var recording in byLanguage[0].Recordings)
+        foreach (var recording in reads[0].Read.Recordings)
         {
-            var captions = byLanguage.Select(l => (l.Reader.Context.Culture.Prefix, l.Recordings.FirstOrDefault(r => r.Key == recording.Key)?.Captions))
+            var captions = reads.Select(r => (Prefix: prefixOf(r.Reader), r.Read.Recordings.FirstOrDefault(x => x.Key == recording.Key)?.Captions))
                 .Where(c => c.Captions is not null).ToDictionary(c => c.Prefix, c => c.Captions!, StringComparer.Ordinal);
-            recordings.Add(new BundleRecording(recording.Key, recording.Kind, recording.Url, recording.Type, readers.ToDictionary(r => r.Context.Culture.Prefix,
+            recordings.Add(new BundleRecording(recording.Key, recording.Kind, recording.Url, recording.Type, readers.ToDictionary(prefixOf,
                 r => r.Context.Cache.Find(recording.Key) is { } node ? r.NameOf(node) : new Txt("")), captions));
             files.Add(recording.Url);
             files.AddRange(captions.Values);
         }
-        var descriptions = readers.Select(r => (r.Context.Culture.Prefix, Url: r.AudioDescription(shown.Node))).Where(d => d.Url is not null)
-            .ToDictionary(d => d.Prefix, d => d.Url!, StringComparer.Ordinal);
+        var descriptions = reads.Where(r => r.Read.AudioDescription is not null).ToDictionary(r => prefixOf(r.Reader), r => r.Read.AudioDescription!, StringComparer.Ordinal);
         files.AddRange(descriptions.Values);
         return new BundleItem
         {
             Key = shown.Node.Key, Type = shown.Node.ContentTypeAlias, Until = shown.Until, NoZoom = shown.NoZoom, NoPhotography = shown.NoPhotography,
-            Text = texts, Images = images, Recordings = recordings, AudioDescription = descriptions,
+            Text = reads.ToDictionary(r => prefixOf(r.Reader), r => r.Read.Text, StringComparer.Ordinal), Images = images, Recordings = recordings, AudioDescription = descriptions,
         };
     }
 
+    /// An image at the screen's size (the largest the media endpoint serves that fits the screen and any loan's cap),
+    /// its thumbnail, its alternative text per language and its deep-zoom tiles.
     private static BundleImage? Image(JsonElement image, ShownItem shown, IReadOnlyList<KioskItemReader> readers, KioskSettings settings, List<string> files)
     {
         if (Images.KeyOf(image) is not { } key)
@@ -125,9 +120,8 @@ public sealed class BundleBuilder(SiteServices site, KioskOptions options, TimeP
         int width = Images.Width(image), height = Images.Height(image);
         var target = Math.Min(settings.ScreenWidth, shown.MaxImageSize ?? int.MaxValue);
         if (width > 0 && height > 0)
-            target = Math.Min(target, Math.Min(width, (int)Math.Round(width * (double)settings.ScreenHeight / height)));
-        var chosen = Widths.Where(w => w <= Math.Max(target, Widths[0])).Max();
-        var src = $"{Images.Url(image)}?width={chosen}&format=webp";
+            target = Math.Min(target, (int)Math.Round(width * (double)settings.ScreenHeight / height));
+        var src = Images.Src(image, target);
         var thumb = Images.Thumbnail(image);
         var zoom = shown.NoZoom || settings.ZoomLevels == 0 ? null : DeepZoomTiles.Of(key, width, height, settings.ScreenWidth, settings.ScreenHeight, settings.ZoomLevels, shown.MaxImageSize);
         files.Add(src);

@@ -18,7 +18,8 @@ public sealed class KioskBundles : IDisposable
     private readonly PublishedCache _cache;
     private readonly BundleBuilder _builder;
     private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<Guid, (long Generation, BuiltBundle? Built)> _built = new();
+    // Per kiosk, the bundle of one generation of the published content, built once however many screens ask at once.
+    private readonly ConcurrentDictionary<Guid, (long Generation, Lazy<BuiltBundle?> Built)> _built = new();
     private long _generation;
     private DateOnly _day;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,13 +57,12 @@ public sealed class KioskBundles : IDisposable
             Invalidate();
         }
         var generation = Interlocked.Read(ref _generation);
-        if (_built.TryGetValue(kiosk, out var known) && known.Generation == generation)
-            return known.Built;
-        var bundle = _builder.Build(kiosk);
-        var built = bundle is null ? null : new BuiltBundle(bundle, JsonSerializer.SerializeToUtf8Bytes(bundle, BundleBuilder.Json));
-        _built[kiosk] = (generation, built);
-        return built;
+        var entry = _built.AddOrUpdate(kiosk, _ => Building(kiosk, generation), (_, known) => known.Generation == generation ? known : Building(kiosk, generation));
+        return entry.Built.Value;
     }
+
+    private (long, Lazy<BuiltBundle?>) Building(Guid kiosk, long generation) => (generation, new Lazy<BuiltBundle?>(() =>
+        _builder.Build(kiosk) is { } bundle ? new BuiltBundle(bundle, JsonSerializer.SerializeToUtf8Bytes(bundle, BundleBuilder.Json)) : null));
 
     public void Dispose()
     {

@@ -72,19 +72,16 @@ public static class KioskContent
 
     private static IEnumerable<ShownItem> OnView(PublishedCache cache, ScheduledStop stop, DateOnly today)
     {
-        var organiser = stop.Exhibition is null ? Guid.Empty : ExhibitionStops.Picked(ExhibitionStops.Data(stop.Exhibition).GetValue("organiser")).FirstOrDefault();
         foreach (var key in stop.OnView)
         {
             if (cache.Find(key) is not { } node)
                 continue;
             var loans = PublishedLoans.Of(cache, key).Where(l => l.IsInForce).ToList();
-            var own = organiser == Guid.Empty || node.AncestorKeys.Contains(organiser);
-            var lending = loans.Where(l => l.Covers(stop)).ToList();
             DateOnly? until = null;
-            if (!own)
+            if (!ExhibitionStops.IsOrganisers(stop, node))
             {
                 // Shown under a loan: only while one covering the stop has not ended.
-                var current = lending.Where(l => l.Terms.End is not { } end || end >= today).ToList();
+                var current = loans.Where(l => l.Covers(stop) && (l.Terms.End is not { } end || end >= today)).ToList();
                 if (current.Count == 0)
                     continue;
                 until = current.Any(l => l.Terms.End is null) ? null : current.Max(l => l.Terms.End);

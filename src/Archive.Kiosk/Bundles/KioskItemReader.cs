@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Archive.Delivery.Cache;
-using Archive.Delivery.Exhibitions;
 using Archive.Site.Cultures;
 using Archive.Site.Texts;
 using Archive.Site.Views;
@@ -21,7 +20,13 @@ public sealed class KioskItemReader(SiteContext context)
     /// Latin-script Kazakh is written out here, as the site's pass does for its pages.
     public Txt Of(Localized text) => new(_culture.IsKazakhLatin && text.Lang is null ? context.Services.KazakhLatin.Transliterate(text.Text) : text.Text, text.Lang);
 
-    public BundleItemText? Text(ShownItem shown)
+    /// An item read once in this language: its texts, and the images and recordings its rendering names.
+    public sealed record ReadItem(BundleItemText Text, IReadOnlyList<JsonElement> Images, IReadOnlyList<Recording> Recordings, string? AudioDescription);
+
+    // A stop's wall labels, read once per stop rather than once per object.
+    private readonly Dictionary<Guid, IReadOnlyDictionary<Guid, Localized>> _labels = [];
+
+    public ReadItem? Read(ShownItem shown)
     {
         if (context.View(shown.Node) is not { } view)
             return null;
@@ -38,8 +43,9 @@ public sealed class KioskItemReader(SiteContext context)
         var facts = Facts.Of(view, context, ["maker", "placeOfOrigin", "objectType", "materials", "techniques", "peoples", "dimensions", "inscriptions", "accessionNumber"])
             .Where(f => f.Alias is not ("dating" or "creditLine" or "rightsStatement" or "tags" or "accessionNumber"))
             .Select(f => new BundleFact(Of(f.Label), f.Values.Select(v => Of(v.Note is { } note ? v.Text with { Text = $"{v.Text.Text} ({note.Text})" } : v.Text)).ToList())).ToList();
-        return new BundleItemText(Of(view.Name), dating is null || dating.Text.Text.Length == 0 ? null : Of(dating.Text), LabelOf(shown),
+        var text = new BundleItemText(Of(view.Name), dating is null || dating.Text.Text.Length == 0 ? null : Of(dating.Text), LabelOf(shown),
             paragraphs, facts, view.Text("creditLine") is { } credit ? Of(credit) : null, view.Text("loanCreditLine") is { } loan ? Of(loan) : null);
+        return new ReadItem(text, view.Images(), Recordings.Of(view), Recordings.Description(view));
     }
 
     /// The stop's own wall label for the object, when the kiosk shows a stop.
@@ -47,10 +53,9 @@ public sealed class KioskItemReader(SiteContext context)
     {
         if (shown.Stop is null)
             return null;
-        foreach (var label in context.Cache.ChildrenOf(shown.Stop.Key).Where(c => c.ContentTypeAlias == "objectLabel"))
-            if (ExhibitionStops.Picked(ExhibitionStops.Data(label).GetValue("object")).Contains(shown.Node.Key) && context.View(label)?.Text("labelText") is { } text)
-                return Of(text);
-        return null;
+        if (!_labels.TryGetValue(shown.Stop.Key, out var labels))
+            _labels[shown.Stop.Key] = labels = WallLabels.Of(context, shown.Stop.Key);
+        return labels.TryGetValue(shown.Node.Key, out var label) ? Of(label) : null;
     }
 
     private IEnumerable<Txt> StoryBlocks(ItemView view)
@@ -84,16 +89,7 @@ public sealed class KioskItemReader(SiteContext context)
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// The images of an item as the API gives them (id, url, width, height).
-    public IReadOnlyList<JsonElement> Images(PublishedNode node) => context.View(node)?.Images() ?? [];
-
     public Txt? AltOf(JsonElement image) => context.AltOf(image) is { } alt ? Of(alt) : null;
 
-    /// Recordings (audio and video) with their captions in this language, and the spoken description in it.
-    public IReadOnlyList<Recording> Recordings(PublishedNode node) => context.View(node) is { } view ? Archive.Site.Views.Recordings.Of(view) : [];
-
-    public string? AudioDescription(PublishedNode node) => context.View(node) is { } view ? Archive.Site.Views.Recordings.Description(view) : null;
-
     public Txt NameOf(PublishedNode node) => Of(context.NameOf(node));
-
 }

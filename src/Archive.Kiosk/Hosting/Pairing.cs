@@ -14,7 +14,7 @@ public static class Pairing
         if (await devices.StartPairingAsync(ct) is not { } started)
         {
             http.Response.Headers.RetryAfter = "60";
-            return Results.Problem(statusCode: 503, title: "Too many screens are waiting to be paired", detail: "Codes expire after 15 minutes; try again shortly.");
+            return Results.Problem(statusCode: 429, title: "Too many screens are waiting to be paired", detail: "Codes expire after 15 minutes; try again shortly.");
         }
         KioskCookies.SetPairing(http, started.Secret, KioskDevices.PairingLife);
         return Results.Json(new { state = "waiting", code = PairingCode.Display(started.Pairing.Code), expiresAt = started.Pairing.ExpiresAt }, statusCode: 201);

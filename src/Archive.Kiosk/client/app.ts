@@ -11,7 +11,10 @@ type Screen = 'attract' | 'browse' | 'item' | 'empty';
 
 let bundle: Bundle;
 let language = '';
-let accessible = false;
+// The accessibility mode's three parts, each starting from the kiosk's defaults at every visit.
+let large = false;
+let contrast = false;
+let describeFirst = false;
 let screenName: Screen = 'attract';
 let current: Item | null = null;
 let openedAt = 0;
@@ -73,7 +76,9 @@ export function run(initial: Bundle) {
 
 function resetPreferences() {
 	language = bundle.kiosk.defaultLanguage;
-	accessible = bundle.kiosk.largeText || bundle.kiosk.highContrast;
+	large = bundle.kiosk.largeText;
+	contrast = bundle.kiosk.highContrast;
+	describeFirst = bundle.kiosk.audioDescriptions;
 	applyFrame();
 }
 
@@ -81,21 +86,18 @@ function applyFrame() {
 	const lang = bundle.kiosk.languages.find((l) => l.code === language) ?? bundle.kiosk.languages[0];
 	document.documentElement.lang = lang.lang;
 	document.documentElement.dir = lang.dir;
-	document.documentElement.classList.toggle('large', accessible || bundle.kiosk.largeText);
-	document.documentElement.classList.toggle('contrast', accessible || bundle.kiosk.highContrast);
+	document.documentElement.classList.toggle('large', large);
+	document.documentElement.classList.toggle('contrast', contrast);
 	document.title = bundle.kiosk.name[language]?.t ?? 'Kiosk';
 	renderBar();
 }
 
 function renderBar() {
 	const bar = header();
-	const home = button(words('home'), () => (current ? (leaveItem(), showBrowse()) : showBrowse()), { class: 'home', 'data-action': 'home' });
+	const home = button(words('home'), toAll, { class: 'home', 'data-action': 'home' });
 	const languages = h('div', { class: 'languages', role: 'group', 'aria-label': words('languages').t },
-		...bundle.kiosk.languages.map((l) => {
-			const b = button(l.name, () => choose(l.code), { lang: l.lang, dir: l.dir, 'aria-pressed': String(l.code === language), 'data-language': l.code });
-			return b;
-		}));
-	const access = button(words('accessibility'), toggleAccessible, { class: 'access', 'aria-pressed': String(accessible), 'data-action': 'accessibility' });
+		...bundle.kiosk.languages.map((l) => button(l.name, () => choose(l.code), { lang: l.lang, dir: l.dir, 'aria-pressed': String(l.code === language), 'data-language': l.code })));
+	const access = button(words('accessibility'), toggleAccessible, { class: 'access', 'aria-pressed': String(accessible()), 'data-action': 'accessibility' });
 	bar.replaceChildren(home, languages, access, txt('span', words('offline'), { class: 'offline-note', role: 'status' }));
 	bar.hidden = screenName === 'attract';
 }
@@ -108,11 +110,19 @@ function choose(code: string) {
 	rerender();
 }
 
+const accessible = () => large && contrast && describeFirst;
+
+/// One touch turns the whole mode on (larger text, higher contrast, audio descriptions first), another turns it off.
 function toggleAccessible() {
-	accessible = !accessible;
+	large = contrast = describeFirst = !accessible();
 	applyFrame();
 	rerender();
-	if (accessible && current) describe(current, true);
+	if (describeFirst && current) describe(current, true);
+}
+
+function toAll() {
+	leaveItem();
+	showBrowse();
 }
 
 function rerender() {
@@ -230,7 +240,7 @@ function showItem(key: string, image = 0, keepScroll = false) {
 		text.credit ? txt('p', text.credit, { class: 'credit' }) : '',
 		text.loanCredit ? txt('p', text.loanCredit, { class: 'credit' }) : '');
 	const nav = h('nav', { class: 'item-nav', 'aria-label': words('objects').t },
-		button(words('all'), () => { leaveItem(); showBrowse(); }, { 'data-action': 'all' }),
+		button(words('all'), toAll, { 'data-action': 'all' }),
 		previous ? button(words('previous'), () => showItem(previous), { 'data-action': 'previous' }) : '',
 		next ? button(words('next'), () => showItem(next), { 'data-action': 'next' }) : '');
 	main().replaceChildren(h('article', { class: 'item', 'data-item': item.key }, media, body), nav);
@@ -242,7 +252,7 @@ function showItem(key: string, image = 0, keepScroll = false) {
 			performance.clearMarks('kiosk-touch');
 		}
 	});
-	if (accessible && description && !keepScroll) describe(item, true);
+	if (describeFirst && description && !keepScroll) describe(item, true);
 }
 
 /// The objects in the order the browse screen shows them (for previous and next).

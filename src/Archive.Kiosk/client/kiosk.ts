@@ -61,16 +61,10 @@ async function start() {
 		sync.setActive(undefined);
 		let resolve!: () => void;
 		const first = new Promise<void>((r) => (resolve = r));
-		const version = async () => {
-			try {
-				const response = await fetch('/kiosk/api/bundle', { cache: 'no-store' });
-				if (response.ok) await sync.update((await response.json()).version, { ...handlers, ready: resolve, unpaired: () => location.reload() });
-			} catch {
-				// Offline: try again.
-			}
-		};
-		const retry = setInterval(() => void version(), 10_000);
-		void version();
+		// Asked again while the kiosk is not published yet, or the network is away (a download cut short resumes).
+		const latest = () => void sync.update(sync.LATEST, { ...handlers, ready: resolve, unpaired: () => location.reload() });
+		const retry = setInterval(latest, 10_000);
+		latest();
 		await first;
 		clearInterval(retry);
 		active = await sync.swap();

@@ -74,11 +74,11 @@ export async function wipe(): Promise<void> {
 // Use statistics: aggregates by day, kind and subject; never a visitor's path.
 type Counts = Record<string, { count: number; dwellMs: number }>;
 
-export async function count(kind: 'open' | 'language' | 'visit', subject: string, dwellMs = 0, times = 1): Promise<void> {
+export async function count(kind: 'open' | 'language' | 'visit', subject: string, dwellMs = 0): Promise<void> {
 	const counts = (await get<Counts>('usage')) ?? {};
 	const key = `${today()}|${kind}|${subject}`;
 	const entry = (counts[key] ??= { count: 0, dwellMs: 0 });
-	entry.count += times;
+	entry.count += 1;
 	entry.dwellMs += Math.max(0, Math.round(dwellMs));
 	await set('usage', counts);
 }

@@ -69,14 +69,18 @@ export async function deviceState(): Promise<'paired' | 'unpaired' | 'offline'> 
 	}
 }
 
-export async function checkDevice(handlers: SyncEvents): Promise<boolean> {
+async function checkDevice(handlers: SyncEvents): Promise<boolean> {
 	const state = await deviceState();
 	if (state === 'unpaired') handlers.unpaired();
 	// Offline: keep running from what the screen has.
 	return state !== 'unpaired';
 }
 
-/// Gets the bundle of a new version, applies its removals at once, downloads its files, then marks it ready.
+/// Whatever bundle the archive has now (a screen that has none yet).
+export const LATEST = '*';
+
+/// Gets the bundle of a new version, applies its removals at once, downloads its files, then marks it ready. One download
+/// at a time: a version announced meanwhile is fetched next.
 export function update(version: string, handlers: SyncEvents): Promise<void> {
 	wanted = version;
 	if (busy) return busy;
@@ -86,7 +90,8 @@ export function update(version: string, handlers: SyncEvents): Promise<void> {
 				const want = wanted;
 				wanted = null;
 				const pending = await store.loadPending();
-				if (active?.version === want || (pending?.ready && pending.bundle.version === want)) continue;
+				const have = want === LATEST ? pending?.ready : active?.version === want || (pending?.ready && pending.bundle.version === want);
+				if (have) continue;
 				await download(handlers);
 			}
 		} finally {

@@ -7,7 +7,8 @@ namespace Archive.Site.Views;
 /// the presets), as WebP; never wider than the image itself.
 public static class Images
 {
-    private static readonly int[] Widths = [320, 480, 640, 960, 1280, 1920];
+    // Beyond 1920 for hall screens and high-density displays; never wider than the image itself.
+    private static readonly int[] Widths = [320, 480, 640, 960, 1280, 1920, 2560, 3840];
 
     /// The 400 × 400 square the archive makes for every image ahead of time.
     public static string Thumbnail(JsonElement image) => Url(image) + "?width=400&height=400&mode=crop&format=webp";

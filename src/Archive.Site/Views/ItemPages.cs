@@ -193,10 +193,8 @@ public static class ItemPages
         var scheduled = ExhibitionStops.Of(context.Cache, item.Node);
         var objects = (scheduled?.OnView ?? []).Select(context.Cache.Find).OfType<PublishedNode>().Where(n => context.UrlOf(n) is not null).ToList();
         // The stop's own wall label for an object, where it has one.
-        var labels = context.Cache.ChildrenOf(item.Key).Where(c => c.ContentTypeAlias == SiteTypes.ObjectLabel).Select(context.View).OfType<ItemView>()
-            .Select(l => (Object: l.Picked("object").FirstOrDefault()?.Key, Text: l.Text("labelText"))).Where(l => l.Object is not null && l.Text is not null)
-            .GroupBy(l => l.Object!.Value).ToDictionary(g => g.Key, g => g.First().Text);
-        var cards = objects.Select(o => context.CardOf(o, labels.GetValueOrDefault(o.Key))).ToList();
+        var labels = WallLabels.Of(context, item.Key);
+        var cards = objects.Select(o => context.CardOf(o, labels.TryGetValue(o.Key, out var label) ? label : null)).ToList();
         var map = MapModel.Of(context, "map-" + item.Key.ToString("N"), context.T("map.of", item.Name.Text), new GeoQuery(new HashSet<string> { GeoFeatures.Stop }, null, null),
             f => f["id"]?.GetValue<string>() == item.Key.ToString());
         return model with { List = cards, ListHeading = context.T("stop.onView", cards.Count), Stops = scheduled is null ? [] : [StopLineOf(context, scheduled)], Map = map };

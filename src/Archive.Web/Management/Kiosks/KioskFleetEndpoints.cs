@@ -52,7 +52,7 @@ public static class KioskFleetEndpoints
     {
         var parents = await db.Nodes.AsNoTracking().Where(n => nodes.Select(k => k.ParentId).Contains(n.Id)).Select(n => new { n.Id, n.Key }).ToDictionaryAsync(n => n.Id, n => n.Key, ct);
         var names = await NodeNames.ReadAsync(db, nodes.Select(n => n.Key).Concat(parents.Values), culture ?? "", ct);
-        var all = await devices.ListAsync(null, ct);
+        var all = await devices.ListAsync(nodes.Count == 1 ? nodes[0].Key : null, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var views = new List<KioskResponseModel>();
         foreach (var node in nodes)
