@@ -31,6 +31,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<KioskDeviceEntity> KioskDevices => Set<KioskDeviceEntity>();
     public DbSet<KioskPairingEntity> KioskPairings => Set<KioskPairingEntity>();
     public DbSet<KioskUsageEntity> KioskUsage => Set<KioskUsageEntity>();
+    public DbSet<HarvestRecordEntity> HarvestRecords => Set<HarvestRecordEntity>();
+    public DbSet<HarvestActivityEntity> HarvestActivities => Set<HarvestActivityEntity>();
+    public DbSet<HarvestStateEntity> HarvestState => Set<HarvestStateEntity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -170,6 +173,27 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasKey(x => new { x.KioskKey, x.Day, x.Kind, x.Subject });
             e.Property(x => x.Kind).HasMaxLength(20);
             e.Property(x => x.Subject).HasMaxLength(64);
+        });
+        b.Entity<HarvestRecordEntity>(e =>
+        {
+            e.HasKey(x => x.Key);
+            // OAI lists walk records in datestamp order, then key: the resumption token's keyset.
+            e.HasIndex(x => new { x.Datestamp, x.Key });
+            e.Property(x => x.ContentType).HasMaxLength(40);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Sets).HasMaxLength(4000);
+        });
+        b.Entity<HarvestActivityEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ObjectType).HasMaxLength(20);
+            e.Property(x => x.Type).HasMaxLength(10);
+        });
+        b.Entity<HarvestStateEntity>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(40);
+            e.Property(x => x.Position).IsConcurrencyToken();
         });
     }
 }

@@ -28,6 +28,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Publi
 builder.Services.AddArchiveDelivery(builder.Configuration);
 // Projections are built in this order: the published cache (from AddArchiveDelivery) before the search index.
 builder.Services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.GetRequiredService<Archive.Search.Indexing.SearchIndexProjection>());
+// Then the harvest records (OAI-PMH, IIIF change discovery), read from the published cache once it holds each change.
+Archive.Harvesting.Hosting.HarvestingEndpoints.AddArchiveHarvesting(builder.Services, builder.Configuration);
 var archiveOptions = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
 var repository = RepositoryPaths.Discover(builder.Environment.ContentRootPath);
 builder.Services.AddArchiveManagement(repository, archiveOptions);
@@ -84,6 +86,7 @@ app.MapIiifPresentation();
 app.MapArchiveSearch();
 app.MapArchiveGeo();
 app.MapApiReference();
+Archive.Harvesting.Hosting.HarvestingEndpoints.MapArchiveHarvesting(app);
 app.MapManagement();
 app.MapArchiveBackOffice(
     context => context.RequestServices.GetRequiredService<Archive.Web.Management.Security.BackOfficeSession>().KeepUserLoggedIn,

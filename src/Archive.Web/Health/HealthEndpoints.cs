@@ -16,7 +16,8 @@ public static class HealthEndpoints
             .AddCheck<StartupCheck>("startup", tags: [ReadyTag])
             .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag])
             .AddCheck<SearchIndexCheck>("search index", tags: [ReadyTag])
-            .AddCheck<PublishedCacheCheck>("published cache", tags: [ReadyTag]);
+            .AddCheck<PublishedCacheCheck>("published cache", tags: [ReadyTag])
+            .AddCheck<HarvestRecordsCheck>("harvest records", tags: [ReadyTag]);
         return services;
     }
 
@@ -45,6 +46,13 @@ public static class HealthEndpoints
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(indexing.IsReady ? HealthCheckResult.Healthy("The search index is built and following the change log.")
                 : HealthCheckResult.Unhealthy("The search index is being built."));
+    }
+
+    private sealed class HarvestRecordsCheck(Archive.Harvesting.Records.HarvestProjection harvest) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(harvest.Position is not null ? HealthCheckResult.Healthy("The OAI-PMH records and IIIF change stream follow the change log.")
+                : HealthCheckResult.Unhealthy("The harvest records are being reconciled."));
     }
 
     private sealed class PublishedCacheCheck(Archive.Delivery.Cache.PublishedCache cache) : IHealthCheck

@@ -1,3 +1,4 @@
+using Archive.Delivery.Rendering;
 using Archive.Engine.Content;
 using Archive.Media.Storage;
 

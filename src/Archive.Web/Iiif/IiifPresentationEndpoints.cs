@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Archive.Delivery.Cache;
+using Archive.Delivery.Rendering;
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
 using Archive.Engine.Publishing;
@@ -21,6 +22,7 @@ public static class IiifPresentationEndpoints
         var iiif = app.MapGroup(IiifImageEndpoints.Root).RequireCors("iiif").ExcludeFromDescription();
         iiif.MapGet("manifest/{key:guid}", Manifest);
         iiif.MapGet("collection/{key:guid}", Collection);
+        iiif.MapGet("collection/top", Top);
     }
 
     private static IResult Json(HttpContext context, JsonObject body)
@@ -105,40 +107,54 @@ public static class IiifPresentationEndpoints
                 manifest["thumbnail"] = new JsonArray(ImageBody(service, "full/!400,400/0/default.jpg", null, null));
         }
         manifest["items"] = canvases;
-        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection } parent)
+        if (cache.Find(artefact.ParentKey) is { ContentTypeAlias: ArchiveAliases.Collection or ArchiveAliases.Institution } parent)
             manifest["partOf"] = new JsonArray(new JsonObject { ["id"] = $"{baseUrl}{IiifImageEndpoints.Root}/collection/{parent.Key}", ["type"] = "Collection" });
         return Json(context, manifest);
     }
 
+    /// An institution's collection (its collections and objects) or a collection's (its sub-collections and objects).
     private static IResult Collection(HttpContext context, Guid key, PublishedCache cache)
     {
-        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: ArchiveAliases.Collection } collection)
-            return MediaProblems.NotFound("There is no published collection with this key.");
+        if (cache.Find(key) is not { IsMedia: false, ContentTypeAlias: ArchiveAliases.Collection or ArchiveAliases.Institution } collection)
+            return MediaProblems.NotFound("There is no published collection or institution with this key.");
         var baseUrl = IiifImageEndpoints.BaseUrl(context);
         var cultures = Cultures(cache);
-        var items = new JsonArray();
-        foreach (var child in cache.ChildrenOf(key).OrderBy(c => c.SortOrder))
+        var body = CollectionBody($"{baseUrl}{IiifImageEndpoints.Root}/collection/{key}", Names(collection, cultures),
+            Archive.Harvesting.Records.RecordFingerprint.Members(cache, collection), baseUrl, cultures);
+        var parent = collection.AncestorKeys.Select(cache.Find).LastOrDefault(a => a?.ContentTypeAlias is ArchiveAliases.Collection or ArchiveAliases.Institution);
+        body["partOf"] = new JsonArray(new JsonObject
         {
-            var type = child.ContentTypeAlias switch { ArchiveAliases.Artefact => "Manifest", ArchiveAliases.Collection => "Collection", _ => null };
-            if (type is null)
-                continue;
-            items.Add(new JsonObject
-            {
-                ["id"] = $"{baseUrl}{IiifImageEndpoints.Root}/{(type == "Manifest" ? "manifest" : "collection")}/{child.Key}",
-                ["type"] = type,
-                ["label"] = Names(child, cultures),
-            });
-        }
-        var body = new JsonObject
-        {
-            ["@context"] = PresentationContext,
-            ["id"] = $"{baseUrl}{IiifImageEndpoints.Root}/collection/{key}",
+            ["id"] = parent is null ? $"{baseUrl}{IiifImageEndpoints.Root}/collection/top" : $"{baseUrl}{IiifImageEndpoints.Root}/collection/{parent.Key}",
             ["type"] = "Collection",
-            ["label"] = Names(collection, cultures),
-            ["items"] = items,
-        };
+        });
         return Json(context, body);
     }
+
+    /// The top of the tree aggregators walk: every public institution, then its collections, then their manifests.
+    private static IResult Top(HttpContext context, PublishedCache cache)
+    {
+        var baseUrl = IiifImageEndpoints.BaseUrl(context);
+        var cultures = Cultures(cache);
+        var institutions = cache.OfType(ArchiveAliases.Institution).Where(n => !n.IsMedia).OrderBy(n => n.Level).ThenBy(n => n.SortOrder);
+        var label = cache.Schema.FindType(ArchiveAliases.Institution) is { } type ? TypeLabel(cache.Schema, type) : LanguageMap([KeyValuePair.Create("none", "Archive")]);
+        return Json(context, CollectionBody($"{baseUrl}{IiifImageEndpoints.Root}/collection/top", label, institutions, baseUrl, cultures));
+    }
+
+    private static JsonObject CollectionBody(string id, JsonObject label, IEnumerable<PublishedNode> members, string baseUrl, IReadOnlyList<string> cultures) => new()
+    {
+        ["@context"] = PresentationContext,
+        ["id"] = id,
+        ["type"] = "Collection",
+        ["label"] = label,
+        ["items"] = new JsonArray(members.Select(member => (JsonNode)new JsonObject
+        {
+            ["id"] = member.ContentTypeAlias == ArchiveAliases.Artefact
+                ? $"{baseUrl}{IiifImageEndpoints.Root}/manifest/{member.Key}"
+                : $"{baseUrl}{IiifImageEndpoints.Root}/collection/{member.Key}",
+            ["type"] = member.ContentTypeAlias == ArchiveAliases.Artefact ? "Manifest" : "Collection",
+            ["label"] = Names(member, cultures),
+        }).ToArray()),
+    };
 
     private static JsonObject ImageBody(string service, string request, int? width, int? height)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Archive.Delivery.Cache;
+using Archive.Delivery.Rendering;
 using Archive.Engine.Content;
 using Archive.Engine.Editors;
 using Archive.Engine.Publishing;

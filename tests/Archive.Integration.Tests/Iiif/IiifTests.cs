@@ -197,4 +197,31 @@ public sealed class IiifTests(IiifTests.Host host) : IClassFixture<IiifTests.Hos
         Assert.Contains(items, i => i.GetProperty("id").GetString() == $"http://localhost/iiif/3/manifest/{ChestArtefact}" && i.GetProperty("type").GetString() == "Manifest");
         Assert.All(items, i => Assert.True(i.GetProperty("label").EnumerateObject().Any()));
     }
+
+    [Fact]
+    public async Task The_top_collection_leads_to_institutions_their_collections_and_their_manifests()
+    {
+        var top = await Json("/iiif/3/collection/top");
+        Assert.Equal("http://localhost/iiif/3/collection/top", top.GetProperty("id").GetString());
+        var institutions = top.GetProperty("items").EnumerateArray().ToList();
+        Assert.True(institutions.Count >= 7, $"{institutions.Count} institutions");
+        Assert.All(institutions, i => Assert.Equal("Collection", i.GetProperty("type").GetString()));
+        // Walk down to the chest: top → its institution → its collection → its manifest.
+        var manifests = new List<string>();
+        async Task Walk(string id, string parent)
+        {
+            var body = await Json(id.Replace("http://localhost", ""));
+            Assert.Equal(parent, body.GetProperty("partOf")[0].GetProperty("id").GetString());
+            foreach (var member in body.GetProperty("items").EnumerateArray())
+                if (member.GetProperty("type").GetString() == "Collection")
+                    await Walk(member.GetProperty("id").GetString()!, id);
+                else
+                    manifests.Add(member.GetProperty("id").GetString()!);
+        }
+        foreach (var institution in institutions)
+            await Walk(institution.GetProperty("id").GetString()!, "http://localhost/iiif/3/collection/top");
+        Assert.Contains($"http://localhost/iiif/3/manifest/{ChestArtefact}", manifests);
+        var published = host.Services.GetRequiredService<Archive.Delivery.Cache.PublishedCache>().OfType("artefact").Count(n => !n.IsMedia);
+        Assert.Equal(published, manifests.Distinct().Count());
+    }
 }

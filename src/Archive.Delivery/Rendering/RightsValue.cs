@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Archive.Engine.Content;
 
-namespace Archive.Web.Iiif;
+namespace Archive.Delivery.Rendering;
 
 /// The rights statement URI a dropdown value holds (stored as a JSON array or plain text).
 public static class RightsValue
