@@ -34,6 +34,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<HarvestRecordEntity> HarvestRecords => Set<HarvestRecordEntity>();
     public DbSet<HarvestActivityEntity> HarvestActivities => Set<HarvestActivityEntity>();
     public DbSet<HarvestStateEntity> HarvestState => Set<HarvestStateEntity>();
+    public DbSet<ImportBatchEntity> ImportBatches => Set<ImportBatchEntity>();
+    public DbSet<ImportBatchItemEntity> ImportBatchItems => Set<ImportBatchItemEntity>();
+    public DbSet<SpreadsheetMappingEntity> SpreadsheetMappings => Set<SpreadsheetMappingEntity>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -194,6 +197,25 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(40);
             e.Property(x => x.Position).IsConcurrencyToken();
+        });
+        b.Entity<ImportBatchEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(400);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.State).HasMaxLength(20);
+            e.Property(x => x.Error).HasMaxLength(4000);
+        });
+        b.Entity<ImportBatchItemEntity>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.BatchId);
+            e.Property(x => x.Action).HasMaxLength(20);
+        });
+        b.Entity<SpreadsheetMappingEntity>(e =>
+        {
+            e.HasKey(x => x.CollectionKey);
+            e.Property(x => x.SavedBy).HasMaxLength(256);
         });
     }
 }

@@ -7,7 +7,7 @@ namespace Archive.Web.Cli;
 /// database and exit; anything else starts the web host.
 public static class ArchiveCli
 {
-    private static readonly string[] Commands = ["usync", "index", "media", "users", "kiosk"];
+    private static readonly string[] Commands = ["usync", "index", "media", "users", "kiosk", "import", "export"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -28,6 +28,8 @@ public static class ArchiveCli
         root.Subcommands.Add(MediaCommands.Create(host.Services));
         root.Subcommands.Add(UserCommands.Create(host.Services));
         root.Subcommands.Add(KioskCommands.Create(host.Services));
+        root.Subcommands.Add(SpreadsheetCommands.Import(host.Services));
+        root.Subcommands.Add(SpreadsheetCommands.Export(host.Services));
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -40,6 +40,8 @@ public static class ArchiveServices
         builder.Services.AddScoped<Archive.Data.Kiosks.KioskUsage>();
         builder.Services.AddScoped<Management.Ledger.LedgerViews>();
         builder.Services.AddScoped<USyncImporter>();
+        builder.Services.AddSingleton<Archive.Spreadsheets.Importing.SpreadsheetImporter>();
+        builder.Services.AddScoped<Archive.Spreadsheets.Exporting.SpreadsheetExporter>();
         builder.Services.AddScoped<USyncExporter>();
         builder.Services.AddSingleton(new SchemaFilesOptions(options.USync.ExportOnSave ? paths.Resolve(options.USync.Folder) : null));
         builder.Services.AddSingleton<SchemaFiles>();
