@@ -158,6 +158,9 @@ public sealed class ImportPlanner
         foreach (var (index, header, target, property) in _columns)
         {
             var cell = Unescaped(index < row.Cells.Count ? row.Cells[index].Trim() : "");
+            // An empty cell leaves the value as it is: a sheet of a few columns never wipes the others.
+            if (cell.Length == 0)
+                continue;
             if (property is null)
             {
                 var culture = target.Culture ?? ContentData.Invariant;

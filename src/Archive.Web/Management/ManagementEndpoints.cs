@@ -61,6 +61,7 @@ public static class ManagementEndpoints
         api.MapRegistrarDocuments();
         Ledger.LedgerEndpoints.MapLedger(api);
         Kiosks.KioskFleetEndpoints.MapKioskFleet(api);
+        Spreadsheets.SpreadsheetEndpoints.MapSpreadsheets(api);
         api.MapAllowedTypes();
         api.MapMediaCollection();
         api.MapMediaValidation();
