@@ -50,6 +50,10 @@ var backOffice = new Command("backoffice", "Umbraco's back office in Chromium: s
 backOffice.SetAction((parse, _) => BackOfficeBenchmark.RunAsync(parse.GetValue(demoOrCount), parse.GetValue(visits), parse.GetValue(schema)!));
 root.Subcommands.Add(backOffice);
 
+var interop = new Command("interop", "Spreadsheet import of N rows beside the uSync import of the same records; a full OAI-PMH harvest of them in LIDO beside the Delivery API paged the same way.") { count, schema };
+interop.SetAction((parse, _) => InteropBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!));
+root.Subcommands.Add(interop);
+
 var kioskVisits = new Option<int>("--visits") { Description = "Scripted visits for the memory figure.", DefaultValueFactory = _ => 1000 };
 var kiosk = new Command("kiosk", "A kiosk screen in Chromium on the demo catalogue: bundle size and first sync, touch → object offline, publish → update ready, heap after many visits.") { schema, kioskVisits };
 kiosk.SetAction((parse, _) => KioskBenchmark.RunAsync(parse.GetValue(schema)!, parse.GetValue(kioskVisits)));

@@ -57,7 +57,8 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
             UpdatedBy = actor,
             Revision = 1,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a batch of rows imported together) the caller commits.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Nodes.Add(node);
         await db.SaveChangesAsync(ct);
         node.Path = parent is null ? $"{node.Id}" : $"{parent.Path},{node.Id}";
@@ -73,7 +74,7 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         Log(node, ChangeTypes.Saved, null);
         Audit(actor, "Create", node, null, null);
         var result = await CommitAsync(node, ct);
-        if (result.Succeeded)
+        if (result.Succeeded && tx is not null)
             await tx.CommitAsync(ct);
         return result;
     }

@@ -90,32 +90,41 @@ public sealed class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvide
             await using var planScope = scopes.CreateAsyncScope();
             var planDb = planScope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var (planner, _) = await PlannerAsync(planDb, planScope.ServiceProvider.GetRequiredService<SchemaStore>(), sheet, request, media, ct);
+            // Rows are written a few hundred to a transaction (one commit, not one per row); a failure rolls back the
+            // open one and undoes those committed before.
             AsyncServiceScope? scope = null;
+            Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
             try
             {
                 await foreach (var plan in planner.PlanAsync(planDb, sheet.Rows, ct))
                 {
-                    if (plan.Action is not ("create" or "update"))
-                        continue;
                     if (plan.Action == "error")
                         throw new InvalidOperationException($"Row {plan.Row} no longer imports: {plan.Problems.FirstOrDefault()?.Message}");
+                    if (plan.Action is not ("create" or "update"))
+                        continue;
                     if (scope is null || written % WritesPerScope == 0)
                     {
+                        if (transaction is not null)
+                        {
+                            await transaction.CommitAsync(ct);
+                            await transaction.DisposeAsync();
+                            progress?.Report(written);
+                        }
                         if (scope is { } old)
                             await old.DisposeAsync();
                         scope = scopes.CreateAsyncScope();
+                        transaction = await scope.Value.ServiceProvider.GetRequiredService<ArchiveDbContext>().Database.BeginTransactionAsync(ct);
                     }
                     await WriteAsync(scope.Value.ServiceProvider, batchId, plan, request, media, ct);
                     written++;
-                    if (written % 50 == 0)
-                    {
-                        await ProgressAsync(batchId, written, ct);
-                        progress?.Report(written);
-                    }
                 }
+                if (transaction is not null)
+                    await transaction.CommitAsync(ct);
             }
             finally
             {
+                if (transaction is not null)
+                    await transaction.DisposeAsync();
                 if (scope is { } last)
                     await last.DisposeAsync();
             }
@@ -166,7 +175,7 @@ public sealed class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvide
         if (!result.Succeeded)
             throw new InvalidOperationException($"Row {plan.Row}: {string.Join("; ", result.Problems)}");
         db.ImportBatchItems.Add(new ImportBatchItemEntity { BatchId = batchId, NodeKey = result.Key!.Value, Row = plan.Row, Action = plan.Key is null ? "created" : "updated", PreviousVersionId = previous });
-        var batch = await db.ImportBatches.FirstAsync(b => b.Id == batchId, ct);
+        var batch = db.ImportBatches.Local.FirstOrDefault(b => b.Id == batchId) ?? await db.ImportBatches.FirstAsync(b => b.Id == batchId, ct);
         if (plan.Key is null)
             batch.Created++;
         else
@@ -208,18 +217,11 @@ public sealed class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvide
         return (true, $"Removed {removed} created and restored {restored} updated records.");
     }
 
-    private async Task ProgressAsync(Guid batchId, int written, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        await db.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.Processed, written), ct);
-    }
-
     private async Task FinishAsync(Guid batchId, string state, string? error, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        var batch = await db.ImportBatches.FirstAsync(b => b.Id == batchId, ct);
+        var batch = db.ImportBatches.Local.FirstOrDefault(b => b.Id == batchId) ?? await db.ImportBatches.FirstAsync(b => b.Id == batchId, ct);
         batch.State = state;
         batch.Error = error?.Length > 4000 ? error[..4000] : error;
         batch.FinishedAt = clock.GetUtcNow().UtcDateTime;
