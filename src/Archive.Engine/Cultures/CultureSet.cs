@@ -24,6 +24,16 @@ public sealed class CultureSet
 
     public bool IsEmpty => _byIso.Count == 0;
 
+    /// The cultures' codes in lower case, the default first, then in the order of their codes: the order other systems
+    /// receive language variants in (harvest records, spreadsheet columns).
+    public IReadOnlyList<string> InOrder()
+    {
+        var all = _byIso.Values.Select(l => l.IsoCode.ToLowerInvariant()).OrderBy(c => c, StringComparer.Ordinal).ToList();
+        if (Default?.IsoCode.ToLowerInvariant() is { } first && all.Remove(first))
+            all.Insert(0, first);
+        return all;
+    }
+
     /// Returns the configured ISO code for a requested culture, or null when it is not one of ours.
     public string? Resolve(string? requested)
     {

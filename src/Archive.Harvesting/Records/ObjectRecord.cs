@@ -82,17 +82,8 @@ public sealed class ObjectRecord
         };
     }
 
-    /// The archive's cultures, the default first, then in the order of their codes.
-    public static IReadOnlyList<string> CulturesOf(SchemaSnapshot schema)
-    {
-        var languages = schema.Cultures.Languages.Select(l => l.IsoCode.ToLowerInvariant()).OrderBy(c => c, StringComparer.Ordinal).ToList();
-        if (schema.Cultures.Default?.IsoCode.ToLowerInvariant() is { } first)
-        {
-            languages.Remove(first);
-            languages.Insert(0, first);
-        }
-        return languages;
-    }
+    /// The archive's cultures, the default first.
+    public static IReadOnlyList<string> CulturesOf(SchemaSnapshot schema) => schema.Cultures.InOrder();
 
     /// A public property's text in each culture that has one (or under "" when the property is invariant).
     public static IReadOnlyDictionary<string, string> TextsOf(SchemaSnapshot schema, ContentType? type, ContentData data, string alias, IReadOnlyList<string> cultures)

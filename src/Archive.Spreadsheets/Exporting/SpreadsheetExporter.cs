@@ -22,7 +22,7 @@ public sealed class SpreadsheetExporter(ArchiveDbContext db, SchemaStore schemas
     {
         var schema = await schemas.GetAsync(db, ct);
         var type = schema.FindType(ArchiveAliases.Artefact, ContentTypeKind.Document)!;
-        var cultures = CulturesOf(schema);
+        var cultures = schema.Cultures.InOrder();
         var columns = ColumnMapping.ExportColumns(schema, type, cultures)
             .Where(c => withPrivateFields || schema.FindProperty(type, c.Target.Property) is not { IsSensitive: true }).ToList();
         var collectionId = await db.Nodes.Where(n => n.Key == collection).Select(n => n.Id).FirstAsync(ct);
@@ -53,15 +53,6 @@ public sealed class SpreadsheetExporter(ArchiveDbContext db, SchemaStore schemas
             csv.Flush();
         }
         return rows.Count;
-    }
-
-    /// The archive's cultures, the default first.
-    public static IReadOnlyList<string> CulturesOf(SchemaSnapshot schema)
-    {
-        var all = schema.Cultures.Languages.Select(l => l.IsoCode.ToLowerInvariant()).OrderBy(c => c, StringComparer.Ordinal).ToList();
-        if (schema.Cultures.Default?.IsoCode.ToLowerInvariant() is { } first && all.Remove(first))
-            all.Insert(0, first);
-        return all;
     }
 
     private static string Cell(SchemaSnapshot schema, ContentType type, ContentData data, ColumnTarget target, Vocabulary vocabulary, IReadOnlyDictionary<Guid, string> media)
