@@ -9,6 +9,7 @@ public static class ArchiveDbContextOptions
     public static DbContextOptionsBuilder<ArchiveDbContext> UseArchiveDefaults(this DbContextOptionsBuilder<ArchiveDbContext> builder)
     {
         builder.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+        builder.AddInterceptors(Cluster.ChangeLogOrder.Instance);
         return builder;
     }
 }

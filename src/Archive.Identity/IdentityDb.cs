@@ -1,16 +1,20 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Archive.Identity;
 
-/// Accounts, roles, grants and OAuth clients and tokens (OpenIddict), in the archive's database with
-/// a migration history of their own.
-public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<ArchiveUser, IdentityRole<Guid>, Guid>(options)
+/// Accounts, roles, grants and OAuth clients and tokens (OpenIddict), and the key ring that protects cookies and tokens
+/// (ASP.NET Core Data Protection), in the archive's database with a migration history of their own: every node of a
+/// cluster reads the same keys, so what one node signed or encrypted every other accepts.
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options) : IdentityDbContext<ArchiveUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__IdentityMigrationsHistory";
 
     public DbSet<UserGrant> Grants => Set<UserGrant>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,10 +20,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddArchive();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<MediaStoreUnavailableHandler>();
+builder.Services.AddExceptionHandler<Archive.Web.Cluster.DatabaseUnavailableHandler>();
 builder.Services.AddExceptionHandler<UnrenderableImageHandler>();
 builder.Services.AddArchiveHealth();
 builder.Services.AddHostedService<StartupImport>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Cluster.ClusterLeadership>());
 builder.Services.AddHostedService<ScheduledPublishing>();
+builder.Services.AddHostedService<Archive.Web.Cluster.LeaderSweeps>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Data.Publishing.ChangeLogFollower>());
 builder.Services.AddArchiveDelivery(builder.Configuration);
 // Projections are built in this order: the published cache (from AddArchiveDelivery) before the search index.
@@ -66,6 +69,7 @@ builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.A
 
 var app = builder.Build();
 app.UseArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
+Archive.Web.Cluster.NodeName.UseArchiveNodeName(app, archiveOptions.Cluster);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

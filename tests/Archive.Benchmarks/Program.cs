@@ -54,6 +54,17 @@ var interop = new Command("interop", "Spreadsheet import of N rows beside the uS
 interop.SetAction((parse, _) => InteropBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!));
 root.Subcommands.Add(interop);
 
+var clusterSeconds = new Option<int>("--seconds") { Description = "Seconds of each closed-loop load.", DefaultValueFactory = _ => 20 };
+var soakMinutes = new Option<int>("--soak-minutes") { Description = "Minutes of the soak at 70 % of the peak.", DefaultValueFactory = _ => 10 };
+var publishes = new Option<int>("--publishes") { Description = "Publishes timed until the other nodes serve them.", DefaultValueFactory = _ => 100 };
+var cluster = new Command("cluster", "Three nodes on PostgreSQL and Azurite behind nginx: propagation delay, the load balancer's cost, peak, and a soak at 70 % of it.") { clusterSeconds, soakMinutes, publishes };
+cluster.SetAction((parse, _) => ClusterBenchmark.RunAsync(parse.GetValue(clusterSeconds), parse.GetValue(soakMinutes), parse.GetValue(publishes)));
+root.Subcommands.Add(cluster);
+
+var backupCommand = new Command("backup", "backup create, verify and restore of N synthetic artefacts with the demo's images, beside a plain copy of the same files.") { count, schema };
+backupCommand.SetAction((parse, _) => BackupBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!));
+root.Subcommands.Add(backupCommand);
+
 var kioskVisits = new Option<int>("--visits") { Description = "Scripted visits for the memory figure.", DefaultValueFactory = _ => 1000 };
 var kiosk = new Command("kiosk", "A kiosk screen in Chromium on the demo catalogue: bundle size and first sync, touch → object offline, publish → update ready, heap after many visits.") { schema, kioskVisits };
 kiosk.SetAction((parse, _) => KioskBenchmark.RunAsync(parse.GetValue(schema)!, parse.GetValue(kioskVisits)));

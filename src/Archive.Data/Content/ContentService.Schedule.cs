@@ -48,12 +48,16 @@ public sealed partial class ContentService
         var results = new List<OperationResult>();
         foreach (var item in due)
         {
+            // Claimed and carried out in one transaction: of two processes that found it due, the second finds it gone.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (await db.Schedules.Where(s => s.Id == item.Id).ExecuteDeleteAsync(ct) == 0)
+                continue;
             string[]? cultures = item.Culture.Length == 0 ? null : [item.Culture];
             var result = item.Action == ScheduleActions.Publish
                 ? await PublishAsync(item.Key, cultures, SchedulerActor, ct: ct)
                 : await UnpublishAsync(item.Key, cultures, SchedulerActor, ct: ct);
             db.ChangeTracker.Clear();
-            await db.Schedules.Where(s => s.Id == item.Id).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
             results.Add(result);
         }
         return results;

@@ -16,16 +16,27 @@ public static class SiblingSegmentQuery
         return rows.ToLookup(r => r.Culture, r => r.UrlSegment, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// The siblings' segments that clash with a wanted one: the segment itself and its numbered forms.
+    /// The siblings' segments that clash with a wanted one: the segment itself and its numbered forms, as far as the first
+    /// free one. Asked by exact values, a window of candidates at a time, each an index lookup: a prefix (LIKE) cannot use
+    /// the (Culture, UrlSegment) index under SQLite's or most PostgreSQL collations, and scanning a collection of 100,000
+    /// siblings would cost every save its length.
     public static async Task<HashSet<string>> ClashesAsync(ArchiveDbContext db, long? parentId, bool isMedia, long exceptNodeId, string culture, string wanted, CancellationToken ct)
     {
-        var numbered = wanted + "-";
-        var rows = await (
-            from c in db.NodeCultures.AsNoTracking()
-            where c.Culture == culture && (c.UrlSegment == wanted || c.UrlSegment.StartsWith(numbered)) && c.NodeId != exceptNodeId
-            join n in db.Nodes.AsNoTracking() on c.NodeId equals n.Id
-            where n.ParentId == parentId && n.IsMedia == isMedia && !n.Trashed
-            select c.UrlSegment).ToListAsync(ct);
-        return rows.ToHashSet();
+        var clashes = new HashSet<string>(StringComparer.Ordinal);
+        var window = 8;
+        for (var first = 1; ; first += window, window = Math.Min(window * 2, 512))
+        {
+            var candidates = Enumerable.Range(first, window).Select(n => n == 1 ? wanted : $"{wanted}-{n}").ToList();
+            var taken = await (
+                from c in db.NodeCultures.AsNoTracking()
+                where c.Culture == culture && candidates.Contains(c.UrlSegment) && c.NodeId != exceptNodeId
+                join n in db.Nodes.AsNoTracking() on c.NodeId equals n.Id
+                where n.ParentId == parentId && n.IsMedia == isMedia && !n.Trashed
+                select c.UrlSegment).Distinct().ToListAsync(ct);
+            clashes.UnionWith(taken);
+            // A free candidate in this window: the first free form is here or before.
+            if (taken.Count < candidates.Count)
+                return clashes;
+        }
     }
 }

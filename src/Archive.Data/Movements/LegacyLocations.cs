@@ -28,18 +28,23 @@ public sealed class LegacyLocations(ArchiveDbContext db, ContentService content,
         var migrated = await StopsAsync(ct);
         if (await db.Movements.AnyAsync(ct) || await db.HomeLocations.AnyAsync(ct))
             return migrated;
-        var artefacts = await db.Nodes.AsNoTracking().Where(n => n.ContentTypeAlias == ArchiveAliases.Artefact && !n.Trashed && !n.IsMedia).ToListAsync(ct);
-        var ids = artefacts.Select(a => a.Id).ToList();
+        // The artefacts are chosen inside the query: a catalogue of 100,000 would pass SQLite's limit on parameters.
+        var artefactNodes = db.Nodes.Where(n => n.ContentTypeAlias == ArchiveAliases.Artefact && !n.Trashed && !n.IsMedia);
         var drafts = await db.VersionsMentioning(StorageAlias).Concat(db.VersionsMentioning(CurrentAlias)).AsNoTracking()
-            .Where(v => v.IsDraft && ids.Contains(v.NodeId)).Select(v => new { v.NodeId, v.Data }).Distinct().ToListAsync(ct);
+            .Where(v => v.IsDraft && artefactNodes.Any(n => n.Id == v.NodeId)).Select(v => new { v.NodeId, v.Data }).Distinct().ToListAsync(ct);
         if (drafts.Count == 0)
             return migrated;
+        var mentioned = drafts.Select(d => d.NodeId).Distinct().ToList();
+        var artefacts = new Dictionary<long, NodeEntity>();
+        foreach (var chunk in mentioned.Chunk(1000))
+            foreach (var node in await artefactNodes.AsNoTracking().Where(n => chunk.Contains(n.Id)).ToListAsync(ct))
+                artefacts[node.Id] = node;
         var institutions = await db.Nodes.AsNoTracking().Where(n => n.ContentTypeAlias == ArchiveAliases.Institution && !n.Trashed).ToListAsync(ct);
         var institutionData = await DraftsAsync(institutions.Select(i => i.Id), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var draft in drafts.DistinctBy(d => d.NodeId))
         {
-            var node = artefacts.First(a => a.Id == draft.NodeId);
+            var node = artefacts[draft.NodeId];
             var data = ContentData.FromJson(draft.Data);
             var current = Texts(data, CurrentAlias);
             var storage = Texts(data, StorageAlias);

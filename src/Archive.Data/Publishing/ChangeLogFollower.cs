@@ -23,6 +23,21 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
 
     public IReadOnlyList<IProjection> Projections => _projections;
 
+    /// The newest change in the log at the last round; null before the first round or while the log is empty.
+    public long? Head { get; private set; }
+
+    /// When the oldest change not yet applied to every projection was written; null when all are caught up.
+    public DateTime? BehindSince { get; private set; }
+
+    /// Every projection has reached the head of the log at least once since this process started.
+    public bool HasCaughtUp { get; private set; }
+
+    /// The position of the projection furthest behind.
+    public long? Position => _projections.Count == 0 || _projections.Any(p => p.Position is null) ? null : _projections.Min(p => p.Position!.Value);
+
+    /// How far behind the log this node is: how long ago the oldest change it has not applied was written.
+    public TimeSpan LagAt(DateTime utcNow) => BehindSince is { } since && utcNow > since ? utcNow - since : TimeSpan.Zero;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -86,14 +101,32 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var changes = await db.ChangeLog.AsNoTracking().Where(c => c.Id > from).OrderBy(c => c.Id).Take(BatchSize)
-            .Select(c => new { c.Id, c.EntityType, c.Key }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.EntityType, c.Key, c.Timestamp }).ToListAsync(ct);
+        Head = changes.Count < BatchSize ? (changes.Count > 0 ? changes[^1].Id : Math.Max(from, Head ?? 0)) : await db.ChangeLog.MaxAsync(c => (long?)c.Id, ct);
+        try
+        {
+            await ApplyAsync(scope, built, changes.Select(c => (c.Id, c.EntityType, c.Key)).ToList(), ct);
+        }
+        finally
+        {
+            // What is still to do after this round, measured from the changes read (or their successors, next round).
+            var position = Position;
+            var pending = position is null ? changes.FirstOrDefault() : changes.FirstOrDefault(c => c.Id > position);
+            BehindSince = position >= Head ? null : pending?.Timestamp ?? BehindSince ?? DateTime.UtcNow;
+            if (position >= Head && _projections.Count == built.Count)
+                HasCaughtUp = true;
+        }
+    }
+
+    private async Task ApplyAsync(AsyncServiceScope scope, List<IProjection> built, List<(long Id, string EntityType, Guid Key)> changes, CancellationToken ct)
+    {
         if (changes.Count == 0)
             return;
         var source = scope.ServiceProvider.GetRequiredService<IStoredItemSource>();
         // A schema change can change every projection: those it concerns are built again.
-        if (changes.FirstOrDefault(c => c.EntityType == ChangeTypes.Schema) is { } schemaChange)
+        if (changes.FindIndex(c => c.EntityType == ChangeTypes.Schema) is var schemaChange and >= 0)
         {
-            foreach (var projection in built.Where(p => p.Position < schemaChange.Id))
+            foreach (var projection in built.Where(p => p.Position < changes[schemaChange].Id))
                 await RebuildAsync(projection, ct);
             return;
         }

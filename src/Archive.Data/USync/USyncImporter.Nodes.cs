@@ -42,6 +42,8 @@ public sealed partial class USyncImporter
             await BulkInserter.InsertAsync(db, Versions, ct);
             await BulkInserter.InsertAsync(db, Uniques, ct);
             await BulkInserter.InsertAsync(db, Schedules, ct);
+            if (Changes.Count > 0)
+                await Cluster.ChangeLogOrder.LockAsync(db, ct);
             await BulkInserter.InsertAsync(db, Changes, ct);
             await BulkInserter.InsertAsync(db, Audit, ct);
         }

@@ -78,6 +78,9 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
                 Values = [.. edit.Values, .. details.Values.Where(v => edit.Values.All(e => e.Alias != v.Alias))],
                 StoresFile = true,
             };
+        // The item and its file's hash are one write (inside a caller's transaction, part of the caller's): a process
+        // that dies half-way leaves no item without its hash. The file stored before it is swept if the item never comes.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var created = await content.CreateAsync(parentKey, type.Alias, edit, actor, isMedia: true, ct: ct);
         if (!created.Succeeded)
         {
@@ -89,13 +92,20 @@ public sealed class MediaUploads(ArchiveDbContext db, ContentService content, Sc
         try
         {
             await db.SaveChangesAsync(ct);
+            if (tx is not null)
+                await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // The same bytes arrived at the same moment: the other upload keeps them.
             db.ChangeTracker.Clear();
-            await content.TrashAsync(created.Key!.Value, actor, ct);
-            await content.DeleteAsync(created.Key!.Value, actor, ct);
+            if (tx is not null)
+                await tx.RollbackAsync(CancellationToken.None);
+            else
+            {
+                await content.TrashAsync(created.Key!.Value, actor, ct);
+                await content.DeleteAsync(created.Key!.Value, actor, ct);
+            }
             await DeleteFilesAsync(path, ct);
             return new UploadResult(UploadStatus.Duplicate, await ExistingAsync(upload.Sha256, ct), Detail: "The same file is in the media library already.");
         }

@@ -29,8 +29,9 @@ public sealed record ImportReport(string Format, string? Encoding, string? Delim
 /// Imports a spreadsheet into a collection as drafts (never published), created or updated by accession number, as
 /// one batch: every row is planned first, and an import with any error writes nothing; a run that fails part-way is
 /// undone at once, so nothing is ever half-imported. A batch can be undone later too: records it created are removed,
-/// records it updated go back to the draft they had.
-public sealed class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvider clock)
+/// records it updated go back to the draft they had. A running batch holds a cluster lock: a batch whose process died
+/// is found by the lock it no longer holds and undone (AbandonedImports).
+public sealed partial class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int RowsShown = 1000;
     private const int WritesPerScope = 200;
@@ -83,6 +84,12 @@ public sealed class SpreadsheetImporter(IServiceScopeFactory scopes, TimeProvide
     public async Task RunAsync(Guid batchId, ImportRequest request, IProgress<int>? progress, CancellationToken ct)
     {
         var written = 0;
+        await using var lockScope = scopes.CreateAsyncScope();
+        var lockDb = lockScope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        await using var running = await Archive.Data.Cluster.ClusterLock.AcquireAsync(lockDb, LockName(batchId), ct);
+        // Given up for dead before it started (its process was slow to come): nothing is written.
+        if (await lockDb.ImportBatches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.State).FirstOrDefaultAsync(ct) != "running")
+            throw new SheetRefusedException("This import was stopped before it began.");
         try
         {
             using var sheet = SheetReader.Open(request.File);

@@ -7,7 +7,7 @@ namespace Archive.Web.Cli;
 /// database and exit; anything else starts the web host.
 public static class ArchiveCli
 {
-    private static readonly string[] Commands = ["usync", "index", "media", "users", "kiosk", "import", "export"];
+    private static readonly string[] Commands = ["usync", "index", "media", "users", "kiosk", "import", "export", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -30,6 +30,7 @@ public static class ArchiveCli
         root.Subcommands.Add(KioskCommands.Create(host.Services));
         root.Subcommands.Add(SpreadsheetCommands.Import(host.Services));
         root.Subcommands.Add(SpreadsheetCommands.Export(host.Services));
+        root.Subcommands.Add(BackupCommands.Create(host.Services));
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Archive.Data;
+using Archive.Data.Publishing;
 using Archive.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,7 +18,8 @@ public static class HealthEndpoints
             .AddDbContextCheck<ArchiveDbContext>("database", tags: [ReadyTag])
             .AddCheck<SearchIndexCheck>("search index", tags: [ReadyTag])
             .AddCheck<PublishedCacheCheck>("published cache", tags: [ReadyTag])
-            .AddCheck<HarvestRecordsCheck>("harvest records", tags: [ReadyTag]);
+            .AddCheck<HarvestRecordsCheck>("harvest records", tags: [ReadyTag])
+            .AddCheck<ChangeLogCheck>("change log", tags: [ReadyTag]);
         return services;
     }
 
@@ -34,9 +36,19 @@ public static class HealthEndpoints
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        var follower = context.RequestServices.GetRequiredService<ChangeLogFollower>();
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
+            node = options.Cluster.EffectiveNodeName,
+            leader = context.RequestServices.GetRequiredService<Archive.Data.Cluster.ClusterLeadership>().IsLeader,
+            changeLog = new
+            {
+                head = follower.Head,
+                position = follower.Position,
+                lagSeconds = Math.Round(follower.LagAt(DateTime.UtcNow).TotalSeconds, 3),
+            },
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         });
     }
@@ -60,6 +72,21 @@ public static class HealthEndpoints
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             Task.FromResult(cache.IsLoaded ? HealthCheckResult.Healthy($"{cache.Count} published items are cached and followed.")
                 : HealthCheckResult.Unhealthy("The published cache is loading."));
+    }
+
+    /// Ready once every projection (cache, index, harvest records) has reached the head of the change log, and while it
+    /// stays within Archive:Cluster:MaxLagSeconds of it: a node that cannot keep up is taken out of the balancer's rotation.
+    private sealed class ChangeLogCheck(ChangeLogFollower follower, Microsoft.Extensions.Options.IOptions<ArchiveOptions> options) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var lag = follower.LagAt(DateTime.UtcNow);
+            var limit = TimeSpan.FromSeconds(options.Value.Cluster.MaxLagSeconds);
+            return Task.FromResult(follower.Position is null ? HealthCheckResult.Unhealthy("Building the published cache, search index and harvest records from the database.")
+                : !follower.HasCaughtUp ? HealthCheckResult.Unhealthy($"Catching up with the change log (at {follower.Position}, head {follower.Head}).")
+                : lag > limit ? HealthCheckResult.Unhealthy($"{lag.TotalSeconds:0.0} s behind the change log (at {follower.Position}, head {follower.Head}).")
+                : HealthCheckResult.Healthy($"Following the change log (at {follower.Position}, head {follower.Head}, {lag.TotalSeconds:0.0} s behind)."));
+        }
     }
 
     private sealed class StartupCheck(StartupState state) : IHealthCheck

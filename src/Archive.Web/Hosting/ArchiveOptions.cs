@@ -19,9 +19,35 @@ public sealed class ArchiveOptions
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
     public CdnOptions Cdn { get; set; } = new();
     public MapOptions Maps { get; set; } = new();
+    public ClusterOptions Cluster { get; set; } = new();
+    public BackupOptions Backup { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
+}
+
+/// Several identical nodes behind a load balancer, sharing the PostgreSQL database and the media store; each keeps its
+/// own search index and published cache, following the change log.
+public sealed class ClusterOptions
+{
+    /// This node is one of several: the database holds the schema (the uSync folder seeds an empty one only), and each
+    /// answer names the node that gave it (X-Archive-Node). Needs PostgreSQL.
+    public bool Enabled { get; set; }
+
+    /// The node's name in logs, readiness and X-Archive-Node; the machine's name when empty.
+    public string? NodeName { get; set; }
+
+    /// How far (in seconds) a node may fall behind the change log before readiness says it is not ready.
+    [Range(1, 3600)]
+    public int MaxLagSeconds { get; set; } = 30;
+
+    public string EffectiveNodeName => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
+}
+
+public sealed class BackupOptions
+{
+    /// The folder of PostgreSQL's pg_dump and pg_restore; the newest under /usr/lib/postgresql, else the PATH's, when empty.
+    public string? PostgreSqlBin { get; set; }
 }
 
 public sealed class DatabaseOptions
@@ -118,6 +144,9 @@ public sealed class MediaOptions
     /// The most the derivative cache ("_cache/" in the store) may hold; the least recently used go first.
     [Range(1, int.MaxValue)]
     public int DerivativeCacheMegabytes { get; set; } = 20_480;
+    /// With a remote store (Azure Blob Storage): the most this node's copies of derivatives and tiles may hold on its disk.
+    [Range(1, int.MaxValue)]
+    public int NodeCopiesMegabytes { get; set; } = 2_048;
     /// Derivatives made in the background for every image (ImageSharp.Web query strings), so the
     /// sizes visitors and kiosks ask for most are ready before anyone asks. A configured list replaces
     /// the defaults (the binder would add to a list it found filled); empty entries are skipped, so a

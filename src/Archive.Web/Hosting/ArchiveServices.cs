@@ -21,7 +21,11 @@ public static class ArchiveServices
     {
         var paths = RepositoryPaths.Discover(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(paths);
-        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Cluster.Enabled || o.Database.Provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase),
+                "Archive:Cluster:Enabled needs Archive:Database:Provider PostgreSQL: the nodes of a cluster share one database.")
+            .Validate(o => o.Cluster.MaxLagSeconds is >= 1 and <= 3600, "Archive:Cluster:MaxLagSeconds must be between 1 and 3600.")
+            .ValidateOnStart();
         var options = builder.Configuration.GetSection(ArchiveOptions.Section).Get<ArchiveOptions>() ?? new ArchiveOptions();
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -49,12 +53,16 @@ public static class ArchiveServices
 
         builder.Services.AddSingleton<IMediaStore>(sp =>
         {
-            var media = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Media;
+            var archive = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+            var media = archive.Media;
+            // Derivatives and tiles of a remote store are kept on this node's disk too (served while the store is away).
+            IMediaStore NodeCopies(IMediaStore remote) =>
+                new NodeCopyStore(remote, Path.Combine(paths.Resolve(archive.DataPath), "media-copies"), media.NodeCopiesMegabytes * 1024L * 1024L);
             return media.Store switch
             {
                 "FileSystem" => new FileSystemMediaStore(paths.Resolve(media.RootPath)),
-                "AzureBlob" when !string.IsNullOrWhiteSpace(media.AzureBlob.ConnectionString) => AzureBlobMediaStore.Connect(media.AzureBlob.ConnectionString, media.AzureBlob.Container),
-                "AzureBlob" when media.AzureBlob.ServiceUri is { } uri => AzureBlobMediaStore.Connect(uri, media.AzureBlob.Container),
+                "AzureBlob" when !string.IsNullOrWhiteSpace(media.AzureBlob.ConnectionString) => NodeCopies(AzureBlobMediaStore.Connect(media.AzureBlob.ConnectionString, media.AzureBlob.Container)),
+                "AzureBlob" when media.AzureBlob.ServiceUri is { } uri => NodeCopies(AzureBlobMediaStore.Connect(uri, media.AzureBlob.Container)),
                 "AzureBlob" => throw new OptionsValidationException(nameof(MediaOptions), typeof(MediaOptions),
                     ["Archive:Media:AzureBlob needs a ConnectionString or a ServiceUri when Archive:Media:Store is AzureBlob."]),
                 _ => throw new OptionsValidationException(nameof(MediaOptions), typeof(MediaOptions), [$"The media store '{media.Store}' is not available in this build."]),
@@ -71,7 +79,9 @@ public static class ArchiveServices
         builder.Services.AddSingleton<Archive.Media.Iiif.IiifRenderer>();
         builder.Services.AddScoped<Archive.Media.Uploads.MediaUploads>();
         builder.Services.AddScoped<Archive.Media.Library.MediaDeletion>();
+        builder.Services.AddScoped<Archive.Media.Library.MediaOrphans>();
         builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddSingleton<Archive.Data.Cluster.ClusterLeadership>();
 
         builder.Services.AddSingleton(new HunspellDictionaries());
         builder.Services.AddSingleton<ArchiveAnalyzers>();
@@ -98,6 +108,8 @@ public static class ArchiveServices
             typed.UseNpgsql(connection, npgsql =>
             {
                 npgsql.MigrationsAssembly("Archive.Data.PostgreSql");
+                // A list of keys goes as one array parameter: one per key would meet the server's limit at a large catalogue.
+                npgsql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
                 if (historyTable is not null)
                     npgsql.MigrationsHistoryTable(historyTable);
             });
@@ -113,6 +125,8 @@ public static class ArchiveServices
             typed.UseSqlite(connection, sqlite =>
             {
                 sqlite.MigrationsAssembly("Archive.Data.Sqlite");
+                // A list of keys goes as one JSON parameter: one per key meets SQLite's limit of 32,766 at a large catalogue.
+                sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
                 if (historyTable is not null)
                     sqlite.MigrationsHistoryTable(historyTable);
             });

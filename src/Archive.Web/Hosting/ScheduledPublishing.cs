@@ -3,8 +3,10 @@ using Archive.Data.Content;
 
 namespace Archive.Web.Hosting;
 
-/// Carries out scheduled publishing and unpublishing once a minute.
-public sealed class ScheduledPublishing(IServiceProvider services, StartupState state, ILogger<ScheduledPublishing> logger) : BackgroundService
+/// Carries out scheduled publishing and unpublishing once a minute, on the cluster's leading node only (each
+/// schedule is claimed as well, so a leader that changes mid-round cannot carry one out twice).
+public sealed class ScheduledPublishing(IServiceProvider services, StartupState state, Archive.Data.Cluster.ClusterLeadership leadership,
+    ILogger<ScheduledPublishing> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +21,8 @@ public sealed class ScheduledPublishing(IServiceProvider services, StartupState 
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do
         {
+            if (!leadership.IsLeader)
+                continue;
             try
             {
                 await using var scope = services.CreateAsyncScope();

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Archive.Web.Hosting;
 
 /// Brings the database up to date at start-up: migrations, then the uSync schema (when it changed)
-/// and, into an empty database, the uSync content and media.
+/// and, into an empty database, the uSync content and media. Nodes of a cluster take turns (a cluster lock), so one
+/// migrates and seeds while the others wait; and there the database holds the schema: the folder is imported only
+/// into a database without one, so a node started from an older folder never reverts what another node changed.
 public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOptions> options, RepositoryPaths paths,
     StartupState state, ILogger<StartupImport> logger) : BackgroundService
 {
@@ -31,8 +33,15 @@ public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOpt
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        await using var turn = await Archive.Data.Cluster.ClusterLock.AcquireAsync(db, "startup", ct);
         await db.Database.MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<Archive.Identity.IdentityDb>().Database.MigrateAsync(ct);
+        var identity = scope.ServiceProvider.GetRequiredService<Archive.Identity.IdentityDb>();
+        await identity.Database.MigrateAsync(ct);
+        if (await Archive.Identity.KeyRingFolder.ImportAsync(identity, Path.Combine(paths.Resolve(options.DataPath), "keys"), ct) is var keys and > 0)
+            logger.LogInformation("Moved {Count} keys of the key ring from the data folder into the database", keys);
+        // The key ring's first key is made here, inside the start-up turn: nodes starting together share one key
+        // instead of each making its own before the others can read it.
+        scope.ServiceProvider.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()?.CreateProtector("Archive.Startup").Protect([1]);
         await scope.ServiceProvider.GetRequiredService<Archive.Identity.Accounts>().EnsureRolesAsync(ct);
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
         if (!options.USync.ImportOnStartup)
@@ -44,6 +53,12 @@ public sealed class StartupImport(IServiceProvider services, IOptions<ArchiveOpt
         if (!Directory.Exists(folder))
         {
             logger.LogWarning("The uSync folder {Folder} does not exist; nothing imported", folder);
+            await MigrateLegacyLocationsAsync(scope.ServiceProvider, logger, ct);
+            return;
+        }
+        if (options.Cluster.Enabled && await db.SchemaItems.AnyAsync(ct))
+        {
+            logger.LogInformation("The cluster's database holds the schema; the uSync folder is not imported (roll a changed folder out once with 'usync import <folder> --schema-only')");
             await MigrateLegacyLocationsAsync(scope.ServiceProvider, logger, ct);
             return;
         }

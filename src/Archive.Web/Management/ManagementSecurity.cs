@@ -55,8 +55,9 @@ public static class ManagementSecurity
 
     public static IServiceCollection AddArchiveManagement(this IServiceCollection services, RepositoryPaths paths, ArchiveOptions options)
     {
-        // Tokens and cookies are protected with keys kept beside the data, so they survive restarts.
-        var keys = services.AddDataProtection().SetApplicationName("Archive").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.Resolve(options.DataPath), "keys")));
+        // Tokens and cookies are protected with keys kept in the database: they survive restarts and backups, and every
+        // node of a cluster shares them.
+        var keys = services.AddDataProtection().SetApplicationName("Archive").PersistKeysToDbContext<IdentityDb>();
         // At rest the key ring is encrypted with a certificate when one is configured.
         if (options.DataProtection.CertificatePath is { Length: > 0 } certificate)
             keys.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(

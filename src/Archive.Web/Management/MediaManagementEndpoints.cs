@@ -78,7 +78,7 @@ public static class MediaManagementEndpoints
                 {
                     if (id is null)
                         return ManagementRequests.Invalid("Id", "Send the Id field before the File.");
-                    if (files.Exists(id.Value))
+                    if (await files.ExistsAsync(id.Value, ct))
                         return ManagementRequests.Invalid("Id", "A temporary file with this Id exists already.");
                     var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "file";
                     saved = await files.SaveAsync(id.Value, fileName, section.Body, caller.Id, ct);
@@ -102,16 +102,16 @@ public static class MediaManagementEndpoints
     private static IResult TooLarge(long limit, string detail) =>
         ManagementRequests.Problem(413, $"File too large: the limit is {limit} bytes", detail, new Dictionary<string, object?> { ["parameter"] = "File" });
 
-    private static IResult GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files) =>
-        files.Find(id, Caller.From(principal).Id) is { } file
+    private static async Task<IResult> GetTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files, CancellationToken ct) =>
+        await files.FindAsync(id, Caller.From(principal).Id, ct) is { } file
             ? Results.Ok(new TemporaryFileResponseModel(file.Id, file.AvailableUntil, file.FileName))
             : ManagementRequests.Problem(404, "Not found", $"No temporary file with id {id}.");
 
-    private static IResult DeleteTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files)
+    private static async Task<IResult> DeleteTemporary(Guid id, ClaimsPrincipal principal, TemporaryFiles files, CancellationToken ct)
     {
-        if (files.Find(id, Caller.From(principal).Id) is null)
+        if (await files.FindAsync(id, Caller.From(principal).Id, ct) is null)
             return ManagementRequests.Problem(404, "Not found", $"No temporary file with id {id}.");
-        files.Delete(id);
+        await files.DeleteAsync(id, ct);
         return Results.Ok();
     }
 
@@ -151,7 +151,7 @@ public static class MediaManagementEndpoints
             var made = await content.CreateAsync(body.Parent?.Id, type.Alias, edit, caller.Actor, body.Id, isMedia: true, ct: ct);
             return made.Succeeded ? Created(context, made.Key!.Value) : ManagementRequests.From(made);
         }
-        if (files.Find(temporaryId.Value, caller.Id) is not { } temporary)
+        if (await files.FindAsync(temporaryId.Value, caller.Id, ct) is not { } temporary)
             return ManagementRequests.Invalid($"$.values[{fileIndex.i}].value.temporaryFileId", "No temporary file of yours with this id (they last an hour).");
 
         UploadResult result;
@@ -161,13 +161,13 @@ public static class MediaManagementEndpoints
         switch (result.Status)
         {
             case UploadStatus.Refused:
-                files.Delete(temporary.Id);
+                await files.DeleteAsync(temporary.Id, ct);
                 // The back office shows a problem's title alone: it says what was wrong with which file.
                 return ManagementRequests.Problem(result.Problem is UploadProblem.TooLarge ? 413 : 422, $"{temporary.FileName} was refused: {result.Detail ?? result.Problem.ToString()}",
                     result.Detail ?? result.Problem.ToString(),
                     new Dictionary<string, object?> { ["parameter"] = $"$.values[{fileIndex.i}].value", ["reason"] = result.Problem.ToString() });
             case UploadStatus.Duplicate:
-                files.Delete(temporary.Id);
+                await files.DeleteAsync(temporary.Id, ct);
                 return ManagementRequests.Problem(409, "Already in the media library", result.Detail ?? "", new Dictionary<string, object?> { ["existing"] = result.Key });
             case UploadStatus.Unavailable:
                 context.Response.Headers.RetryAfter = "30";
@@ -175,7 +175,7 @@ public static class MediaManagementEndpoints
             case UploadStatus.Failed:
                 return ManagementRequests.Problem(400, "Upload failed", result.Detail ?? "");
         }
-        files.Delete(temporary.Id);
+        await files.DeleteAsync(temporary.Id, ct);
         return Created(context, result.Key!.Value);
     }
 

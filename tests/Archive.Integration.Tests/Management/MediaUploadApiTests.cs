@@ -141,12 +141,12 @@ public sealed class MediaUploadApiTests(MediaUploadApiTests.Host host) : IClassF
         // A fresh instance on the same data folder stands for the process after a restart.
         var restarted = ActivatorUtilities.CreateInstance<Archive.Web.Management.TemporaryFiles>(host.Services);
         var owner = Guid.Parse(JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/user/current")).RootElement.GetProperty("id").GetString()!);
-        var file = restarted.Find(staged, owner);
+        var file = await restarted.FindAsync(staged, owner, CancellationToken.None);
         Assert.NotNull(file);
         Assert.Equal("Kobyz.jpg", file.FileName);
-        Assert.Null(restarted.Find(staged, Guid.NewGuid()));
+        Assert.Null(await restarted.FindAsync(staged, Guid.NewGuid(), CancellationToken.None));
         Assert.Equal(HttpStatusCode.Created, (await Create(host.Curator, staged, "Kobyz")).StatusCode);
-        Assert.False(restarted.Exists(staged));
+        Assert.False(await restarted.ExistsAsync(staged, CancellationToken.None));
     }
 
     [Fact]

@@ -74,6 +74,36 @@ public abstract class MediaDeletionTests(TestDatabase database) : IAsyncLifetime
         await using (var db = database.NewContext())
             Assert.Equal(UploadStatus.Created, (await new MediaUploads(db, _services.Content(db), _services.Schemas, _store).UploadAsync(new MemoryStream(bytes.ToArray()), "spare.png", null, "curator", 10_000_000)).Status);
     }
+    [SkippableFact]
+    public async Task Files_of_uploads_that_never_became_items_are_swept_once_a_day_old_and_nothing_else()
+    {
+        using var image = new Image<Rgb24>(64, 64, new Rgb24(9, 8, 7));
+        using var bytes = new MemoryStream();
+        image.SaveAsPng(bytes);
+        UploadResult upload;
+        await using (var db = database.NewContext())
+            upload = await new MediaUploads(db, _services.Content(db), _services.Schemas, _store).UploadAsync(new MemoryStream(bytes.ToArray()), "kept.png", null, "curator", 10_000_000);
+        var kept = upload.Url!["/media/".Length..];
+        var old = DateTime.UtcNow.AddDays(-2);
+        // A dead upload's file and its private original, both old; another dead upload too recent to judge; a file put by hand.
+        var orphans = new[] { "0badf00d/orphan.jpg", "_private/0badf00d/orphan.jpg" };
+        foreach (var path in orphans.Append("0badf00e/recent.jpg").Append("by-hand/notes.txt"))
+            await _store.WriteAsync(path, new MemoryStream([1, 2, 3]), "application/octet-stream");
+        foreach (var path in orphans.Append(kept).Append("by-hand/notes.txt"))
+            File.SetLastWriteTimeUtc(_store.LocalPath(path)!, old);
+        var before = Directory.GetFiles(_services.MediaRoot, "*", SearchOption.AllDirectories).ToHashSet();
+
+        int swept;
+        await using (var db = database.NewContext())
+            swept = await new MediaOrphans(db, _store, TimeProvider.System).SweepAsync(CancellationToken.None);
+        Assert.True(swept == 2, string.Join(", ", before.Except(Directory.GetFiles(_services.MediaRoot, "*", SearchOption.AllDirectories))));
+        foreach (var path in orphans)
+            Assert.Null(await _store.GetInfoAsync(path));
+        foreach (var path in new[] { kept, "0badf00e/recent.jpg", "by-hand/notes.txt" })
+            Assert.NotNull(await _store.GetInfoAsync(path));
+        before.ExceptWith(orphans.Select(p => _store.LocalPath(p)!));
+        Assert.Equal(before.Order(), Directory.GetFiles(_services.MediaRoot, "*", SearchOption.AllDirectories).Order());
+    }
 }
 
 public sealed class SqliteMediaDeletionTests() : MediaDeletionTests(new SqliteTestDatabase());

@@ -223,4 +223,49 @@ public sealed class SpreadsheetApiTests(SpreadsheetApiTests.Host host) : IClassF
         var anonymous = await host.CreateClient().PostAsJsonAsync($"{Api}/archive/spreadsheet/dry-run", new { file = real, collection = Korean });
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task An_import_whose_process_died_is_undone_by_the_leader_and_one_still_running_is_left_alone()
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var content = scope.ServiceProvider.GetRequiredService<Archive.Data.Content.ContentService>();
+        async Task<(Guid Batch, Guid Item)> HalfDoneAsync(string accession)
+        {
+            var made = await content.CreateAsync(Guid.Parse(Korean), "artefact", new Archive.Engine.Content.ContentEdit
+            {
+                Names = new Dictionary<string, string> { ["en"] = accession },
+                Values = [new Archive.Engine.Content.ValueEdit("accessionNumber", null, System.Text.Json.Nodes.JsonValue.Create(accession))],
+            }, "sheets");
+            Assert.True(made.Succeeded, made.ToString());
+            var batch = new Archive.Data.Entities.ImportBatchEntity
+            {
+                Id = Guid.NewGuid(), CollectionKey = Guid.Parse(Korean), FileName = accession + ".csv", CreatedBy = "sheets",
+                StartedAt = DateTime.UtcNow.AddMinutes(-10), State = "running", Total = 2, Processed = 1, Created = 1,
+            };
+            db.ImportBatches.Add(batch);
+            db.ImportBatchItems.Add(new Archive.Data.Entities.ImportBatchItemEntity { BatchId = batch.Id, NodeKey = made.Key!.Value, Row = 2, Action = "created" });
+            await db.SaveChangesAsync();
+            return (batch.Id, made.Key!.Value);
+        }
+        var dead = await HalfDoneAsync("KOR-DEAD-001");
+        var alive = await HalfDoneAsync("KOR-ALIVE-001");
+        // The live one's process holds its lock (here, another connection of this test).
+        await using var other = host.Services.CreateAsyncScope();
+        await using var held = await Archive.Data.Cluster.ClusterLock.AcquireAsync(other.ServiceProvider.GetRequiredService<ArchiveDbContext>(),
+            "import:" + alive.Batch.ToString("N"), CancellationToken.None);
+
+        var importer = host.Services.GetRequiredService<Archive.Spreadsheets.Importing.SpreadsheetImporter>();
+        Assert.Equal(1, await importer.UndoAbandonedAsync(CancellationToken.None));
+        db.ChangeTracker.Clear();
+        Assert.False(await db.Nodes.AnyAsync(n => n.Key == dead.Item));
+        var failed = await db.ImportBatches.SingleAsync(b => b.Id == dead.Batch);
+        Assert.Equal("failed", failed.State);
+        Assert.Contains("stopped before it finished", failed.Error);
+        Assert.True(await db.Nodes.AnyAsync(n => n.Key == alive.Item));
+        Assert.Equal("running", (await db.ImportBatches.SingleAsync(b => b.Id == alive.Batch)).State);
+        // Its progress resource says what happened, on whichever node is asked.
+        var progress = JsonDocument.Parse(await host.Curator.GetStringAsync($"{Api}/archive/spreadsheet/import/{dead.Batch}")).RootElement;
+        Assert.Equal("failed", progress.GetProperty("state").GetString());
+    }
 }

@@ -43,12 +43,12 @@ public static class SpreadsheetEndpoints
             return (null, false, ManagementRequests.Invalid("$.collection", "There is no collection or institution with this key."));
         if (!caller.Reaches(await Caller.PathKeysAsync(db, collection.Path, ct)))
             return (null, false, ManagementRequests.Forbidden("The collection is outside your institutions and collections."));
-        if (files.Find(body.File, caller.Id) is not { } sheet)
+        if (await files.FindAsync(body.File, caller.Id, ct) is not { } sheet)
             return (null, false, ManagementRequests.Invalid("$.file", "There is no temporary file of yours with this id (they last an hour)."));
         string? media = null;
         if (body.Media is { } mediaId)
         {
-            if (files.Find(mediaId, caller.Id) is not { } zip)
+            if (await files.FindAsync(mediaId, caller.Id, ct) is not { } zip)
                 return (null, false, ManagementRequests.Invalid("$.media", "There is no temporary file of yours with this id (they last an hour)."));
             media = zip.Path;
         }
