@@ -109,7 +109,9 @@ public static partial class DeliveryBenchmark
         foreach (var (name, value) in extra ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The host's log beside its data: a host that never gets ready says why there.
+        var log = new StreamWriter(Path.Combine(dataPath, "host.log"), append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  host: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -24,7 +24,7 @@ public static class InteropBenchmark
 {
     private static readonly string[] Cultures = ["kk", "ru", "en"];
 
-    public static async Task<int> RunAsync(int count, string schemaFolder)
+    public static async Task<int> RunAsync(int count, string schemaFolder, bool harvestOnly = false)
     {
         var package = new SyntheticCatalogue().Generate(count);
         var artefacts = package.Nodes.Where(n => n.ContentTypeAlias == "artefact").ToList();
@@ -48,6 +48,12 @@ public static class InteropBenchmark
         }
         SqliteConnection.ClearAllPools();
         Console.WriteLine($"uSync import: {uSyncTime.TotalSeconds:F1} s, {count / uSyncTime.TotalSeconds:N0} records/s, peak working set {Stats.Mb(uSyncPeak)} ({Stats.Mb(uSyncStart)} before)");
+
+        if (harvestOnly)
+        {
+            await HarvestAsync(uSyncPath, uSyncConnection, count);
+            return 0;
+        }
 
         // The spreadsheet: the same records as rows, into one collection of a database holding the schema, the
         // institution and that collection.

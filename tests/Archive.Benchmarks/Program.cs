@@ -50,8 +50,9 @@ var backOffice = new Command("backoffice", "Umbraco's back office in Chromium: s
 backOffice.SetAction((parse, _) => BackOfficeBenchmark.RunAsync(parse.GetValue(demoOrCount), parse.GetValue(visits), parse.GetValue(schema)!));
 root.Subcommands.Add(backOffice);
 
-var interop = new Command("interop", "Spreadsheet import of N rows beside the uSync import of the same records; a full OAI-PMH harvest of them in LIDO beside the Delivery API paged the same way.") { count, schema };
-interop.SetAction((parse, _) => InteropBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!));
+var harvestOnly = new Option<bool>("--harvest-only") { Description = "Skip the spreadsheet import: the uSync import, then the harvest." };
+var interop = new Command("interop", "Spreadsheet import of N rows beside the uSync import of the same records; a full OAI-PMH harvest of them in LIDO beside the Delivery API paged the same way.") { count, schema, harvestOnly };
+interop.SetAction((parse, _) => InteropBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(harvestOnly)));
 root.Subcommands.Add(interop);
 
 var clusterSeconds = new Option<int>("--seconds") { Description = "Seconds of each closed-loop load.", DefaultValueFactory = _ => 20 };

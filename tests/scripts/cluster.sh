@@ -18,7 +18,12 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 AZURITE="$ROOT/tests/tools/azurite/node_modules/.bin/azurite-blob"
 BASE=${CLUSTER_PORT:-58100}
-DLL=${ARCHIVE_WEB_DLL:-$(ls -d "$ROOT"/src/Archive.Web/bin/Debug/net10.0/Archive.Web.dll "$ROOT"/src/Archive.Web/bin/Release/net10.0/Archive.Web.dll 2>/dev/null | head -1)}
+DLL=${ARCHIVE_WEB_DLL:-}
+if [ -z "$DLL" ]; then
+  for build in Debug Release; do
+    [ -f "$ROOT/src/Archive.Web/bin/$build/net10.0/Archive.Web.dll" ] && { DLL="$ROOT/src/Archive.Web/bin/$build/net10.0/Archive.Web.dll"; break; }
+  done
+fi
 # The well-known public development key of the Azure Storage emulator (not a secret).
 AZURE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 
