@@ -43,6 +43,7 @@ public static class ClusterBenchmark
             await ArchiveCli.RunAsync(environment, Secret, "users", "create-api-client", "--client-id", ClientId, "--role", "administrator");
             var token = await TokenAsync(Node(1));
             var items = await ArtefactsAsync(Node(1));
+            _writable = items;
             Console.WriteLine($"{items.Count} published artefacts, {items.Sum(i => i.Images.Count)} images");
 
             await PropagationAsync(token, items, publishes);
@@ -124,15 +125,24 @@ public static class ClusterBenchmark
                 < 70 => new Request($"{Delivery}/search?q={Uri.EscapeDataString(words[i % words.Length])}", null),
                 < 90 => new Request($"/en/item/{item.Id}", null),
                 < 99 => new Request(images.Count == 0 ? $"{Delivery}/content/item/{item.Id}" : $"/iiif/3/{images[i % images.Count]}/0,0,256,256/256,/0/default.jpg", null),
-                _ => new Request($"{Api}/document/{item.Id}", item.Id),
+                _ => new Request("", "write"),
             });
         }
         return mix;
     }
 
+    /// What failed since the last breakdown, by kind (then forgotten).
+    private static string Breakdown()
+    {
+        var text = Failures.IsEmpty ? "  no failures" : "  failures: " + string.Join(", ", Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} × {f.Value}"));
+        Failures.Clear();
+        return text;
+    }
+
     private static async Task<double> PeakAsync(string token, List<Artefact> items, int seconds)
     {
         var run = await ClosedLoopAsync(Balancer, Mix(items), 32, seconds, token);
+        Console.WriteLine(Breakdown());
         Console.WriteLine($"Peak through nginx, realistic mix (50 % Delivery, 20 % search, 20 % site pages, 9 % IIIF tiles, 1 % writes), 32 connections: " +
             $"{run.PerSecond:N0} req/s, p50 {run.P50:F1} ms, p99 {run.P99:F1} ms, {run.Errors} errors");
         return run.PerSecond;
@@ -206,32 +216,48 @@ public static class ClusterBenchmark
                 string.Join("  ", memory.Select(m => $"{m / 1048576.0,8:F0}")));
         }
         await Task.WhenAll(inFlight);
+        Console.WriteLine(Breakdown());
         if (firstMemory.Length == 3)
             Console.WriteLine($"Soak: {totalErrors} errors in {sent:N0} requests; resident memory from minute 2 to the end: " +
                 string.Join(", ", Enumerable.Range(0, 3).Select(n => $"node {n + 1} {(lastMemory[n] - firstMemory[n]) * 100.0 / firstMemory[n]:+0.0;-0.0} %")));
+    }
+
+    private static List<Artefact> _writable = [];
+    private static int _writes;
+    private static readonly ConcurrentDictionary<string, int> Failures = new();
+
+    private static bool Fail(string what)
+    {
+        Failures.AddOrUpdate(what, 1, (_, n) => n + 1);
+        return false;
     }
 
     private static async Task<bool> SendAsync(HttpClient client, Request request)
     {
         try
         {
-            if (request.Write is { } id)
+            if (request.Write is not null)
             {
-                // A curator's save and publish of the same record, unchanged: a real write through every layer.
-                var document = await client.GetStringAsync(request.Path);
-                using var save = await client.PutAsync(request.Path, new StringContent(document, System.Text.Encoding.UTF8, "application/json"));
-                using var publish = await client.PutAsJsonAsync($"{Api}/document/{id}/publish", new { publishSchedules = new[] { new { culture = "en" } } });
-                return save.IsSuccessStatusCode && publish.IsSuccessStatusCode;
+                // A curator's save and publish of a record, unchanged: a real write through every layer, each time
+                // another record (as curators spread over a catalogue), so no two writes meet on one record.
+                var id = _writable[Interlocked.Increment(ref _writes) % _writable.Count].Id;
+                var path = $"{Api}/document/{id}";
+                var document = await client.GetStringAsync(path);
+                using var save = await client.PutAsync(path, new StringContent(document, System.Text.Encoding.UTF8, "application/json"));
+                if (!save.IsSuccessStatusCode)
+                    return Fail($"save {(int)save.StatusCode}");
+                using var publish = await client.PutAsJsonAsync($"{path}/publish", new { publishSchedules = new[] { new { culture = "en" } } });
+                return publish.IsSuccessStatusCode || Fail($"publish {(int)publish.StatusCode}");
             }
             using var message = new HttpRequestMessage(HttpMethod.Get, request.Path) { Headers = { { "Accept-Language", "en" } } };
             message.Headers.Authorization = null;
             using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
             // A site item address redirects to the item's own address: that is an answer, not an error.
-            return (int)response.StatusCode is >= 200 and < 400;
+            return (int)response.StatusCode is >= 200 and < 400 || Fail($"{request.Path.Split('?')[0].Split('/').Skip(1).Take(3).Aggregate((a, b) => a + "/" + b)} {(int)response.StatusCode}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return Fail(ex.GetType().Name);
         }
     }
 
