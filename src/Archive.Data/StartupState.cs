@@ -11,6 +11,21 @@ public sealed class StartupState
 
     public Task WhenReady => _done.Task;
 
+    /// Waits for start-up to finish: true when it did, false when it failed (readiness says why, and background work
+    /// that needs a ready database stays idle). Stopping the host cancels the wait.
+    public async Task<bool> WaitAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _done.Task.WaitAsync(ct);
+            return true;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     public void MarkReady() => _done.TrySetResult();
 
     public void MarkFailed(Exception ex)

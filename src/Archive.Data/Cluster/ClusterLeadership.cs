@@ -23,14 +23,8 @@ public sealed class ClusterLeadership(IServiceScopeFactory scopes, StartupState 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.WhenReady.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
+        if (!await startup.WaitAsync(stoppingToken))
             return;
-        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -40,15 +40,8 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.WhenReady.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            // Start-up failed; readiness says why.
+        if (!await startup.WaitAsync(stoppingToken))
             return;
-        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

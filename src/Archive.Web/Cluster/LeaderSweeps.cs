@@ -14,14 +14,8 @@ public sealed class LeaderSweeps(ClusterLeadership leadership, Archive.Spreadshe
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.WhenReady.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
+        if (!await startup.WaitAsync(stoppingToken))
             return;
-        }
         using var timer = new PeriodicTimer(Interval);
         do
         {

@@ -10,14 +10,8 @@ public sealed class ScheduledPublishing(IServiceProvider services, StartupState 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await state.WhenReady.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
+        if (!await state.WaitAsync(stoppingToken))
             return;
-        }
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
         do
         {
