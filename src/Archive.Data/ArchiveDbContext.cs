@@ -16,7 +16,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// Versions whose stored data contains the text anywhere (a key, a UDI, a URL): how references
     /// are found without a relation table. PostgreSQL keeps the data as jsonb, searched as its text.
     public IQueryable<NodeVersionEntity> VersionsMentioning(string text) =>
-        Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+        Database.IsPostgres()
             ? NodeVersions.FromSqlInterpolated($"SELECT * FROM \"NodeVersions\" WHERE strpos(\"Data\"::text, {text}) > 0")
             : NodeVersions.FromSqlInterpolated($"SELECT * FROM \"NodeVersions\" WHERE instr(\"Data\", {text}) > 0");
     public DbSet<ScheduleEntity> Schedules => Set<ScheduleEntity>();
@@ -40,7 +40,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
-        var json = Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "jsonb" : null;
+        var json = Database.IsPostgres() ? "jsonb" : null;
 
         b.Entity<LanguageEntity>(e =>
         {

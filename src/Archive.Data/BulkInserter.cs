@@ -26,7 +26,7 @@ public static class BulkInserter
         var sql = db.GetService<ISqlGenerationHelper>();
         // SQLite binds parameters by a linear name search, so one row per (reused) statement is fastest
         // there; PostgreSQL pays a round trip per statement, so it gets many rows per statement.
-        var perStatement = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? Math.Max(1, 8_000 / columns.Count) : 1;
+        var perStatement = db.Database.IsPostgres() ? Math.Max(1, 8_000 / columns.Count) : 1;
         DbCommand? full = null;
         try
         {

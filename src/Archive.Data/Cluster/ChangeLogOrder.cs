@@ -23,7 +23,7 @@ public sealed class ChangeLogOrder : SaveChangesInterceptor
     /// Takes the lock inside the current transaction (for writers that insert change-log rows without change tracking).
     public static async Task LockAsync(DbContext db, CancellationToken ct)
     {
-        if (IsPostgres(db) && db.Database.CurrentTransaction is not null)
+        if (db.Database.IsPostgres() && db.Database.CurrentTransaction is not null)
             await db.Database.ExecuteSqlRawAsync(Lock, ct);
     }
 
@@ -90,7 +90,5 @@ public sealed class ChangeLogOrder : SaveChangesInterceptor
     }
 
     private static bool Appends(DbContext db) =>
-        IsPostgres(db) && db.ChangeTracker.Entries<ChangeLogEntity>().Any(e => e.State == EntityState.Added);
-
-    private static bool IsPostgres(DbContext db) => db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        db.Database.IsPostgres() && db.ChangeTracker.Entries<ChangeLogEntity>().Any(e => e.State == EntityState.Added);
 }

@@ -75,7 +75,7 @@ public sealed class ClusterLock : IAsyncDisposable
     private static async Task<ClusterLock?> TakeAsync(DbContext db, string name, bool wait, CancellationToken ct)
     {
         var key = KeyOf(name);
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        if (!db.Database.IsPostgres())
             return await FileLockAsync(db, name, key, wait, ct);
         var template = db.Database.GetDbConnection();
         var connection = DbProviderFactories.GetFactory(template)!.CreateConnection()!;

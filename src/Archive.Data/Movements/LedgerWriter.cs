@@ -84,7 +84,7 @@ public sealed partial class LedgerWriter(ArchiveDbContext db, TimeProvider clock
     /// PostgreSQL: one writer per subject at a time (SQLite writes one transaction at a time anyway).
     private async Task LockAsync(Guid subject, CancellationToken ct)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        if (db.Database.IsPostgres())
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({BitConverter.ToInt64(subject.ToByteArray(), 0)})", ct);
     }
 

@@ -76,7 +76,7 @@ public sealed partial class USyncImporter
                 progress?.Report(new ImportProgress("content and media", done, ordered.Count));
             }
         }
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        if (db.Database.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('\"Nodes\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"Nodes\"))", ct);
     }
 

@@ -63,7 +63,11 @@ public sealed class FileSystemMediaStore : IMediaStore
     public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.Yield();
-        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        // Only the folder the prefix names is walked (the temporary files' sweep must not read the whole library).
+        var folder = prefix.LastIndexOf('/') is var slash and > 0 ? Path.Combine(_root, prefix[..slash]) : _root;
+        if (!Directory.Exists(folder))
+            yield break;
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             ct.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, file).Replace('\\', '/');

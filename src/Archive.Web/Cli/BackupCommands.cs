@@ -54,7 +54,7 @@ public static class BackupCommands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var options = services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-            var target = new BackupTarget(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? BackupTarget.PostgreSql : BackupTarget.Sqlite,
+            var target = new BackupTarget(db.Database.IsPostgres() ? BackupTarget.PostgreSql : BackupTarget.Sqlite,
                 db.Database.GetConnectionString()!, services.GetRequiredService<IMediaStore>(), options.Backup.PostgreSqlBin);
             try
             {
