@@ -66,8 +66,11 @@ public sealed class NodeCopyStore : IMediaStore
     public async Task<bool> DeleteAsync(string path, CancellationToken ct = default)
     {
         _seen.TryRemove(path, out _);
-        if (IsImmutable(path))
-            File.Delete(Copy(path).FullName);
+        if (IsImmutable(path) && Copy(path) is { Exists: true } copy)
+        {
+            copy.Delete();
+            Interlocked.Add(ref _bytes, -copy.Length);
+        }
         return await _inner.DeleteAsync(path, ct);
     }
 
@@ -96,35 +99,46 @@ public sealed class NodeCopyStore : IMediaStore
         return true;
     }
 
-    /// Down to three quarters of the limit, the oldest copies first; one trim at a time, off the request's path.
+    /// Down to three quarters of the limit, the oldest copies first; one trim at a time, off the request's path. Copies
+    /// made while a trim walks the folder are counted on top of what it leaves, so the count may run high (and trims
+    /// again) but never low, which would let the folder grow past its limit unnoticed.
     private void Trim()
     {
         if (Interlocked.Exchange(ref _trimming, 1) == 1)
             return;
         _ = Task.Run(() =>
         {
+            var failed = false;
             try
             {
-                var files = new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => !f.Name.EndsWith(".part", StringComparison.Ordinal))
-                    .OrderBy(f => f.LastWriteTimeUtc).ToList();
-                var total = files.Sum(f => f.Length);
-                foreach (var file in files)
+                while (Interlocked.Read(ref _bytes) > _maxBytes)
                 {
-                    if (total <= _maxBytes * 3 / 4)
-                        break;
-                    total -= file.Length;
-                    file.Delete();
+                    var counted = Interlocked.Read(ref _bytes);
+                    var files = new DirectoryInfo(_root).EnumerateFiles("*", SearchOption.AllDirectories).Where(f => !f.Name.EndsWith(".part", StringComparison.Ordinal))
+                        .OrderBy(f => f.LastWriteTimeUtc).ToList();
+                    var total = files.Sum(f => f.Length);
+                    foreach (var file in files)
+                    {
+                        if (total <= _maxBytes * 3 / 4)
+                            break;
+                        total -= file.Length;
+                        file.Delete();
+                    }
+                    Interlocked.Add(ref _bytes, total - counted);
                 }
-                Interlocked.Exchange(ref _bytes, total);
             }
             catch (IOException)
             {
                 // Tried again at the next copy beyond the limit.
+                failed = true;
             }
             finally
             {
                 Interlocked.Exchange(ref _trimming, 0);
             }
+            // A copy that went past the limit just as this trim finished found it still running.
+            if (!failed && Interlocked.Read(ref _bytes) > _maxBytes)
+                Trim();
         });
     }
 }
