@@ -7,6 +7,7 @@ using Archive.Web.Iiif;
 using Archive.Web.Management;
 using Archive.Web.Management.Security;
 using Archive.Web.Media;
+using Archive.Web.Protection;
 
 if (ArchiveCli.IsCommand(args))
     return await ArchiveCli.RunAsync(args);
@@ -53,6 +54,7 @@ if (siteEnabled || kiosksEnabled)
 if (kiosksEnabled)
     Archive.Kiosk.Hosting.KioskEndpoints.AddArchiveKiosks(builder.Services, builder.Configuration, kioskAssets!);
 builder.Services.AddArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
+builder.Services.AddArchiveRateLimits(archiveOptions.RateLimits);
 builder.Services.AddSingleton<PublishedImages>();
 builder.Services.AddSingleton<Archive.Media.Processing.IPublicImages>(sp => sp.GetRequiredService<PublishedImages>());
 builder.Services.AddSingleton(new Archive.Media.Processing.ImageProcessing.Settings([.. archiveOptions.Media.EffectivePresets]));
@@ -72,6 +74,7 @@ app.UseArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
 Archive.Web.Cluster.NodeName.UseArchiveNodeName(app, archiveOptions.Cluster);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseArchiveRateLimits(archiveOptions.RateLimits);
 app.UseCors();
 app.UseArchiveBackOfficeFiles();
 // Before authentication: the token endpoint is answered by OpenIddict inside authentication.

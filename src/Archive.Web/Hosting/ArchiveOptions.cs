@@ -21,6 +21,7 @@ public sealed class ArchiveOptions
     public MapOptions Maps { get; set; } = new();
     public ClusterOptions Cluster { get; set; } = new();
     public BackupOptions Backup { get; set; } = new();
+    public Protection.RateLimitOptions RateLimits { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
