@@ -5,8 +5,9 @@ namespace Archive.Spreadsheets.Importing;
 
 public sealed partial class SpreadsheetImporter
 {
-    /// Batches younger than this are left alone: their process may be about to take its lock.
-    private static readonly TimeSpan StartGrace = TimeSpan.FromMinutes(2);
+    /// Batches younger than this are left alone: their process may be about to take its lock (it does so at once; a
+    /// process slower than this finds its batch given up and writes nothing).
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(30);
 
     internal static string LockName(Guid batchId) => "import:" + batchId.ToString("N");
 

@@ -9,7 +9,7 @@ namespace Archive.Integration.Tests.Cluster;
 /// Three identical nodes on PostgreSQL and blob storage behind nginx, and the faults such a deployment meets. Each test
 /// leaves every node running and ready for the next.
 [Collection(ClusterCollection.Name)]
-public sealed class ClusterTests(ClusterFixture cluster)
+public sealed partial class ClusterTests(ClusterFixture cluster)
 {
     private const string Api = "/umbraco/management/api/v1";
     private const string Delivery = "/umbraco/delivery/api/v2";
@@ -310,8 +310,9 @@ public sealed class ClusterTests(ClusterFixture cluster)
     private readonly record struct Found<T>(T Value);
 
     /// Asks until there is an answer, within a generous ceiling (a loaded machine runs three nodes on two cores).
-    private static async Task<T> PollAsync<T>(Func<Task<T?>> attempt) where T : struct
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> attempt, TimeSpan? within = null) where T : struct
     {
+        var ceiling = within ?? Ceiling;
         var watch = Stopwatch.StartNew();
         while (true)
         {
@@ -320,11 +321,11 @@ public sealed class ClusterTests(ClusterFixture cluster)
                 if (await attempt() is { } found)
                     return found;
             }
-            catch (HttpRequestException) when (watch.Elapsed < Ceiling)
+            catch (HttpRequestException) when (watch.Elapsed < ceiling)
             {
             }
-            if (watch.Elapsed > Ceiling)
-                throw new TimeoutException($"No answer within {Ceiling.TotalSeconds} s.");
+            if (watch.Elapsed > ceiling)
+                throw new TimeoutException($"No answer within {ceiling.TotalSeconds} s.");
             await Task.Delay(200);
         }
     }
