@@ -8,6 +8,7 @@ using Archive.Web.Management;
 using Archive.Web.Management.Security;
 using Archive.Web.Media;
 using Archive.Web.Protection;
+using Archive.Web.Telemetry;
 
 if (ArchiveCli.IsCommand(args))
     return await ArchiveCli.RunAsync(args);
@@ -65,12 +66,16 @@ builder.Services.AddSingleton<TemporaryFiles>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Archive.Media.Processing.ImageProcessing>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<PublishedImages>());
 builder.Services.AddHttpClient(CdnPurgeHook.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
-builder.Services.AddHostedService<CdnPurgeHook>();
+builder.Services.AddSingleton<CdnPurgeHook>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<CdnPurgeHook>());
 // IIIF viewers run on any site: images and manifests are public by design.
+builder.AddArchiveTelemetry(archiveOptions.Telemetry, archiveOptions.Cluster.EffectiveNodeName);
 builder.Services.AddCors(options => options.AddPolicy("iiif", policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithExposedHeaders("Link")));
 
+ManagementSecurity.ReadKeysAfterStartupImport(builder.Services);
 var app = builder.Build();
 app.UseArchiveForwardedHeaders(archiveOptions.ForwardedHeaders);
+app.UseArchiveTelemetry(archiveOptions.Telemetry);
 Archive.Web.Cluster.NodeName.UseArchiveNodeName(app, archiveOptions.Cluster);
 app.UseExceptionHandler();
 app.UseStatusCodePages();

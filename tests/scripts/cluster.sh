@@ -10,7 +10,8 @@
 #   cluster.sh stop-azurite DIR | start-azurite DIR
 #   cluster.sh wait-ready DIR I       wait until node I answers /health/ready with 200
 #
-# Ports: CLUSTER_PORT (58100 by default) is nginx, +1…+N the nodes, +20 PostgreSQL, +21 Azurite. The nodes run the
+# Ports: CLUSTER_PORT (58100 by default) is nginx, +1…+N the nodes, +20 PostgreSQL, +21 Azurite, +31…+30+N the nodes'
+# Prometheus listeners (http://127.0.0.1:PORT/metrics; nginx does not pass them). Node logs are JSON lines. The nodes run the
 # built host (ARCHIVE_WEB_DLL, by default the Debug build under src/Archive.Web/bin). Needs root for PostgreSQL's
 # server (run as the postgres user) and nginx from Debian's packages.
 set -euo pipefail
@@ -77,6 +78,8 @@ start_node() { # dir, index, [--fresh]
     export Archive__PublicBaseUrl="http://127.0.0.1:$BASE"
     # The nodes share the repository's uSync folder read-only: the database holds the cluster's schema.
     export Archive__USync__ExportOnSave=false
+    export Archive__Telemetry__PrometheusUrl="http://127.0.0.1:$((BASE + 30 + i))/metrics"
+    export Archive__Telemetry__LogFormat=json
     exec dotnet "$DLL" --urls "http://127.0.0.1:$port" >>"$dir/node$i.log" 2>&1
   ) &
   echo $! >"$dir/node$i.pid"

@@ -43,12 +43,30 @@ public sealed class SearchIndex : IDisposable
     /// The change-log position the index reflects (stored in the index's commit data).
     public long Position => _current?.Position ?? 0;
 
+    /// What the index in use holds, for an operator's metrics; null before the first build (or while it is switched).
+    public IndexStatistics? Statistics()
+    {
+        var current = _current;
+        if (current is null)
+            return null;
+        try
+        {
+            var bytes = new DirectoryInfo(current.Path).EnumerateFiles().Sum(f => f.Length);
+            return new IndexStatistics(System.IO.Path.GetFileName(current.Path), current.Writer.NumDocs, bytes, SegmentInfos.GetLastCommitGeneration(current.Directory));
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// Whether the current generation has the documents' present shape (else it wants rebuilding).
     public bool IsCurrentFormat => _current?.Format == Format;
 
     internal sealed class Generation(string path, Directory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
     {
         public string Path { get; } = path;
+        public Directory Directory { get; } = directory;
         public IndexWriter Writer { get; } = writer;
         public SearcherManager Searchers { get; } = searchers;
         public long Position { get; set; }
@@ -58,7 +76,7 @@ public sealed class SearchIndex : IDisposable
         {
             Searchers.Dispose();
             Writer.Dispose();
-            directory.Dispose();
+            Directory.Dispose();
         }
     }
 
@@ -426,3 +444,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 }
+
+/// The index in use: its generation (a rebuild makes a new one), documents (one per item, culture and state), bytes on
+/// disk and Lucene's commit generation (which moves with every applied batch).
+public sealed record IndexStatistics(string Generation, int Documents, long Bytes, long Commit);

@@ -22,6 +22,7 @@ public sealed class ArchiveOptions
     public ClusterOptions Cluster { get; set; } = new();
     public BackupOptions Backup { get; set; } = new();
     public Protection.RateLimitOptions RateLimits { get; set; } = new();
+    public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }

@@ -20,6 +20,9 @@ public sealed class CdnPurgeHook(PublishedCache cache, IHttpClientFactory client
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
     private readonly Channel<PurgeRequest> _queue = Channel.CreateBounded<PurgeRequest>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
+    /// Purges waiting to be sent.
+    public int Pending => _queue.Reader.Count;
+
     /// What one purge asks the CDN to forget.
     public sealed record PurgeRequest(string Event, IReadOnlyList<Guid> Ids, IReadOnlyList<string> Paths, IReadOnlyList<string> Prefixes);
 

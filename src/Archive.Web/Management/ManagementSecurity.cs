@@ -134,6 +134,17 @@ public static class ManagementSecurity
         return services;
     }
 
+    /// Data Protection's own start-up service reads the key ring before the start-up import has made the keys' table
+    /// (an error in the log of every first start); the import reads it once the table is there, which is all that
+    /// service did. Called once every service is registered: each AddDataProtection (authentication, antiforgery…)
+    /// adds it again.
+    public static void ReadKeysAfterStartupImport(IServiceCollection services)
+    {
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+            services.Remove(warmUp);
+    }
+
     /// The claims an account signs in with, whichever way: id, name, kind, role and grants.
     public static async Task<ClaimsIdentity> IdentityForAsync(ArchiveUser user, Accounts accounts, string authenticationType)
     {

@@ -2,7 +2,8 @@ using System.Diagnostics.Metrics;
 
 namespace Archive.Web.Telemetry;
 
-/// The host's own instruments (those of the engine's parts live beside them, in meters named "Archive.*").
+/// The host's counters (the state it reports as gauges is in ArchiveGauges). Every meter of the archive is named
+/// "Archive.*", which is what the exporters listen to.
 public static class HostMetrics
 {
     public const string MeterName = "Archive.Web";
@@ -11,4 +12,7 @@ public static class HostMetrics
 
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("archive.rate_limit.rejections", "{request}",
         "Requests refused by the public rate limits, by channel.");
+
+    public static readonly Counter<long> OutputCacheLookups = Meter.CreateCounter<long>("archive.output_cache.lookups", "{lookup}",
+        "Answers looked for in the output cache (Delivery API, search, site pages), by result: hit or miss.");
 }

@@ -25,6 +25,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Uri Node(int i) => new($"http://127.0.0.1:{Base + i}");
 
+    /// A node's Prometheus listener, on a port of its own.
+    public Uri Metrics(int i) => new($"http://127.0.0.1:{Base + 30 + i}/metrics");
+
+    public string LogOf(int i) => Path.Combine(Folder, $"node{i}.log");
+
     public string ConnectionString => $"Host=127.0.0.1;Port={Base + 20};Username=postgres;Database=archive";
 
     public string AzuriteConnectionString =>
