@@ -20,9 +20,13 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     };
 
     /// The response for a content item: cached for the default shape, rendered for others.
+    /// Whether an item's response with these parameters is the one kept with the item (rendered once per culture, the
+    /// same array until the item changes).
+    public static bool IsKept(PropertySpec expand, PropertySpec fields) => expand.IsDefaultExpand && fields.AllProperties && fields.Properties.Count == 0;
+
     public byte[] Item(PublishedNode node, string culture, PropertySpec expand, PropertySpec fields, Budget? budget = null)
     {
-        if (expand.IsDefaultExpand && fields.AllProperties && fields.Properties.Count == 0)
+        if (IsKept(expand, fields))
             return node.Rendered.GetOrAdd(culture, _ => Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0)));
         return Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0), budget);
     }

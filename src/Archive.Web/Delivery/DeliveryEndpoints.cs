@@ -121,7 +121,9 @@ public static class DeliveryEndpoints
     {
         if (!Read(context, out var request, out var refusal))
             return refusal;
-        return await RenderAsync(context, request, id) is { } body ? DeliveryResponses.Json(context, body, request.Preview) : DeliveryResponses.NotFound();
+        return await RenderAsync(context, request, id) is { } body
+            ? DeliveryResponses.Json(context, body, request.Preview, kept: !request.Preview && DeliveryRenderer.IsKept(request.Expand, request.Fields))
+            : DeliveryResponses.NotFound();
     }
 
     private static async Task<IResult> ByRoute(HttpContext context, string? path)
