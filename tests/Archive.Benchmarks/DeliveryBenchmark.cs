@@ -24,7 +24,7 @@ namespace Archive.Benchmarks;
 /// query, start-up time to the first 200 and resident memory, with N synthetic artefacts × 3 cultures.
 public static partial class DeliveryBenchmark
 {
-    public static async Task<int> RunAsync(int count, string schemaFolder, int seconds, bool outputCache)
+    public static async Task<int> RunAsync(int count, string schemaFolder, int seconds, bool outputCache, int keptMegabytes = 256)
     {
         if (!File.Exists("/usr/bin/wrk"))
             throw new InvalidOperationException("wrk is needed (apt-get install -y wrk).");
@@ -48,7 +48,12 @@ public static partial class DeliveryBenchmark
         var random = new Random(7);
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        using var host = StartHost(dataPath, connection, port, outputCache);
+        var metricsPort = FreePort();
+        using var host = StartHost(dataPath, connection, port, outputCache, new Dictionary<string, string>
+        {
+            ["Archive__Delivery__Cache__MaxMegabytes"] = keptMegabytes.ToString(CultureInfo.InvariantCulture),
+            ["Archive__Telemetry__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}/metrics",
+        });
         try
         {
             var started = Stopwatch.StartNew();
@@ -81,6 +86,17 @@ public static partial class DeliveryBenchmark
                               $"p50 {queryRun.P50:F2} ms, p99 {queryRun.P99:F2} ms; minimal endpoint with the same body {queryFixed.RequestsPerSecond:N0} req/s (p99 {queryFixed.P99:F2} ms) → " +
                               $"{queryRun.RequestsPerSecond / queryFixed.RequestsPerSecond:P0} (targets ≥ 30 %, p99 < 25 ms)");
             Console.WriteLine($"Resident memory of the archive after the runs: {rss / 1024.0 / 1024.0:N0} MB (target < 1.5 GB); output cache {(outputCache ? "on" : "off")}");
+
+            // Reads as visitors make them: a few items often, most rarely (Zipf, s = 1, over every artefact in a random
+            // order), against the kept responses' size; the hit ratio is read from the host's own counters.
+            var zipf = Zipf(artefacts.Count, 1.0, 100_000, random).Select(rank => $"/umbraco/delivery/api/v2/content/item/{artefacts[rank]}").ToList();
+            var (hitsBefore, missesBefore) = await KeptLookupsAsync(http, metricsPort);
+            var zipfRun = await Wrk(baseUrl, zipf, seconds);
+            var (hitsAfter, missesAfter) = await KeptLookupsAsync(http, metricsPort);
+            var (hits, misses) = (hitsAfter - hitsBefore, missesAfter - missesBefore);
+            Console.WriteLine($"Zipf-distributed item reads (s = 1 over {artefacts.Count:N0} artefacts, {zipf.Distinct().Count():N0} distinct in a cycle of {zipf.Count:N0}; " +
+                              $"kept responses at most {keptMegabytes} MB): {zipfRun.RequestsPerSecond:N0} req/s, p99 {zipfRun.P99:F2} ms; hit ratio {(double)hits / Math.Max(1, hits + misses):P1} " +
+                              $"({hits:N0} hits, {misses:N0} misses); resident {ResidentBytes(host.Id) / 1024.0 / 1024.0:N0} MB");
         }
         finally
         {
@@ -89,6 +105,30 @@ public static partial class DeliveryBenchmark
             Directory.Delete(dataPath, recursive: true);
         }
         return 0;
+    }
+
+    /// Ranks 0…n-1 drawn with probability ∝ 1/(rank+1)^s, each rank standing for a random item (a shuffled order).
+    private static List<int> Zipf(int n, double s, int draws, Random random)
+    {
+        var cumulative = new double[n];
+        var sum = 0.0;
+        for (var k = 0; k < n; k++)
+            cumulative[k] = sum += 1 / Math.Pow(k + 1, s);
+        var order = Enumerable.Range(0, n).OrderBy(_ => random.Next()).ToArray();
+        return Enumerable.Range(0, draws).Select(_ =>
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * sum);
+            return order[Math.Min(index < 0 ? ~index : index, n - 1)];
+        }).ToList();
+    }
+
+    /// The host's counts of item responses found among those kept, and not (archive_delivery_cache_lookups_total).
+    private static async Task<(long Hits, long Misses)> KeptLookupsAsync(HttpClient http, int metricsPort)
+    {
+        var text = await http.GetStringAsync($"http://127.0.0.1:{metricsPort}/metrics");
+        long Read(string result) => text.Split('\n').Where(l => l.StartsWith("archive_delivery_cache_lookups_total{", StringComparison.Ordinal) && l.Contains($"result=\"{result}\""))
+            .Select(l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
+        return (Read("hit"), Read("miss"));
     }
 
     internal static Process StartHost(string dataPath, string connection, int port, bool outputCache, IReadOnlyDictionary<string, string>? extra = null)

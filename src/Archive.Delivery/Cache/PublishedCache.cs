@@ -291,7 +291,7 @@ public sealed class PublishedCache
                 touched.Add(key);
             foreach (var key in touched)
                 if (Find(key) is { } node)
-                    node.Rendered.Clear();
+                    node.Invalidate();
             foreach (var (key, culture, route) in before)
                 if (Find(key) is { } now && RouteOf(now, culture) is { } current && (current.Path != route!.Path || current.StartItemKey != route.StartItemKey))
                     redirects.Add(new Redirect(route.StartItemKey, culture, Redirect.Normalize(route.Path), key));

@@ -69,8 +69,15 @@ public sealed partial class PublishedNode
         .Select(m => Guid.TryParse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value, out var key) ? key : Guid.Empty)
         .Where(k => k != Guid.Empty).Distinct().ToArray();
 
-    /// Rendered responses by culture (the default shape: nothing expanded, every field).
-    public ConcurrentDictionary<string, byte[]> Rendered { get; } = new(StringComparer.Ordinal);
+    private static long s_versions;
+    private long _renderVersion = Interlocked.Increment(ref s_versions);
+
+    /// Which rendering of this item is current: unique across every node ever loaded, and moved on when something the
+    /// item's response shows changes (a referenced item, a child it summarises), so a response rendered before is
+    /// never served again (RenderedItems).
+    public long RenderVersion => Interlocked.Read(ref _renderVersion);
+
+    public void Invalidate() => Interlocked.Exchange(ref _renderVersion, Interlocked.Increment(ref s_versions));
 
     public PublishedCulture? CultureOf(string culture) =>
         IsVariant ? Cultures.GetValueOrDefault(culture) : Cultures.GetValueOrDefault("");

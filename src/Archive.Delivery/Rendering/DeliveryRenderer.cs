@@ -11,8 +11,11 @@ namespace Archive.Delivery.Rendering;
 
 /// Writes items in the Delivery API v2 shapes (key order as Umbraco's serializer emits them).
 /// Private (sensitive) properties are never written, whatever the request asks for.
-public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSnapshot> schema, DeliveryApiSettings settings)
+public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSnapshot> schema, DeliveryApiSettings settings, RenderedItems? kept = null)
 {
+    /// The responses kept for the items read most (256 MB unless the host says otherwise).
+    public RenderedItems Kept { get; } = kept ?? new RenderedItems(256L << 20);
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -27,7 +30,7 @@ public sealed partial class DeliveryRenderer(PublishedCache cache, Func<SchemaSn
     public byte[] Item(PublishedNode node, string culture, PropertySpec expand, PropertySpec fields, Budget? budget = null)
     {
         if (IsKept(expand, fields))
-            return node.Rendered.GetOrAdd(culture, _ => Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0)));
+            return Kept.GetOrRender(node, culture, () => Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0)));
         return Render(w => WriteItem(w, node, ContentData.FromJson(System.Text.Encoding.UTF8.GetString(node.Data)), culture, expand, fields, withCultures: true, depth: 0), budget);
     }
 

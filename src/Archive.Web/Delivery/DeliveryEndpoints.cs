@@ -19,8 +19,10 @@ public static class DeliveryEndpoints
     {
         services.Configure<DeliveryApiSettings>(configuration.GetSection(DeliveryApiSettings.Section));
         services.AddSingleton<PublishedCache>();
+        var keptMegabytes = configuration.GetSection(Hosting.ArchiveOptions.Section).Get<Hosting.ArchiveOptions>()?.Delivery.Cache.MaxMegabytes ?? DeliveryCacheOptions.DefaultMegabytes;
+        services.AddSingleton(_ => new RenderedItems(keptMegabytes * (1L << 20)));
         services.AddSingleton(sp => new DeliveryRenderer(sp.GetRequiredService<PublishedCache>(), () => sp.GetRequiredService<PublishedCache>().Schema,
-            sp.GetRequiredService<IOptions<DeliveryApiSettings>>().Value));
+            sp.GetRequiredService<IOptions<DeliveryApiSettings>>().Value, sp.GetRequiredService<RenderedItems>()));
         services.AddSingleton(sp => DeliveryQueryBuilder.Default(sp.GetRequiredService<PropertyEditors>()));
         services.AddSingleton<ContentQueryService>();
         services.AddSingleton<IRouteStore, RouteStore>();

@@ -23,6 +23,7 @@ public sealed class ArchiveOptions
     public BackupOptions Backup { get; set; } = new();
     public Protection.RateLimitOptions RateLimits { get; set; } = new();
     public Telemetry.TelemetryOptions Telemetry { get; set; } = new();
+    public DeliveryOptions Delivery { get; set; } = new();
 
     /// Base for absolute URLs (IIIF ids); when empty, taken from the request.
     public string? PublicBaseUrl { get; set; }
@@ -44,6 +45,11 @@ public sealed class ClusterOptions
     public int MaxLagSeconds { get; set; } = 30;
 
     public string EffectiveNodeName => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
+}
+
+public sealed class DeliveryOptions
+{
+    public Delivery.DeliveryCacheOptions Cache { get; set; } = new();
 }
 
 public sealed class BackupOptions

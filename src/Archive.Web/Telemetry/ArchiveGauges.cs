@@ -13,7 +13,7 @@ public sealed class ArchiveGauges
     public const string MeterName = "Archive.State";
 
     public ArchiveGauges(IMeterFactory meters, ChangeLogFollower follower, SearchIndex index, PublishedCache cache, ClusterLeadership leadership,
-        Archive.Media.Processing.ImageProcessing images, Hosting.CdnPurgeHook purges, TimeProvider clock)
+        Archive.Media.Processing.ImageProcessing images, Hosting.CdnPurgeHook purges, RenderedItems rendered, TimeProvider clock)
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("archive.changelog.lag", () => follower.LagAt(clock.GetUtcNow().UtcDateTime).TotalSeconds, "s",
@@ -28,6 +28,14 @@ public sealed class ArchiveGauges
         meter.CreateObservableGauge("archive.search.index.commit", () => Index(index, s => s.Commit), "{commit}",
             "Lucene's commit generation: it moves with every batch of changes the index applies.");
         meter.CreateObservableGauge("archive.published_cache.items", () => cache.Count, "{item}", "Items in the public projection.");
+        meter.CreateObservableCounter("archive.delivery.cache.lookups", () => new[]
+        {
+            new Measurement<long>(rendered.Statistics().Hits, new KeyValuePair<string, object?>("result", "hit")),
+            new Measurement<long>(rendered.Statistics().Misses, new KeyValuePair<string, object?>("result", "miss")),
+        }, "{lookup}", "Item responses looked for among those kept (Archive:Delivery:Cache), by result: the cache's hit ratio.");
+        meter.CreateObservableGauge("archive.delivery.cache.size", () => rendered.Statistics().Bytes, "By",
+            "Bytes of item responses kept, within Archive:Delivery:Cache:MaxMegabytes.");
+        meter.CreateObservableGauge("archive.delivery.cache.entries", () => rendered.Statistics().Entries, "{entry}", "Item responses kept.");
         meter.CreateObservableGauge("archive.queue.depth", () => new[]
         {
             new Measurement<int>(images.Pending, new KeyValuePair<string, object?>("queue", "image_processing")),
