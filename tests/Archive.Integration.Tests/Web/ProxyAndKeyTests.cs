@@ -41,23 +41,10 @@ public sealed class ProxyAndKeyTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerFromHeader>());
+            PeerFromHeader.AddTo(builder);
         }
     }
 
-    private sealed class PeerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (context.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                return following(context);
-            });
-            next(app);
-        };
-    }
 
     public async Task InitializeAsync()
     {

@@ -39,24 +39,10 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, PeerFromHeader>());
+            PeerFromHeader.AddTo(builder);
         }
     }
 
-    /// The test server has no network peer: a test-only header plays the address a request comes from.
-    private sealed class PeerFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, following) =>
-            {
-                if (context.Request.Headers.TryGetValue("X-Test-Peer", out var peer))
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
-                return following(context);
-            });
-            next(app);
-        };
-    }
 
     /// A request from a client behind the trusted proxy.
     private async Task<HttpResponseMessage> Via(string client, string path, string? peer = Proxy, Action<HttpRequestMessage>? more = null)
