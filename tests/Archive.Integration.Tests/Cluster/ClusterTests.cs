@@ -304,8 +304,8 @@ public sealed partial class ClusterTests(ClusterFixture cluster)
     }
 
     /// Asks until there is an answer (a reference), within the same ceiling.
-    private static async Task<T> PollAsync<T>(Func<Task<T?>> attempt) where T : class =>
-        (await PollAsync(async () => await attempt() is { } found ? new Found<T>(found) : (Found<T>?)null)).Value;
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> attempt, TimeSpan? within = null) where T : class =>
+        (await PollAsync(async () => await attempt() is { } found ? new Found<T>(found) : (Found<T>?)null, within)).Value;
 
     private readonly record struct Found<T>(T Value);
 
