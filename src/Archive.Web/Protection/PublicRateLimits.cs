@@ -18,7 +18,8 @@ public sealed class PublicRateLimits : IDisposable
     public PublicRateLimits(RateLimitOptions options)
     {
         _options = options;
-        _exempt = [.. options.ExemptNetworks.Select(System.Net.IPNetwork.Parse)];
+        _exempt = [.. options.ExemptNetworks.Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network
+            : throw new InvalidOperationException($"Archive:RateLimits:ExemptNetworks: '{n}' is not a network in CIDR notation (\"10.20.0.0/16\")."))];
         _limiter = PartitionedRateLimiter.Create<(string Channel, string Client), (string Channel, string Client)>(key =>
             RateLimitPartition.GetTokenBucketLimiter(key, k =>
             {

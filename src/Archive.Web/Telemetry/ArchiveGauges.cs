@@ -28,11 +28,9 @@ public sealed class ArchiveGauges
         meter.CreateObservableGauge("archive.search.index.commit", () => Index(index, s => s.Commit), "{commit}",
             "Lucene's commit generation: it moves with every batch of changes the index applies.");
         meter.CreateObservableGauge("archive.published_cache.items", () => cache.Count, "{item}", "Items in the public projection.");
-        meter.CreateObservableCounter("archive.delivery.cache.lookups", () => new[]
-        {
-            new Measurement<long>(rendered.Statistics().Hits, new KeyValuePair<string, object?>("result", "hit")),
-            new Measurement<long>(rendered.Statistics().Misses, new KeyValuePair<string, object?>("result", "miss")),
-        }, "{lookup}", "Item responses looked for among those kept (Archive:Delivery:Cache), by result: the cache's hit ratio.");
+        meter.CreateObservableCounter("archive.delivery.cache.lookups", () => rendered.Statistics() is var (hits, misses, _, _)
+            ? new[] { new Measurement<long>(hits, new KeyValuePair<string, object?>("result", "hit")), new Measurement<long>(misses, new KeyValuePair<string, object?>("result", "miss")) }
+            : [], "{lookup}", "Item responses looked for among those kept (Archive:Delivery:Cache), by result: the cache's hit ratio.");
         meter.CreateObservableGauge("archive.delivery.cache.size", () => rendered.Statistics().Bytes, "By",
             "Bytes of item responses kept, within Archive:Delivery:Cache:MaxMegabytes.");
         meter.CreateObservableGauge("archive.delivery.cache.entries", () => rendered.Statistics().Entries, "{entry}", "Item responses kept.");
