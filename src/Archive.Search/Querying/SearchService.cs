@@ -11,8 +11,10 @@ namespace Archive.Search.Querying;
 /// Answers a visitor's words. The text is never parsed as Lucene syntax: it is split into words, and
 /// each word must match in one of the fields (the language's stemmed text, the folded text, the
 /// cross-script skeleton, or, for words of five letters or more, a near spelling ranked lower).
-public sealed partial class SearchService(SearchIndex index)
+public sealed partial class SearchService(SearchIndex index, FacetSampling? sampling = null)
 {
+    private readonly FacetSampling _sampling = sampling ?? FacetSampling.Default;
+
     /// Facet labels by (key, culture), valid for one index position.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), string> _labels = new();
     private long _labelsPosition = -1;
@@ -59,7 +61,7 @@ public sealed partial class SearchService(SearchIndex index)
             ITopDocsCollector top = request.Sorts.Count > 0 ? TopFieldCollector.Create(QueryClauses.SortOf(request.Sorts, relevance: true), size, false, true, false, true)
                 : sort == SearchSort.Relevance ? TopScoreDocCollector.Create(size, true)
                 : TopFieldCollector.Create(SortOf(request with { Sort = sort }), size, false, true, false, true);
-            var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList());
+            var counter = new FacetCounter(request.Facets.Select(FacetNames.Field).ToList(), request.Sampling ?? _sampling);
             searcher.Search(query, VisibleTo(request), request.Facets.Count > 0 ? MultiCollector.Wrap(top, counter) : top);
             var docs = top.GetTopDocs();
             var hits = docs.ScoreDocs.Skip(skip).Take(take).Select(d =>
@@ -71,11 +73,12 @@ public sealed partial class SearchService(SearchIndex index)
                     Highlights = highlighter(document.Get(IndexFields.StoredText) ?? ""),
                 };
             }).ToList();
-            var facets = request.Facets.Distinct().ToDictionary(f => f, f => (IReadOnlyList<FacetValue>)counter.Counts[FacetNames.Field(f)]
+            var (counts, sample) = request.Facets.Count > 0 ? counter.Count() : (new Dictionary<string, Dictionary<string, int>>(), null);
+            var facets = request.Facets.Distinct().ToDictionary(f => f, f => (IReadOnlyList<FacetValue>)counts[FacetNames.Field(f)]
                 .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
                 .Take(request.FacetValues)
-                .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), c.Value)).ToList());
-            return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets };
+                .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), sample?.Estimate(c.Value) ?? c.Value, sample?.MarginOf(c.Value) ?? 0)).ToList());
+            return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets, FacetSample = sample };
         });
     }
 

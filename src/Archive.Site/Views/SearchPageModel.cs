@@ -13,7 +13,11 @@ namespace Archive.Site.Views;
 public sealed record Hit(Card Card, Localized? Type, IReadOnlyList<string> Highlights);
 
 /// A facet value as a link that narrows the search (or, when active, widens it again).
-public sealed record FacetLink(Localized Label, int Count, string Url, bool Active);
+public sealed record FacetLink(Localized Label, int Count, string Url, bool Active)
+{
+    /// The count is an estimate from a sample of the hits.
+    public bool Estimated { get; init; }
+}
 
 public sealed record FacetGroup(string Name, Localized Heading, IReadOnlyList<FacetLink> Values);
 
@@ -26,6 +30,9 @@ public sealed record SearchPageModel(SitePage Page, string Query, int Total, IRe
     IReadOnlyList<ActiveFilter> Active, string? ClearUrl, IReadOnlyList<FacetLink> Sorts, Pager? Pager, string? DidYouMean, string? DidYouMeanUrl,
     IReadOnlyList<FacetLink> OtherCultures, Localized? Problem, int Status)
 {
+    /// The sample the facets' counts were estimated from; null when they are exact.
+    public FacetSample? FacetSample { get; init; }
+
     private static readonly string[] Hidden = [SiteTypes.Loan, SiteTypes.ObjectLabel, SiteTypes.Location];
     private static readonly string[] SortNames = ["relevance", "name", "dating", "updated"];
     private static readonly string[] Shown = [FacetNames.Institution, FacetNames.Collection, FacetNames.ObjectType, FacetNames.Material, FacetNames.People, "maker", "placeOfOrigin",
@@ -121,12 +128,12 @@ public sealed record SearchPageModel(SitePage Page, string Query, int Total, IRe
         var facetGroups = result.Facets.Where(f => f.Value.Count > 0).Select(f => new FacetGroup(f.Key, context.T("facet." + f.Key), f.Value.Select(v =>
         {
             if (f.Key == FacetNames.Century && int.TryParse(v.Value, out var cv))
-                return new FacetLink(new Localized(v.Label, null), v.Count, Url(text, valid, century == cv ? null : cv, sort, 1), century == cv);
+                return new FacetLink(new Localized(v.Label, null), v.Count, Url(text, valid, century == cv ? null : cv, sort, 1), century == cv) { Estimated = result.FacetSample is not null };
             var filter = $"{f.Key}:{v.Value}";
             var active = valid.Contains(filter);
             var label = Guid.TryParse(v.Value, out var key) && context.Cache.Find(key) is { } picked ? context.NameOf(picked)
                 : f.Key == FacetNames.HasImage ? context.T(v.Value == "true" ? "yes" : "no") : new Localized(v.Label, null);
-            return new FacetLink(label, v.Count, Url(text, active ? valid.Where(x => x != filter) : [.. valid, filter], century, sort, 1), active);
+            return new FacetLink(label, v.Count, Url(text, active ? valid.Where(x => x != filter) : [.. valid, filter], century, sort, 1), active) { Estimated = result.FacetSample is not null };
         }).ToList())).ToList();
 
         var activeFilters = valid.Select(f => new ActiveFilter(LabelOf(context, f), Url(text, valid.Where(x => x != f), century, sort, 1))).ToList();
@@ -153,7 +160,8 @@ public sealed record SearchPageModel(SitePage Page, string Query, int Total, IRe
                 }
         }
         return new SearchPageModel(page, text, result.Total, hits, facetGroups, activeFilters, activeFilters.Count > 0 ? Url(text, [], null, sort, 1) : null, sorts, pager,
-            didYouMean, didYouMean is null ? null : Url(didYouMean, valid, century, null, 1), others, problem, status);
+            didYouMean, didYouMean is null ? null : Url(didYouMean, valid, century, null, 1), others, problem, status)
+        { FacetSample = facetGroups.Count > 0 ? result.FacetSample : null };
     }
 
     /// A filter as visitors read it: the facet's name and the value's ("Material: Wood").

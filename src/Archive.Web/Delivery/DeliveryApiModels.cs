@@ -25,9 +25,13 @@ public sealed record PagedIApiMediaWithCropsResponseModel(long Total, IReadOnlyL
 
 public sealed record SearchHitModel(Guid Id, double Score, Dictionary<string, string[]> Highlights, ApiContentResponseModel Content);
 
-public sealed record FacetValueModel(string Value, int Count, string Label);
+/// Margin: the half-width of the count's 95 % confidence interval, present only when facets were counted from a sample.
+public sealed record FacetValueModel(string Value, int Count, string Label, int? Margin);
 
-public sealed record SearchResponseModel(long Total, IReadOnlyList<SearchHitModel> Items, Dictionary<string, FacetValueModel[]> Facets);
+/// How facets were counted: `exact` (every hit), or `sample` (Sampled of the hits, counts scaled up).
+public sealed record FacetCountingModel(string Method, int? Sampled, int? Of, double? Confidence);
+
+public sealed record SearchResponseModel(long Total, IReadOnlyList<SearchHitModel> Items, Dictionary<string, FacetValueModel[]> Facets, FacetCountingModel? FacetCounting);
 
 public sealed record SuggestResponseModel(IReadOnlyList<string> Suggestions);
 

@@ -111,14 +111,34 @@ public static class SearchEndpoints
                     w.WriteString("value", value.Value);
                     w.WriteNumber("count", value.Count);
                     w.WriteString("label", value.Label);
+                    if (result.FacetSample is not null)
+                        w.WriteNumber("margin", value.Margin);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
             }
             w.WriteEndObject();
+            if (result.Facets.Count > 0)
+                WriteFacetCounting(w, result.FacetSample);
             w.WriteEndObject();
         }
         return DeliveryResponses.Json(context, buffer.WrittenSpan.ToArray(), preview: false);
+    }
+
+    /// Says whether facet counts are exact or estimated from a sample (and from how many of how many hits), so a client
+    /// can show "about" and the margins.
+    private static void WriteFacetCounting(Utf8JsonWriter w, FacetSample? sample)
+    {
+        w.WritePropertyName("facetCounting");
+        w.WriteStartObject();
+        w.WriteString("method", sample is null ? "exact" : "sample");
+        if (sample is not null)
+        {
+            w.WriteNumber("sampled", sample.Sampled);
+            w.WriteNumber("of", sample.Of);
+            w.WriteNumber("confidence", 0.95);
+        }
+        w.WriteEndObject();
     }
 
     /// The hit's name and each of its non-private text properties, with the query's words marked.

@@ -136,6 +136,11 @@ public sealed class SearchOptions
     /// Items indexed between the checkpoints of a rebuild; a rebuild cut short resumes after the last one.
     [Range(100, 1_000_000)]
     public int CheckpointEvery { get; set; } = 5000;
+
+    /// Facets are counted over every hit up to this many; above, over a fixed random sample of between half and all of
+    /// this many, the counts estimated with their margins.
+    [Range(1, int.MaxValue)]
+    public int FacetsExactUpTo { get; set; } = 50_000;
 }
 
 public sealed class MediaOptions

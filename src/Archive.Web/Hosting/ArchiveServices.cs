@@ -86,6 +86,7 @@ public static class ArchiveServices
         builder.Services.AddSingleton(new HunspellDictionaries());
         builder.Services.AddSingleton<ArchiveAnalyzers>();
         builder.Services.AddSingleton(sp => new SearchIndex(Path.Combine(paths.Resolve(options.DataPath), "index"), sp.GetRequiredService<ArchiveAnalyzers>()));
+        builder.Services.AddSingleton(new FacetSampling(options.Search.FacetsExactUpTo));
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<SuggestService>();
         builder.Services.AddSingleton(new SearchIndexProjection.Settings(options.Search.CheckpointEvery));

@@ -296,6 +296,7 @@ public sealed class ArchiveDeliveryTests(ArchiveDeliveryTests.Host host) : IClas
         var institutions = result.GetProperty("facets").GetProperty("institution");
         Assert.Equal(result.GetProperty("total").GetInt32(), institutions.EnumerateArray().Sum(f => f.GetProperty("count").GetInt32()));
         Assert.Contains(result.GetProperty("facets").GetProperty("century").EnumerateArray(), f => f.GetProperty("label").GetString() == "XIX век");
+        Assert.Equal("exact", result.GetProperty("facetCounting").GetProperty("method").GetString());
 
         // Delivery filters and sorts apply to the search too.
         var sorted = await Get($"{Api}/search?q=letter&filter=contentType:artefact&sort=name:asc&take=20", ("Accept-Language", "en"));

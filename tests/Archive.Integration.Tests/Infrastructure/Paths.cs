@@ -17,7 +17,29 @@ internal static class Paths
     {
         var path = Path.Combine(Path.GetTempPath(), "archive-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(path);
+        Made.Add(path);
         return path;
+    }
+
+    // Hosts keep their folders open until the test process ends, so the folders go then: a run leaves nothing behind.
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Forgotten();
+
+    private static System.Collections.Concurrent.ConcurrentBag<string> Forgotten()
+    {
+        var made = new System.Collections.Concurrent.ConcurrentBag<string>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var folder in made)
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A file still held (a child process not yet gone) stays; the system's temporary folder is swept anyway.
+                }
+        };
+        return made;
     }
 
     /// A copy of a folder, for a test that writes to it.
