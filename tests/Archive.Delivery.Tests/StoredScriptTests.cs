@@ -144,7 +144,7 @@ public partial class StoredScriptTests
             Key = Guid.NewGuid(), IsMedia = false, ContentTypeAlias = "page", Level = 1, SortOrder = 0, CreateDate = DateTime.UtcNow, UpdateDate = DateTime.UtcNow,
             Ancestors = [], Cultures = [new StoredCulture("", "Page", "page", true, "Page", "page", false)], Published = data, Draft = data,
         };
-        var node = PublishedNode.From(PublicProjection.Project(stored, Schema)!);
+        var node = PublishedNode.From(PublicProjection.Project(stored, Schema)!, DataCodec.Plain);
         var cache = new PublishedCache();
         cache.Load([node], Schema);
         var renderer = new DeliveryRenderer(cache, () => cache.Schema, new DeliveryApiSettings());

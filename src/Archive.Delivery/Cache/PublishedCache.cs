@@ -203,13 +203,17 @@ public sealed class PublishedCache
     /// Keys of the items that reference the given one (their responses embed it).
     public IEnumerable<Guid> ReferrersOf(Guid key) => _maps.Referrers.TryGetValue(key, out var set) ? set.Keys : [];
 
+    /// How items' values are kept: trained on the catalogue at each load, then used for the items that change.
+    public DataCodec Codec { get; private set; } = DataCodec.Plain;
+
     /// Replaces everything (the start-up load).
-    public void Load(IEnumerable<PublishedNode> nodes, Archive.Engine.Schema.SchemaSnapshot schema)
+    public void Load(IEnumerable<PublishedNode> nodes, Archive.Engine.Schema.SchemaSnapshot schema, DataCodec? codec = null)
     {
         var withdrawn = new List<PublishedNode>();
         lock (_write)
         {
             Schema = schema;
+            Codec = codec ?? Codec;
             var all = nodes.ToList();
             if (IsLoaded)
             {

@@ -17,9 +17,15 @@ public sealed class PublishedCacheProjection(PublishedCache cache, IRouteStore r
         var position = await source.PositionAsync(ct);
         var schema = await source.SchemaAsync(ct);
         var nodes = new List<PublishedNode>();
+        DataCodec? codec = null;
         await foreach (var (items, _) in source.AllAsync(0, 2000, ct))
-            nodes.AddRange(items.Where(i => i.Public is not null).Select(i => PublishedNode.From(i.Public!)));
-        cache.Load(nodes, schema);
+        {
+            var visible = items.Where(i => i.Public is not null).Select(i => i.Public!).ToList();
+            // The first page teaches the codec what this catalogue's items share.
+            codec ??= DataCodec.Train(visible.Select(i => System.Text.Encoding.UTF8.GetBytes(i.Data.ToJson())).ToList());
+            nodes.AddRange(visible.Select(i => PublishedNode.From(i, codec)));
+        }
+        cache.Load(nodes, schema, codec ?? DataCodec.Plain);
         cache.SetDomains(await routes.DomainsAsync(ct));
         cache.AddRedirects(await routes.RedirectsAsync(ct));
         _position = position;
@@ -29,7 +35,7 @@ public sealed class PublishedCacheProjection(PublishedCache cache, IRouteStore r
 
     public async Task ApplyAsync(ProjectedChanges changes, CancellationToken ct)
     {
-        var upserts = changes.Items.Where(i => i.Public is not null).Select(i => PublishedNode.From(i.Public!)).ToList();
+        var upserts = changes.Items.Where(i => i.Public is not null).Select(i => PublishedNode.From(i.Public!, cache.Codec)).ToList();
         // An item with no public projection leaves the cache, whatever it was before.
         var removed = changes.Removed.Concat(changes.Items.Where(i => i.Public is null).Select(i => i.Stored.Key)).ToList();
         var redirects = cache.Apply(upserts, removed);

@@ -27,8 +27,20 @@ public sealed partial class PublishedNode
     /// Whether the content type varies by culture.
     public required bool IsVariant { get; init; }
     public required IReadOnlyDictionary<string, PublishedCulture> Cultures { get; init; }
-    /// The published version's ContentData, UTF-8 JSON.
-    public required byte[] Data { get; init; }
+    /// The published version's ContentData, UTF-8 JSON: kept compressed (DataCodec), given back whole on each read.
+    public required byte[] Data
+    {
+        get => Codec.Unpack(_packed);
+        init => _packed = Codec.Pack(value);
+    }
+
+    private readonly byte[] _packed = [];
+
+    /// How Data is kept; set before Data (object initialisers run in order), the plain codec when not given.
+    public DataCodec Codec { get; init; } = DataCodec.Plain;
+
+    /// The bytes this item's values take in memory.
+    public int PackedSize => _packed.Length;
     /// Keys of the items and media its values reference (pickers, links, blocks).
     public IReadOnlyCollection<Guid> References { get; init; } = [];
     /// A media item's file in the store ("<folder>/<file>"): the only files /media serves.
@@ -37,14 +49,15 @@ public sealed partial class PublishedNode
     public StoredWhereabouts? Whereabouts { get; init; }
 
     /// The cache's form of a public projection (the only thing the cache is ever given).
-    public static PublishedNode From(PublicItem item)
+    public static PublishedNode From(PublicItem item, DataCodec codec)
     {
         var json = item.Data.ToJson();
         return new PublishedNode
         {
             Key = item.Key,
             IsMedia = item.IsMedia,
-            ContentTypeAlias = item.ContentTypeAlias,
+            // Aliases and culture codes are a handful of words repeated by every item: one copy of each.
+            ContentTypeAlias = string.Intern(item.ContentTypeAlias),
             ParentKey = item.Ancestors.Count > 0 ? item.Ancestors[^1].Key : Guid.Empty,
             AncestorKeys = item.Ancestors.Select(a => a.Key).ToList(),
             Level = item.Level,
@@ -52,7 +65,8 @@ public sealed partial class PublishedNode
             CreateDate = item.CreateDate,
             UpdateDate = item.UpdateDate,
             IsVariant = item.IsVariant,
-            Cultures = item.Cultures.ToDictionary(c => c.Key, c => new PublishedCulture(c.Value.Name, c.Value.Segment), StringComparer.OrdinalIgnoreCase),
+            Cultures = item.Cultures.ToDictionary(c => string.Intern(c.Key), c => new PublishedCulture(c.Value.Name, c.Value.Segment), StringComparer.OrdinalIgnoreCase),
+            Codec = codec,
             Data = Encoding.UTF8.GetBytes(json),
             // A place an object is at names it in its response: a renamed museum renders its objects again.
             References = item.Whereabouts is { Places.Count: > 0 } at ? ReferencesIn(json).Union(at.Places).ToArray() : ReferencesIn(json),

@@ -1,0 +1,65 @@
+using ZstdSharp;
+
+namespace Archive.Delivery.Cache;
+
+/// How the published cache keeps each item's values: Zstandard with a dictionary trained on the catalogue's own items.
+/// An item's JSON is a few kilobytes whose property names, culture codes and phrasing recur from item to item; each
+/// compressed alone it halves, with a dictionary of what items share it shrinks several times — which is what lets a
+/// node hold a million items' values in memory and render any of them on demand. Decompressing an item costs
+/// microseconds, paid only when its response is not among the kept ones (RenderedItems).
+public sealed class DataCodec
+{
+    /// No dictionary: what a catalogue too small to train on (or an empty one) uses.
+    public static readonly DataCodec Plain = new([]);
+
+    private const int Level = 3;
+    private const int DictionaryBytes = 112 * 1024;
+    // Training wants many samples; fewer than this and the plain codec does as well.
+    private const int FewestSamples = 64;
+
+    private readonly byte[] _dictionary;
+    private readonly ThreadLocal<Compressor> _compressor;
+    private readonly ThreadLocal<Decompressor> _decompressor;
+
+    private DataCodec(byte[] dictionary)
+    {
+        _dictionary = dictionary;
+        _compressor = new(() =>
+        {
+            var compressor = new Compressor(Level);
+            if (_dictionary.Length > 0)
+                compressor.LoadDictionary(_dictionary);
+            return compressor;
+        });
+        _decompressor = new(() =>
+        {
+            var decompressor = new Decompressor();
+            if (_dictionary.Length > 0)
+                decompressor.LoadDictionary(_dictionary);
+            return decompressor;
+        });
+    }
+
+    public int DictionarySize => _dictionary.Length;
+
+    /// A codec whose dictionary is trained on these items' values (a sample of the catalogue).
+    public static DataCodec Train(IReadOnlyCollection<byte[]> samples)
+    {
+        if (samples.Count < FewestSamples)
+            return Plain;
+        try
+        {
+            var dictionary = DictBuilder.TrainFromBuffer(samples, DictionaryBytes).ToArray();
+            return dictionary.Length == 0 ? Plain : new DataCodec(dictionary);
+        }
+        catch (ZstdException)
+        {
+            // Samples too alike or too few bytes to learn from: items are kept compressed without a dictionary.
+            return Plain;
+        }
+    }
+
+    public byte[] Pack(ReadOnlySpan<byte> data) => _compressor.Value!.Wrap(data).ToArray();
+
+    public byte[] Unpack(ReadOnlySpan<byte> packed) => _decompressor.Value!.Unwrap(packed).ToArray();
+}
