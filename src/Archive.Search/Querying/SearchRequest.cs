@@ -61,7 +61,7 @@ public sealed record FacetValue(string Value, string Label, int Count, int Margi
 /// index at a rate 1/2, 1/4… chosen so that between half of ExactUpTo and ExactUpTo hits are counted.
 public sealed record FacetSampling(int ExactUpTo)
 {
-    public static readonly FacetSampling Default = new(50_000);
+    public static readonly FacetSampling Default = new(10_000);
 
     /// Every hit is counted.
     public static readonly FacetSampling Never = new(int.MaxValue);

@@ -46,7 +46,7 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
             foreach (var word in words)
             {
                 var said = WordQuery(word, language, searcher.IndexReader);
-                query.Add(WithTermsItNames(said, searcher, pickers, VisibleTo(request)), Occur.MUST);
+                query.Add(pickers.Count == 0 ? said : WithTermsItNames(said, TermsNamedBy(word, language, request, said, searcher), pickers), Occur.MUST);
             }
             // Browsing (no words): every visible item that the filters keep.
             if (words.Count == 0)
@@ -191,17 +191,8 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
     private const float PickedBoost = 0.5f;
     private static readonly ISet<string> KeyField = new HashSet<string> { IndexFields.Key };
 
-    private static Query WithTermsItNames(BooleanQuery said, IndexSearcher searcher, IReadOnlyList<string> pickers, Lucene.Net.Search.Filter visible)
+    private static Query WithTermsItNames(BooleanQuery said, IReadOnlyList<string> keys, IReadOnlyList<string> pickers)
     {
-        if (pickers.Count == 0)
-            return said;
-        var terms = new BooleanQuery
-        {
-            { said, Occur.MUST },
-            { Filter(new TermQuery(new Term(IndexFields.ContentType, Engine.Publishing.ArchiveAliases.Term))), Occur.MUST },
-        };
-        var keys = searcher.Search(terms, visible, TermsPerWord * 4).ScoreDocs
-            .Select(d => searcher.Doc(d.Doc, KeyField).Get(IndexFields.Key)).Distinct().Take(TermsPerWord).ToList();
         if (keys.Count == 0)
             return said;
         var either = (BooleanQuery)said.Clone();
@@ -209,6 +200,30 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
             foreach (var picker in pickers)
                 either.Add(new TermQuery(new Term(FacetNames.Field(picker), key)) { Boost = PickedBoost }, Occur.SHOULD);
         return either;
+    }
+
+    /// The terms a word names, by (word, language, culture, preview), valid for one index position: visitors ask the same
+    /// words again and again, and finding the terms is a search of its own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long, string, string, string?, bool), IReadOnlyList<string>> _termsNamed = new();
+    private long _termsPosition = -1;
+    private const int TermsRemembered = 10_000;
+
+    private IReadOnlyList<string> TermsNamedBy(string word, string language, SearchRequest request, BooleanQuery said, IndexSearcher searcher)
+    {
+        // Keyed by the position too: after a change the terms are looked up again.
+        var position = index.Position;
+        if (Interlocked.Exchange(ref _termsPosition, position) != position || _termsNamed.Count > TermsRemembered)
+            _termsNamed.Clear();
+        return _termsNamed.GetOrAdd((position, word.ToLowerInvariant(), language, request.Culture, request.Preview), _ =>
+        {
+            var terms = new BooleanQuery
+            {
+                { said, Occur.MUST },
+                { Filter(new TermQuery(new Term(IndexFields.ContentType, Engine.Publishing.ArchiveAliases.Term))), Occur.MUST },
+            };
+            return searcher.Search(terms, VisibleTo(request), TermsPerWord * 4).ScoreDocs
+                .Select(d => searcher.Doc(d.Doc, KeyField).Get(IndexFields.Key)).Distinct().Take(TermsPerWord).ToList();
+        });
     }
 
     private readonly Visibility _visibility = new();

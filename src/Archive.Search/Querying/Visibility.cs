@@ -29,7 +29,20 @@ internal sealed class Visibility
             visible.Add(new TermQuery(new Term(IndexFields.Published, "y")), Occur.MUST);
         else
             visible.Add(new TermQuery(new Term(IndexFields.HasDraft, "y")), Occur.MUST_NOT);
-        return new CachingWrapperFilter(new QueryWrapperFilter(visible));
+        return new BitsCachingFilter(new QueryWrapperFilter(visible));
+    }
+
+    /// Cached as a plain bit set rather than Lucene's default compressed set: a bit set answers "is this document
+    /// visible?" at random, so the query's own hits drive the search and each is checked in one step, instead of the
+    /// two leap-frogging each other (which was most of a broad query's time at a million items).
+    private sealed class BitsCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     // Lucene 4.8 has no FILTER clause: a constant score of zero restricts without changing the ranking.

@@ -140,7 +140,7 @@ public sealed class SearchOptions
     /// Facets are counted over every hit up to this many; above, over a fixed random sample of between half and all of
     /// this many, the counts estimated with their margins.
     [Range(1, int.MaxValue)]
-    public int FacetsExactUpTo { get; set; } = 50_000;
+    public int FacetsExactUpTo { get; set; } = 10_000;
 }
 
 public sealed class MediaOptions
