@@ -54,6 +54,16 @@ public class DataCodecTests
     }
 
     [Fact]
+    public void A_preview_s_values_are_kept_as_they_are()
+    {
+        var data = Item(7, new Random(7));
+        var node = Node(data, DataCodec.None);
+        Assert.Equal(data, node.Data);
+        Assert.Equal(data.Length, node.PackedSize);
+        Assert.NotSame(node.Data, node.Data);
+    }
+
+    [Fact]
     public void Too_few_items_to_learn_from_are_kept_without_a_dictionary()
     {
         var random = new Random(1);

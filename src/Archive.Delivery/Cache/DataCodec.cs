@@ -12,6 +12,10 @@ public sealed class DataCodec
     /// No dictionary: what a catalogue too small to train on (or an empty one) uses.
     public static readonly DataCodec Plain = new([]);
 
+    /// Not compressed at all: for an item rendered once and let go (a preview), not worth a compressor's working memory
+    /// on a request's thread.
+    public static readonly DataCodec None = new([], compress: false);
+
     private const int Level = 3;
     private const int DictionaryBytes = 112 * 1024;
     // Training wants many samples; fewer than this and the plain codec does as well.
@@ -21,9 +25,12 @@ public sealed class DataCodec
     private readonly ThreadLocal<Compressor> _compressor;
     private readonly ThreadLocal<Decompressor> _decompressor;
 
-    private DataCodec(byte[] dictionary)
+    private readonly bool _compress;
+
+    private DataCodec(byte[] dictionary, bool compress = true)
     {
         _dictionary = dictionary;
+        _compress = compress;
         _compressor = new(() =>
         {
             var compressor = new Compressor(Level);
@@ -59,7 +66,7 @@ public sealed class DataCodec
         }
     }
 
-    public byte[] Pack(ReadOnlySpan<byte> data) => _compressor.Value!.Wrap(data).ToArray();
+    public byte[] Pack(ReadOnlySpan<byte> data) => _compress ? _compressor.Value!.Wrap(data).ToArray() : data.ToArray();
 
-    public byte[] Unpack(ReadOnlySpan<byte> packed) => _decompressor.Value!.Unwrap(packed).ToArray();
+    public byte[] Unpack(ReadOnlySpan<byte> packed) => _compress ? _decompressor.Value!.Unwrap(packed).ToArray() : packed.ToArray();
 }

@@ -92,7 +92,7 @@ public static class DeliveryEndpoints
             var schema = services.GetRequiredService<PublishedCache>().Schema;
             if (stored is null || Archive.Engine.Publishing.PublicProjection.Preview(stored.Stored, schema) is not { } preview)
                 return null;
-            var draft = PublishedNode.From(preview, DataCodec.Plain);
+            var draft = PublishedNode.From(preview, DataCodec.None);
             if (draft.IsMedia || !settings.IsAllowed(draft.ContentTypeAlias) || draft.CultureOf(request.Culture) is null)
                 return null;
             return renderer.Draft(draft, preview.Data, request.Culture, request.Expand, request.Fields, DeliveryRequest.BudgetOf(context, request));
