@@ -15,9 +15,9 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
 {
     private readonly FacetSampling _sampling = sampling ?? FacetSampling.Default;
 
-    /// Facet labels by (key, culture), valid for one index position.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), string> _labels = new();
-    private long _labelsPosition = -1;
+    /// Facet labels by (key, culture), valid for one opened state of the index (see TermsNamedBy).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(IndexReader, string, string?), string> _labels = new();
+    private IndexReader? _labelsReader;
     private static readonly ISet<string> LabelFields = new HashSet<string> { IndexFields.Culture, IndexFields.Published, IndexFields.Name };
 
     private const float LanguageBoost = 3f, FoldedBoost = 2f, SkeletonBoost = 1.5f, FuzzyBoost = 0.3f;
@@ -104,9 +104,9 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
             return CenturyLabel(century, (culture ?? "").Split('-')[0]);
         if (!FacetNames.IsKeyed(facet))
             return value;
-        if (Interlocked.Exchange(ref _labelsPosition, index.Position) != index.Position)
+        if (!ReferenceEquals(Interlocked.Exchange(ref _labelsReader, searcher.IndexReader), searcher.IndexReader))
             _labels.Clear();
-        return _labels.GetOrAdd((value, culture), _ => LookUpLabel(searcher, value, culture));
+        return _labels.GetOrAdd((searcher.IndexReader, value, culture), _ => LookUpLabel(searcher, value, culture));
     }
 
     private static string LookUpLabel(IndexSearcher searcher, string value, string? culture)
@@ -202,19 +202,20 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
         return either;
     }
 
-    /// The terms a word names, by (word, language, culture, preview), valid for one index position: visitors ask the same
-    /// words again and again, and finding the terms is a search of its own.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long, string, string, string?, bool), IReadOnlyList<string>> _termsNamed = new();
-    private long _termsPosition = -1;
+    /// The terms a word names, by (word, language, culture, preview), valid for one opened state of the index: visitors ask
+    /// the same words again and again, and finding the terms is a search of its own.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(IndexReader, string, string, string?, bool), IReadOnlyList<string>> _termsNamed = new();
+    private IndexReader? _termsReader;
     private const int TermsRemembered = 10_000;
 
     private IReadOnlyList<string> TermsNamedBy(string word, string language, SearchRequest request, BooleanQuery said, IndexSearcher searcher)
     {
-        // Keyed by the position too: after a change the terms are looked up again.
-        var position = index.Position;
-        if (Interlocked.Exchange(ref _termsPosition, position) != position || _termsNamed.Count > TermsRemembered)
+        // Keyed by the reader the answer came from (a change opens a new one), never by the index's position, which moves
+        // a moment before the new reader is open.
+        var reader = searcher.IndexReader;
+        if (!ReferenceEquals(Interlocked.Exchange(ref _termsReader, reader), reader) || _termsNamed.Count > TermsRemembered)
             _termsNamed.Clear();
-        return _termsNamed.GetOrAdd((position, word.ToLowerInvariant(), language, request.Culture, request.Preview), _ =>
+        return _termsNamed.GetOrAdd((reader, word.ToLowerInvariant(), language, request.Culture, request.Preview), _ =>
         {
             var terms = new BooleanQuery
             {
