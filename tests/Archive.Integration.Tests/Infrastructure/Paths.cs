@@ -21,7 +21,8 @@ internal static class Paths
         return path;
     }
 
-    // Hosts keep their folders open until the test process ends, so the folders go then: a run leaves nothing behind.
+    // Hosts keep their folders open until the test process ends, so the folders go then. A test runner that ends the
+    // process before the deletions finish (the whole suite's does: hundreds of folders) leaves the rest behind.
     private static readonly System.Collections.Concurrent.ConcurrentBag<string> Made = Forgotten();
 
     private static System.Collections.Concurrent.ConcurrentBag<string> Forgotten()
