@@ -68,5 +68,13 @@ public sealed class DataCodec
 
     public byte[] Pack(ReadOnlySpan<byte> data) => _compress ? _compressor.Value!.Wrap(data).ToArray() : data.ToArray();
 
-    public byte[] Unpack(ReadOnlySpan<byte> packed) => _compress ? _decompressor.Value!.Unwrap(packed).ToArray() : packed.ToArray();
+    /// Decompressed straight into an array of the size the frame states (this is on the read path of every response not kept).
+    public byte[] Unpack(ReadOnlySpan<byte> packed)
+    {
+        if (!_compress)
+            return packed.ToArray();
+        var data = new byte[checked((int)Decompressor.GetDecompressedSize(packed))];
+        _decompressor.Value!.Unwrap(packed, data);
+        return data;
+    }
 }

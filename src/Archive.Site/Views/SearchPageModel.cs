@@ -13,11 +13,7 @@ namespace Archive.Site.Views;
 public sealed record Hit(Card Card, Localized? Type, IReadOnlyList<string> Highlights);
 
 /// A facet value as a link that narrows the search (or, when active, widens it again).
-public sealed record FacetLink(Localized Label, int Count, string Url, bool Active)
-{
-    /// The count is an estimate from a sample of the hits.
-    public bool Estimated { get; init; }
-}
+public sealed record FacetLink(Localized Label, int Count, string Url, bool Active);
 
 public sealed record FacetGroup(string Name, Localized Heading, IReadOnlyList<FacetLink> Values);
 
@@ -128,12 +124,12 @@ public sealed record SearchPageModel(SitePage Page, string Query, int Total, IRe
         var facetGroups = result.Facets.Where(f => f.Value.Count > 0).Select(f => new FacetGroup(f.Key, context.T("facet." + f.Key), f.Value.Select(v =>
         {
             if (f.Key == FacetNames.Century && int.TryParse(v.Value, out var cv))
-                return new FacetLink(new Localized(v.Label, null), v.Count, Url(text, valid, century == cv ? null : cv, sort, 1), century == cv) { Estimated = result.FacetSample is not null };
+                return new FacetLink(new Localized(v.Label, null), v.Count, Url(text, valid, century == cv ? null : cv, sort, 1), century == cv);
             var filter = $"{f.Key}:{v.Value}";
             var active = valid.Contains(filter);
             var label = Guid.TryParse(v.Value, out var key) && context.Cache.Find(key) is { } picked ? context.NameOf(picked)
                 : f.Key == FacetNames.HasImage ? context.T(v.Value == "true" ? "yes" : "no") : new Localized(v.Label, null);
-            return new FacetLink(label, v.Count, Url(text, active ? valid.Where(x => x != filter) : [.. valid, filter], century, sort, 1), active) { Estimated = result.FacetSample is not null };
+            return new FacetLink(label, v.Count, Url(text, active ? valid.Where(x => x != filter) : [.. valid, filter], century, sort, 1), active);
         }).ToList())).ToList();
 
         var activeFilters = valid.Select(f => new ActiveFilter(LabelOf(context, f), Url(text, valid.Where(x => x != f), century, sort, 1))).ToList();
