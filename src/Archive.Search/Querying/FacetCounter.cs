@@ -5,12 +5,12 @@ using Lucene.Net.Util;
 
 namespace Archive.Search.Querying;
 
-/// Counts facet values over a query's hits from the index's doc values (Lucene.Net's facet module is not available
-/// here). Collecting only marks each hit in a bit set per segment; counting comes after, when the number of hits is
-/// known: every hit when they are few, else the hits of a fixed random sample of the index (SampleLevels), scaled up,
-/// each count with its margin at 95 % confidence. Reading five facets' values costs a few hundred nanoseconds a hit, so
-/// a sample of at most ten thousand keeps a word that matches a hundred thousand documents about as quick to count as
-/// one that matches ten thousand, with counts within about one per cent of the hits.
+/// Counts facet values over a query's hits from the index's doc values, kept as plain arrays per segment (FacetOrdinals;
+/// Lucene.Net's facet module is not available here). Collecting only marks each hit in a bit set per segment; counting
+/// comes after, when the number of hits is known: every hit when they are few, else the hits of a fixed random sample of
+/// the index (SampleLevels), scaled up, each count with its margin at 95 % confidence. A sample of at most ten thousand
+/// keeps a word that matches a hundred thousand documents about as quick to count as one that matches ten thousand,
+/// with counts within about one per cent of the hits. Only the values shown are compared and named.
 internal sealed class FacetCounter(IReadOnlyList<string> fields, FacetSampling sampling) : ICollector
 {
     private readonly List<(AtomicReader Reader, long[] Hits)> _segments = [];
@@ -38,16 +38,20 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields, FacetSampling s
         _total++;
     }
 
-    /// Value → count per field, and the sample they were counted from (null: every hit was counted).
-    public (IReadOnlyDictionary<string, Dictionary<string, int>> Counts, FacetSample? Sample) Count()
+    /// The most frequent values per field (most first, then by value) with their counts, and the sample they were counted
+    /// from (null: every hit was counted).
+    public (IReadOnlyDictionary<string, IReadOnlyList<(string Value, int Count)>> Top, FacetSample? Sample) Count(int top)
     {
-        var counts = fields.Distinct().ToDictionary(f => f, _ => new Dictionary<string, int>());
+        var distinct = fields.Distinct().ToList();
         var level = sampling.LevelFor(_total);
         var sampled = 0;
+        var perSegment = new List<(AtomicReader Reader, string Field, FacetOrdinals Ordinals, int[] Counts)>();
         foreach (var (reader, hits) in _segments)
         {
-            var values = fields.Distinct().Select(f => (Field: f, Values: reader.GetSortedSetDocValues(f))).Where(v => v.Values is not null).ToList();
-            var perOrd = values.Select(v => new int[v.Values!.ValueCount]).ToArray();
+            var values = distinct.Select(f => (Field: f, Ordinals: FacetOrdinals.For(reader, f))).Where(v => v.Ordinals is not null).ToList();
+            var counts = values.Select(v => ArrayPool<int>.Shared.Rent(v.Ordinals!.ValueCount)).ToArray();
+            for (var f = 0; f < values.Count; f++)
+                Array.Clear(counts[f], 0, values[f].Ordinals!.ValueCount);
             var sample = level == 0 ? null : SampleLevels.For(reader.MaxDoc, level);
             var length = (reader.MaxDoc + 63) >> 6;
             for (var w = 0; w < length; w++)
@@ -59,31 +63,51 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields, FacetSampling s
                     word &= word - 1;
                     sampled++;
                     for (var f = 0; f < values.Count; f++)
-                    {
-                        var docValues = values[f].Values!;
-                        docValues.SetDocument(doc);
-                        long ord;
-                        while ((ord = docValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                            perOrd[f][ord]++;
-                    }
+                        values[f].Ordinals!.CountInto(doc, counts[f]);
                 }
             }
-            var bytes = new BytesRef();
             for (var f = 0; f < values.Count; f++)
-            {
-                var target = counts[values[f].Field];
-                for (var ord = 0; ord < perOrd[f].Length; ord++)
-                {
-                    if (perOrd[f][ord] == 0)
-                        continue;
-                    values[f].Values!.LookupOrd(ord, bytes);
-                    var value = bytes.Utf8ToString();
-                    target[value] = target.GetValueOrDefault(value) + perOrd[f][ord];
-                }
-            }
+                perSegment.Add((reader, values[f].Field, values[f].Ordinals!, counts[f]));
             ArrayPool<long>.Shared.Return(hits);
         }
         _segments.Clear();
-        return (counts, level == 0 ? null : new FacetSample(sampled, _total));
+        var result = distinct.ToDictionary(f => f, f => Top(perSegment.Where(s => s.Field == f).ToList(), top));
+        foreach (var segment in perSegment)
+            ArrayPool<int>.Shared.Return(segment.Counts);
+        return (result, level == 0 ? null : new FacetSample(sampled, _total));
     }
+
+    /// The top values of one field: straight from the value numbers when one segment holds them all (a merged index),
+    /// else summed by value across segments first.
+    private static IReadOnlyList<(string Value, int Count)> Top(List<(AtomicReader Reader, string Field, FacetOrdinals Ordinals, int[] Counts)> segments, int top)
+    {
+        IEnumerable<(string Value, int Count)> Counted((AtomicReader Reader, string Field, FacetOrdinals Ordinals, int[] Counts) s)
+        {
+            for (var ord = 0; ord < s.Ordinals.ValueCount; ord++)
+                if (s.Counts[ord] > 0)
+                    yield return (s.Ordinals.NameOf(s.Reader, s.Field, ord), s.Counts[ord]);
+        }
+        var all = segments.Count == 1 ? Counted(segments[0])
+            : segments.SelectMany(Counted).GroupBy(c => c.Value, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(c => c.Count)));
+        // The worst of the kept values on top of the queue, so each value is compared with it alone.
+        var kept = new PriorityQueue<(string Value, int Count), (string Value, int Count)>(top + 1, WorstFirst);
+        foreach (var value in all)
+        {
+            if (top <= 0)
+                break;
+            if (kept.Count < top)
+                kept.Enqueue(value, value);
+            else if (WorstFirst.Compare(value, kept.Peek()) > 0)
+                kept.EnqueueDequeue(value, value);
+        }
+        var list = new List<(string Value, int Count)>(kept.Count);
+        while (kept.TryDequeue(out var value, out _))
+            list.Add(value);
+        list.Reverse();
+        return list;
+    }
+
+    // Fewer first; among equals, the later value first (values are listed by count, then in order).
+    private static readonly Comparer<(string Value, int Count)> WorstFirst = Comparer<(string Value, int Count)>.Create((a, b) =>
+        a.Count != b.Count ? a.Count.CompareTo(b.Count) : string.CompareOrdinal(b.Value, a.Value));
 }

@@ -20,6 +20,10 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
     private IndexReader? _labelsReader;
     private static readonly ISet<string> LabelFields = new HashSet<string> { IndexFields.Culture, IndexFields.Published, IndexFields.Name };
 
+    // A hit's stored text is most of its stored bytes: read only when it is to be highlighted.
+    private static readonly ISet<string> HitFields = new HashSet<string> { IndexFields.Key, IndexFields.Culture, IndexFields.Name, IndexFields.Published };
+    private static readonly ISet<string> HitFieldsHighlighted = new HashSet<string>(HitFields) { IndexFields.StoredText };
+
     private const float LanguageBoost = 3f, FoldedBoost = 2f, SkeletonBoost = 1.5f, FuzzyBoost = 0.3f;
 
     public SearchResult Search(SearchRequest request)
@@ -66,18 +70,16 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
             var docs = top.GetTopDocs();
             var hits = docs.ScoreDocs.Skip(skip).Take(take).Select(d =>
             {
-                var document = searcher.Doc(d.Doc);
+                var document = searcher.Doc(d.Doc, request.Highlight ? HitFieldsHighlighted : HitFields);
                 return new SearchHit(Guid.Parse(document.Get(IndexFields.Key)), document.Get(IndexFields.Culture), float.IsNaN(d.Score) ? 0 : d.Score,
                     document.Get(IndexFields.Name), document.Get(IndexFields.Published) == "y")
                 {
                     Highlights = highlighter(document.Get(IndexFields.StoredText) ?? ""),
                 };
             }).ToList();
-            var (counts, sample) = request.Facets.Count > 0 ? counter.Count() : (new Dictionary<string, Dictionary<string, int>>(), null);
+            var (counts, sample) = request.Facets.Count > 0 ? counter.Count(request.FacetValues) : (new Dictionary<string, IReadOnlyList<(string, int)>>(), null);
             var facets = request.Facets.Distinct().ToDictionary(f => f, f => (IReadOnlyList<FacetValue>)counts[FacetNames.Field(f)]
-                .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-                .Take(request.FacetValues)
-                .Select(c => new FacetValue(c.Key, Label(searcher, f, c.Key, request.Culture), sample?.Estimate(c.Value) ?? c.Value, sample?.MarginOf(c.Value) ?? 0)).ToList());
+                .Select(c => new FacetValue(c.Value, Label(searcher, f, c.Value, request.Culture), sample?.Estimate(c.Count) ?? c.Count, sample?.MarginOf(c.Count) ?? 0)).ToList());
             return new SearchResult(SearchStatus.Success, docs.TotalHits, hits) { Facets = facets, FacetSample = sample };
         });
     }
