@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Archive.Search.Indexing;
 using Lucene.Net.Index;
 
 namespace Archive.Search.Querying;
@@ -117,6 +118,14 @@ internal sealed class FacetOrdinals
 
     // Per segment core (shared by the segment's readers across reopenings, dropped with it), per field.
     private static readonly ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<FacetOrdinals?>>> Cache = new();
+
+    /// Reads every facet field of the reader's segments not read before.
+    public static void Warm(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+            foreach (var facet in FacetNames.All)
+                For(leaf.AtomicReader, FacetNames.Field(facet));
+    }
 
     /// The field's value numbers in the segment, read on first use; null when no document of the segment has the field.
     public static FacetOrdinals? For(AtomicReader reader, string field) =>
