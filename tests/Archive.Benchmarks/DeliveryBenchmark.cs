@@ -100,18 +100,25 @@ public static partial class DeliveryBenchmark
                               $"({hits:N0} hits, {misses:N0} misses); resident {ResidentBytes(host.Id) / 1024.0 / 1024.0:N0} MB");
             Console.WriteLine($"Managed heap after the last collection: {await HeapBytesAsync(http, metricsPort) / 1024.0 / 1024.0:N0} MB (the rest of resident memory: the runtime, the index's mapped files)");
 
-            // A node restarted on its data: the published cache loads again, the index is there already.
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
-            host = StartHost(dataPath, connection, port, outputCache, new Dictionary<string, string>
+            // A node killed and started again on its data: the index is there, and the published cache is read from the file
+            // kept after its first build; then the same without that file (the cache read from the database), the baseline.
+            foreach (var keepOnDisk in new[] { true, false })
             {
-                ["Archive__Delivery__Cache__MaxMegabytes"] = keptMegabytes.ToString(CultureInfo.InvariantCulture),
-                ["Archive__Telemetry__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}/metrics",
-            });
-            var restartFirst = await WaitAsync(http, probe, TimeSpan.FromMinutes(10));
-            var restartReady = restartFirst + await WaitAsync(http, $"{baseUrl}/health/ready", TimeSpan.FromMinutes(20));
-            Console.WriteLine($"Restart with the index in place: first 200 for an item after {restartFirst.TotalSeconds:F1} s, ready after {restartReady.TotalSeconds:F1} s; " +
-                              $"resident {ResidentBytes(host.Id) / 1024.0 / 1024.0:N0} MB, managed heap {await HeapBytesAsync(http, metricsPort) / 1024.0 / 1024.0:N0} MB");
+                host.Kill(entireProcessTree: true);
+                await host.WaitForExitAsync();
+                host = StartHost(dataPath, connection, port, outputCache, new Dictionary<string, string>
+                {
+                    ["Archive__Delivery__Cache__MaxMegabytes"] = keptMegabytes.ToString(CultureInfo.InvariantCulture),
+                    ["Archive__Delivery__Cache__KeepOnDisk"] = keepOnDisk ? "true" : "false",
+                    ["Archive__Telemetry__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}/metrics",
+                });
+                var restartFirst = await WaitAsync(http, probe, TimeSpan.FromMinutes(10));
+                var restartReady = restartFirst + await WaitAsync(http, $"{baseUrl}/health/ready", TimeSpan.FromMinutes(20));
+                var file = new FileInfo(Path.Combine(dataPath, "published-cache.bin"));
+                Console.WriteLine($"Restart with the index in place, published cache {(keepOnDisk ? $"from its file on disk ({file.Length / 1024.0 / 1024.0:N0} MB)" : "from the database")}: " +
+                                  $"first 200 for an item after {restartFirst.TotalSeconds:F1} s, ready after {restartReady.TotalSeconds:F1} s; " +
+                                  $"resident {ResidentBytes(host.Id) / 1024.0 / 1024.0:N0} MB, managed heap {await HeapBytesAsync(http, metricsPort) / 1024.0 / 1024.0:N0} MB");
+            }
         }
         finally
         {

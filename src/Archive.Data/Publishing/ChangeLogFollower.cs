@@ -67,6 +67,44 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
                 await RebuildAsync(projection, ct);
         }
         await CatchUpAsync(ct);
+        await PersistAsync(final: false, ct);
+    }
+
+    /// Lets each projection keep what it built on disk (those that do): when due after a round, and at once on stopping.
+    private async Task PersistAsync(bool final, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var source = scope.ServiceProvider.GetRequiredService<IStoredItemSource>();
+        foreach (var projection in _projections)
+        {
+            try
+            {
+                await projection.PersistAsync(source, final, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Keeping the {Projection} on disk failed", projection.Name);
+            }
+        }
+    }
+
+    private int _stopped;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // The rounds have stopped: what each projection holds now is what the next start catches up from. Once: a host
+        // can be stopped again while it is let go, when its services are gone.
+        if (Interlocked.Exchange(ref _stopped, 1) != 0 || !startup.IsReady)
+            return;
+        try
+        {
+            await PersistAsync(final: true, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped only as it was disposed: nothing left to keep the projections with; the next start catches up further.
+        }
     }
 
     private async Task RebuildAsync(IProjection projection, CancellationToken ct)

@@ -13,6 +13,12 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
 {
     public async Task<long> PositionAsync(CancellationToken ct) => await db.ChangeLog.MaxAsync(c => (long?)c.Id, ct) ?? 0;
 
+    public async Task<ChangeMark?> ChangeAtAsync(long position, CancellationToken ct) =>
+        await db.ChangeLog.AsNoTracking().Where(c => c.Id == position).Select(c => new ChangeMark(c.Id, c.Key, c.Timestamp)).FirstOrDefaultAsync(ct);
+
+    public Task<bool> SchemaChangedAfterAsync(long position, CancellationToken ct) =>
+        db.ChangeLog.AnyAsync(c => c.Id > position && c.EntityType == ChangeTypes.Schema, ct);
+
     public Task<SchemaSnapshot> SchemaAsync(CancellationToken ct) => schemas.GetAsync(db, ct);
 
     public async Task<int> CountAsync(long afterId, CancellationToken ct) => await db.Nodes.CountAsync(n => n.Id > afterId && !n.Trashed, ct);

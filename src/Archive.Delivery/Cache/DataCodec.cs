@@ -49,6 +49,12 @@ public sealed class DataCodec
 
     public int DictionarySize => _dictionary.Length;
 
+    /// What the codec was trained to (empty for the plain codec): kept with the cache on disk, so its items are read back.
+    public byte[] Dictionary => _dictionary;
+
+    /// The codec of a dictionary trained before.
+    public static DataCodec WithDictionary(byte[] dictionary) => dictionary.Length == 0 ? Plain : new DataCodec(dictionary);
+
     /// A codec whose dictionary is trained on these items' values (a sample of the catalogue).
     public static DataCodec Train(IReadOnlyCollection<byte[]> samples)
     {

@@ -36,6 +36,28 @@ public sealed partial class PublishedNode
 
     private readonly byte[] _packed = [];
 
+    public PublishedNode()
+    {
+    }
+
+    /// An item read back from the cache on disk, its values as the codec packed them (Data reads them; the reader sets
+    /// the other members).
+#pragma warning disable CS8618 // Data is computed from _packed, set here
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PublishedNode(byte[] packed, DataCodec codec)
+#pragma warning restore CS8618
+    {
+        _packed = packed;
+        Codec = codec;
+        Key = Guid.Empty;
+        ContentTypeAlias = "";
+        AncestorKeys = [];
+        Cultures = new Dictionary<string, PublishedCulture>();
+    }
+
+    /// The values as kept (what the cache on disk writes).
+    internal byte[] Packed => _packed;
+
     /// How Data is kept; set before Data (object initialisers run in order), the plain codec when not given.
     public DataCodec Codec { get; init; } = DataCodec.Plain;
 

@@ -18,6 +18,10 @@ public interface IProjection
     /// Applies the items of changes read once for every projection.
     Task ApplyAsync(ProjectedChanges changes, CancellationToken ct);
 
+    /// Keeps what was built on disk, when the projection does, so that the next start catches up from there instead of
+    /// building it again: now and then after changes, and at once when final (the process is stopping).
+    Task PersistAsync(IStoredItemSource source, bool final, CancellationToken ct) => Task.CompletedTask;
+
     /// Picks up work another process finished on shared storage (a rebuilt index generation).
     void Refresh()
     {

@@ -8,6 +8,13 @@ public interface IStoredItemSource
     /// The newest change in the log.
     Task<long> PositionAsync(CancellationToken ct);
 
+    /// The change at a position (null when the log has none there): what a projection kept on disk names, to show it
+    /// was made from this database's log and not another's.
+    Task<ChangeMark?> ChangeAtAsync(long position, CancellationToken ct);
+
+    /// Whether the schema changed after a position (every projection made before it is out of date).
+    Task<bool> SchemaChangedAfterAsync(long position, CancellationToken ct);
+
     Task<SchemaSnapshot> SchemaAsync(CancellationToken ct);
 
     /// Items not in the recycle bin after the given cursor.
@@ -25,3 +32,7 @@ public interface IStoredItemSource
     /// One item as stored, for preview.
     Task<ProjectedItem?> FindAsync(Guid key, CancellationToken ct);
 }
+
+/// One change of the log, as a projection kept on disk remembers the last it applied.
+public sealed record ChangeMark(long Position, Guid Key, DateTime Timestamp);
+

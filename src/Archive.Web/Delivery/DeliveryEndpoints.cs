@@ -19,14 +19,20 @@ public static class DeliveryEndpoints
     {
         services.Configure<DeliveryApiSettings>(configuration.GetSection(DeliveryApiSettings.Section));
         services.AddSingleton<PublishedCache>();
-        var keptMegabytes = configuration.GetSection(Hosting.ArchiveOptions.Section).Get<Hosting.ArchiveOptions>()?.Delivery.Cache.MaxMegabytes ?? DeliveryCacheOptions.DefaultMegabytes;
-        services.AddSingleton(_ => new RenderedItems(keptMegabytes * (1L << 20)));
+        var archive = configuration.GetSection(Hosting.ArchiveOptions.Section).Get<Hosting.ArchiveOptions>() ?? new Hosting.ArchiveOptions();
+        var cacheOptions = archive.Delivery.Cache;
+        services.AddSingleton(_ => new RenderedItems(cacheOptions.MaxMegabytes * (1L << 20)));
         services.AddSingleton(sp => new DeliveryRenderer(sp.GetRequiredService<PublishedCache>(), () => sp.GetRequiredService<PublishedCache>().Schema,
             sp.GetRequiredService<IOptions<DeliveryApiSettings>>().Value, sp.GetRequiredService<RenderedItems>()));
         services.AddSingleton(sp => DeliveryQueryBuilder.Default(sp.GetRequiredService<PropertyEditors>()));
         services.AddSingleton<ContentQueryService>();
         services.AddSingleton<IRouteStore, RouteStore>();
-        services.AddSingleton<PublishedCacheProjection>();
+        services.AddSingleton(sp => new PublishedCacheProjection(sp.GetRequiredService<PublishedCache>(), sp.GetRequiredService<IRouteStore>(),
+            cacheOptions.KeepOnDisk
+                ? new PublishedCacheProjection.Snapshots(Path.Combine(sp.GetRequiredService<Hosting.RepositoryPaths>().Resolve(archive.DataPath), CacheSnapshotFile.FileName),
+                    TimeSpan.FromMinutes(cacheOptions.KeepEveryMinutes))
+                : null,
+            sp.GetRequiredService<ILogger<PublishedCacheProjection>>()));
         services.AddSingleton<Archive.Engine.Publishing.IProjection>(sp => sp.GetRequiredService<PublishedCacheProjection>());
         services.AddOutputCache(options =>
         {
