@@ -110,6 +110,9 @@ public static partial class DeliveryBenchmark
                 {
                     ["Archive__Delivery__Cache__MaxMegabytes"] = keptMegabytes.ToString(CultureInfo.InvariantCulture),
                     ["Archive__Delivery__Cache__KeepOnDisk"] = keepOnDisk ? "true" : "false",
+                    // The cache's own account of its load (items, change, milliseconds) in the host's log.
+                    ["Logging__LogLevel__Archive.Delivery.Cache.PublishedCacheProjection"] = "Information",
+                    ["Logging__LogLevel__Archive.Data.Publishing.ChangeLogFollower"] = "Information",
                     ["Archive__Telemetry__PrometheusUrl"] = $"http://127.0.0.1:{metricsPort}/metrics",
                 });
                 var restartFirst = await WaitAsync(http, probe, TimeSpan.FromMinutes(10));
@@ -118,6 +121,8 @@ public static partial class DeliveryBenchmark
                 Console.WriteLine($"Restart with the index in place, published cache {(keepOnDisk ? $"from its file on disk ({file.Length / 1024.0 / 1024.0:N0} MB)" : "from the database")}: " +
                                   $"first 200 for an item after {restartFirst.TotalSeconds:F1} s, ready after {restartReady.TotalSeconds:F1} s; " +
                                   $"resident {ResidentBytes(host.Id) / 1024.0 / 1024.0:N0} MB, managed heap {await HeapBytesAsync(http, metricsPort) / 1024.0 / 1024.0:N0} MB");
+                foreach (var line in HostLogLines(dataPath).Where(l => l.Contains("published cache", StringComparison.Ordinal)).TakeLast(2))
+                    Console.WriteLine("  host: " + line.Trim());
             }
         }
         finally
@@ -186,6 +191,14 @@ public static partial class DeliveryBenchmark
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// The host's log so far (written beside its data by StartHost), read while the host still appends to it.
+    private static IEnumerable<string> HostLogLines(string dataPath)
+    {
+        using var stream = new FileStream(Path.Combine(dataPath, "host.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
     }
 
     internal static async Task<TimeSpan> WaitAsync(HttpClient http, string url, TimeSpan limit)
