@@ -90,7 +90,7 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields, FacetSampling s
         var all = segments.Count == 1 ? Counted(segments[0])
             : segments.SelectMany(Counted).GroupBy(c => c.Value, StringComparer.Ordinal).Select(g => (g.Key, g.Sum(c => c.Count)));
         // The worst of the kept values on top of the queue, so each value is compared with it alone.
-        var kept = new PriorityQueue<(string Value, int Count), (string Value, int Count)>(top + 1, WorstFirst);
+        var kept = new PriorityQueue<(string Value, int Count), (string Value, int Count)>(WorstFirst);
         foreach (var value in all)
         {
             if (top <= 0)

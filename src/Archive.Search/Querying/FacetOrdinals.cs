@@ -128,7 +128,8 @@ internal sealed class FacetOrdinals
     }
 
     /// The field's value numbers in the segment, read on first use; null when no document of the segment has the field.
+    /// A read that failed (a reader closing under it) is not remembered: the next query reads again.
     public static FacetOrdinals? For(AtomicReader reader, string field) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new()).GetOrAdd(field, f => new Lazy<FacetOrdinals?>(() =>
-            reader.GetSortedSetDocValues(f) is { } values ? new FacetOrdinals(values, reader.MaxDoc) : null)).Value;
+            reader.GetSortedSetDocValues(f) is { } values ? new FacetOrdinals(values, reader.MaxDoc) : null, LazyThreadSafetyMode.PublicationOnly)).Value;
 }
