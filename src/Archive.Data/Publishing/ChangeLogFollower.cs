@@ -73,9 +73,12 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
     /// Lets each projection keep what it built on disk (those that do): when due after a round, and at once on stopping.
     private async Task PersistAsync(bool final, CancellationToken ct)
     {
+        // Most rounds nothing is due: no scope nor database context is made for them.
+        if (!_projections.Any(p => p.PersistDue(final)))
+            return;
         await using var scope = scopes.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<IStoredItemSource>();
-        foreach (var projection in _projections)
+        foreach (var projection in _projections.Where(p => p.PersistDue(final)))
         {
             try
             {

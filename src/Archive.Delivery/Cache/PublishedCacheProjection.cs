@@ -100,11 +100,13 @@ public sealed class PublishedCacheProjection(PublishedCache cache, IRouteStore r
         _position = changes.Position;
     }
 
+    public bool PersistDue(bool final) =>
+        snapshots is not null && _position is { } position && position != _keptPosition && position != 0
+        && (final || (_keeping.IsCompleted && (_keptAt == 0 || Environment.TickCount64 - _keptAt >= snapshots.Every.TotalMilliseconds)));
+
     public async Task PersistAsync(IStoredItemSource source, bool final, CancellationToken ct)
     {
-        if (snapshots is null || _position is not { } position || position == _keptPosition || position == 0)
-            return;
-        if (!final && (!_keeping.IsCompleted || (_keptAt != 0 && Environment.TickCount64 - _keptAt < snapshots.Every.TotalMilliseconds)))
+        if (!PersistDue(final) || snapshots is null || _position is not { } position)
             return;
         await _keeping;
         if (await source.ChangeAtAsync(position, ct) is not { } mark)

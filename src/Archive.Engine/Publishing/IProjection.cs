@@ -22,6 +22,10 @@ public interface IProjection
     /// building it again: now and then after changes, and at once when final (the process is stopping).
     Task PersistAsync(IStoredItemSource source, bool final, CancellationToken ct) => Task.CompletedTask;
 
+    /// Whether <see cref="PersistAsync"/> has anything to do now. Asked after every round of the follower, so it answers
+    /// from what the projection holds, without the database.
+    bool PersistDue(bool final) => false;
+
     /// Picks up work another process finished on shared storage (a rebuilt index generation).
     void Refresh()
     {
