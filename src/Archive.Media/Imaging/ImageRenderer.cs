@@ -76,7 +76,10 @@ public static class ImageRenderer
     {
         OutputFormat.Png => new PngEncoder(),
         OutputFormat.Gif => new GifEncoder(),
-        OutputFormat.Webp => new WebpEncoder { Quality = quality ?? DefaultQuality, FileFormat = WebpFileFormatType.Lossy },
+        // Method 3, not the encoder's default 4: the same bytes within 0.3 % and the same PSNR within 0.1 dB on the demo's
+        // photographs at 600 px, in 0.78× the time; 0.85–0.95× on the media benchmark's grainy 1200-px image. A visitor waits
+        // for it at a size's first view.
+        OutputFormat.Webp => new WebpEncoder { Quality = quality ?? DefaultQuality, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level3 },
         _ => new JpegEncoder { Quality = quality ?? DefaultQuality },
     };
 
