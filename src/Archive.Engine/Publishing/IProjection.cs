@@ -19,7 +19,8 @@ public interface IProjection
     Task ApplyAsync(ProjectedChanges changes, CancellationToken ct);
 
     /// Keeps what was built on disk, when the projection does, so that the next start catches up from there instead of
-    /// building it again: now and then after changes, and at once when final (the process is stopping).
+    /// building it again: now and then after changes, and at once when final (the process is stopping). The follower calls
+    /// it only when <see cref="PersistDue"/> says so: a projection that keeps itself answers both.
     Task PersistAsync(IStoredItemSource source, bool final, CancellationToken ct) => Task.CompletedTask;
 
     /// Whether <see cref="PersistAsync"/> has anything to do now. Asked after every round of the follower, so it answers
