@@ -74,11 +74,12 @@ public sealed class ChangeLogFollower(IServiceScopeFactory scopes, IEnumerable<I
     private async Task PersistAsync(bool final, CancellationToken ct)
     {
         // Most rounds nothing is due: no scope nor database context is made for them.
-        if (!_projections.Any(p => p.PersistDue(final)))
+        var due = _projections.Where(p => p.PersistDue(final)).ToList();
+        if (due.Count == 0)
             return;
         await using var scope = scopes.CreateAsyncScope();
         var source = scope.ServiceProvider.GetRequiredService<IStoredItemSource>();
-        foreach (var projection in _projections.Where(p => p.PersistDue(final)))
+        foreach (var projection in due)
         {
             try
             {
