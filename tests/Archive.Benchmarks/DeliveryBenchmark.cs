@@ -24,22 +24,30 @@ namespace Archive.Benchmarks;
 /// query, start-up time to the first 200 and resident memory, with N synthetic artefacts × 3 cultures.
 public static partial class DeliveryBenchmark
 {
-    public static async Task<int> RunAsync(int count, string schemaFolder, int seconds, bool outputCache, int keptMegabytes = 256)
+    public static async Task<int> RunAsync(int count, string schemaFolder, int seconds, bool outputCache, int keptMegabytes = 256, string? keep = null)
     {
         if (!File.Exists("/usr/bin/wrk"))
             throw new InvalidOperationException("wrk is needed (apt-get install -y wrk).");
-        var dataPath = Directory.CreateTempSubdirectory("archive-bench-delivery").FullName;
+        // A kept folder is imported into once and reused (with its index and cache file) by the next run of the same count.
+        var dataPath = keep is not null ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("archive-bench-delivery").FullName;
+        var imported = Path.Combine(dataPath, $"imported-{count}");
         var package = new SyntheticCatalogue().Generate(count);
-        Console.WriteLine($"Importing {package.Nodes.Count:N0} items into SQLite…");
         var connection = $"Data Source={Path.Combine(dataPath, "archive.db")}";
         var options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection, x => x.MigrationsAssembly("Archive.Data.Sqlite")).UseArchiveDefaults().Options;
-        await using (var db = new ArchiveDbContext(options))
+        if (File.Exists(imported))
+            Console.WriteLine($"Reusing the {package.Nodes.Count:N0} items imported into {dataPath}");
+        else
         {
+            if (File.Exists(Path.Combine(dataPath, "archive.db")))
+                throw new InvalidOperationException($"{dataPath} holds an unfinished or different import: empty it first.");
+            Console.WriteLine($"Importing {package.Nodes.Count:N0} items into SQLite…");
+            await using var db = new ArchiveDbContext(options);
             await db.Database.MigrateAsync();
             var importer = new USyncImporter(db, new SchemaStore(), PropertyEditors.Default, new MediaImportTarget(new FileSystemMediaStore(Path.Combine(dataPath, "media"))),
                 new ContentOptions(), TimeProvider.System);
             await importer.ImportAsync(USyncFolderReader.Read(schemaFolder), new USyncImportOptions { Content = false }, "benchmark");
             await importer.ImportAsync(package, new USyncImportOptions { Schema = false }, "benchmark");
+            await File.WriteAllTextAsync(imported, DateTime.UtcNow.ToString("O"));
         }
         SqliteConnection.ClearAllPools();
 
@@ -59,9 +67,10 @@ public static partial class DeliveryBenchmark
             var started = Stopwatch.StartNew();
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var probe = $"{baseUrl}/umbraco/delivery/api/v2/content/item/{artefacts[0]}";
-            var firstItem = await WaitAsync(http, probe, TimeSpan.FromMinutes(10));
+            var firstItem = await WaitAsync(http, probe, TimeSpan.FromMinutes(30));
             // Both from the host's start: ready is waited for once the first item answered.
-            var ready = firstItem + await WaitAsync(http, $"{baseUrl}/health/ready", TimeSpan.FromMinutes(20));
+            // At 1M the first start builds the search index from the database: about half an hour here.
+            var ready = firstItem + await WaitAsync(http, $"{baseUrl}/health/ready", TimeSpan.FromMinutes(90));
             Console.WriteLine($"Start-up ({package.Nodes.Count:N0} items): first 200 for an item after {firstItem.TotalSeconds:F1} s, ready (search index built) after {ready.TotalSeconds:F1} s");
 
             var itemPaths = Enumerable.Range(0, 2000).Select(_ => $"/umbraco/delivery/api/v2/content/item/{artefacts[random.Next(artefacts.Count)]}").ToList();
@@ -129,7 +138,8 @@ public static partial class DeliveryBenchmark
         {
             host.Kill(entireProcessTree: true);
             await host.WaitForExitAsync();
-            Directory.Delete(dataPath, recursive: true);
+            if (keep is null)
+                Directory.Delete(dataPath, recursive: true);
         }
         return 0;
     }

@@ -29,8 +29,8 @@ root.Subcommands.Add(search);
 var seconds = new Option<int>("--seconds") { Description = "Seconds per wrk run.", DefaultValueFactory = _ => 15 };
 var outputCache = new Option<bool>("--output-cache") { Description = "Keep the Delivery API's output cache on (off by default: the figures are the cache-less path)." };
 var keptMegabytes = new Option<int>("--cache-megabytes") { Description = "Archive:Delivery:Cache:MaxMegabytes of the host (the item responses it keeps).", DefaultValueFactory = _ => 256 };
-var delivery = new Command("delivery", "Delivery API under wrk beside a minimal Kestrel endpoint; start-up time, memory, the item cache's hit ratio under Zipf-distributed reads.") { count, schema, seconds, outputCache, keptMegabytes };
-delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache), parse.GetValue(keptMegabytes)));
+var delivery = new Command("delivery", "Delivery API under wrk beside a minimal Kestrel endpoint; start-up time, memory, the item cache's hit ratio under Zipf-distributed reads.") { count, schema, seconds, outputCache, keptMegabytes, keep };
+delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache), parse.GetValue(keptMegabytes), parse.GetValue(keep)));
 root.Subcommands.Add(delivery);
 
 var siteCount = new Option<int>("--count") { Description = "Synthetic artefacts to generate.", DefaultValueFactory = _ => 10_000 };

@@ -39,8 +39,9 @@ public static class CacheSnapshotFile
             var codec = DataCodec.WithDictionary(dictionary);
             var count = Length(reader);
             var nodes = new List<PublishedNode>(count);
+            var ancestors = new AncestorArrays();
             for (var i = 0; i < count; i++)
-                nodes.Add(ReadNode(reader, codec));
+                nodes.Add(ReadNode(reader, codec, ancestors));
             if (reader.ReadInt32() != count || reader.ReadString() != Magic)
                 throw new InvalidDataException("The published cache file does not end where it says.");
             var computed = checksummed.Checksum;
@@ -174,7 +175,7 @@ public static class CacheSnapshotFile
         return bytes.Length == 16 ? new Guid(bytes) : throw new EndOfStreamException();
     }
 
-    private static PublishedNode ReadNode(BinaryReader reader, DataCodec codec)
+    private static PublishedNode ReadNode(BinaryReader reader, DataCodec codec, AncestorArrays shared)
     {
         Guid ReadGuid() => CacheSnapshotFile.ReadGuid(reader);
         Guid[] ReadGuids()
@@ -189,16 +190,16 @@ public static class CacheSnapshotFile
         // Aliases and culture codes repeat from item to item: one copy of each, as the cache keeps them.
         var alias = string.Intern(reader.ReadString());
         var parent = ReadGuid();
-        var ancestors = ReadGuids();
+        var ancestors = shared.Share(ReadGuids());
         var level = reader.ReadInt32();
         var sortOrder = reader.ReadInt32();
         var created = DateTime.FromBinary(reader.ReadInt64());
         var updated = DateTime.FromBinary(reader.ReadInt64());
         var isVariant = reader.ReadBoolean();
         var cultureCount = Length(reader);
-        var cultures = new Dictionary<string, PublishedCulture>(cultureCount, StringComparer.OrdinalIgnoreCase);
+        var cultures = new KeyValuePair<string, PublishedCulture>[cultureCount];
         for (var i = 0; i < cultureCount; i++)
-            cultures[string.Intern(reader.ReadString())] = new PublishedCulture(reader.ReadString(), reader.ReadString());
+            cultures[i] = KeyValuePair.Create(reader.ReadString(), new PublishedCulture(reader.ReadString(), reader.ReadString()));
         var packed = reader.ReadBytes(Length(reader));
         var references = ReadGuids();
         var filePath = reader.ReadBoolean() ? reader.ReadString() : null;
@@ -215,7 +216,7 @@ public static class CacheSnapshotFile
             CreateDate = created,
             UpdateDate = updated,
             IsVariant = isVariant,
-            Cultures = cultures,
+            Cultures = CultureMap.Of(cultures),
             References = references,
             FilePath = filePath,
             Whereabouts = whereabouts,

@@ -24,11 +24,11 @@ public sealed record Redirect(Guid RootKey, string Culture, string Path, Guid Co
 public sealed class PublishedCache
 {
     /// The item maps, replaced whole by a load so that a reader never sees them half-filled.
-    private sealed class Maps
+    private sealed class Maps(int expected = 0)
     {
-        public readonly ConcurrentDictionary<Guid, PublishedNode> Nodes = new();
+        public readonly ConcurrentDictionary<Guid, PublishedNode> Nodes = new(Environment.ProcessorCount, Math.Max(31, expected));
         public readonly ConcurrentDictionary<Guid, Guid[]> Children = new();
-        public readonly ConcurrentDictionary<(Guid Parent, string Culture, string Segment), Guid> BySegment = new();
+        public readonly SegmentIndex BySegment = new(expected * 3);
         public readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> Referrers = new();
         public readonly ConcurrentDictionary<string, Guid> ByFile = new(StringComparer.Ordinal);
         public readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> ByType = new(StringComparer.Ordinal);
@@ -129,7 +129,8 @@ public sealed class PublishedCache
     private PublishedNode? ChildBySegment(Guid parent, string culture, string segment)
     {
         var lower = segment.ToLowerInvariant();
-        return _maps.BySegment.TryGetValue((parent, culture, lower), out var key) || _maps.BySegment.TryGetValue((parent, "", lower), out key) ? Find(key) : null;
+        var maps = _maps;
+        return maps.BySegment.Find(parent, culture, lower) ?? maps.BySegment.Find(parent, "", lower);
     }
 
     /// Media by folder and item names from the media root ("Brand assets/Logos/main logo"), any case.
@@ -220,7 +221,7 @@ public sealed class PublishedCache
                 var next = all.ToDictionary(n => n.Key);
                 withdrawn.AddRange(_maps.Nodes.Values.Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
             }
-            var maps = new Maps();
+            var maps = new Maps(all.Count);
             foreach (var node in all)
                 Index(maps, node, withSiblings: false);
             foreach (var siblings in all.GroupBy(n => n.ParentKey))
@@ -324,8 +325,7 @@ public sealed class PublishedCache
     private static void Index(Maps maps, PublishedNode node, bool withSiblings = true)
     {
         maps.Nodes[node.Key] = node;
-        foreach (var (culture, published) in node.Cultures)
-            maps.BySegment[(node.ParentKey, culture, published.Segment.ToLowerInvariant())] = node.Key;
+        maps.BySegment.Add(node);
         foreach (var reference in node.References)
             maps.Referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
         if (node.FilePath is { } file)
@@ -341,11 +341,7 @@ public sealed class PublishedCache
     {
         if (replacement is null)
             _maps.Nodes.TryRemove(node.Key, out _);
-        var keptSegments = replacement is null || replacement.ParentKey != node.ParentKey ? []
-            : replacement.Cultures.Select(c => (c.Key, c.Value.Segment.ToLowerInvariant())).ToHashSet();
-        foreach (var (culture, published) in node.Cultures)
-            if (!keptSegments.Contains((culture, published.Segment.ToLowerInvariant())))
-                _maps.BySegment.TryRemove(KeyValuePair.Create((node.ParentKey, culture, published.Segment.ToLowerInvariant()), node.Key));
+        _maps.BySegment.Remove(node, replacement);
         foreach (var reference in node.References.Except(replacement?.References ?? []))
             if (_maps.Referrers.TryGetValue(reference, out var set))
                 set.TryRemove(node.Key, out _);

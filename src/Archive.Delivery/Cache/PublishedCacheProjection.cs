@@ -35,12 +35,13 @@ public sealed class PublishedCacheProjection(PublishedCache cache, IRouteStore r
         var schema = await source.SchemaAsync(ct);
         var nodes = new List<PublishedNode>();
         DataCodec? codec = null;
+        var ancestors = new AncestorArrays();
         await foreach (var (items, _) in source.AllAsync(0, 2000, ct))
         {
             var visible = items.Where(i => i.Public is not null).Select(i => i.Public!).ToList();
             // The first page teaches the codec what this catalogue's items share.
             codec ??= DataCodec.Train(visible.Select(i => System.Text.Encoding.UTF8.GetBytes(i.Data.ToJson())).ToList());
-            nodes.AddRange(visible.Select(i => PublishedNode.From(i, codec)));
+            nodes.AddRange(visible.Select(i => PublishedNode.From(i, codec, ancestors)));
         }
         cache.Load(nodes, schema, codec ?? DataCodec.Plain);
         await LoadRoutesAsync(ct);

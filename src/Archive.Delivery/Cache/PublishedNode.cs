@@ -18,7 +18,7 @@ public sealed partial class PublishedNode
     public required string ContentTypeAlias { get; init; }
     /// Guid.Empty at the root.
     public required Guid ParentKey { get; init; }
-    /// Root first, the parent last.
+    /// Root first, the parent last. Siblings share one array (AncestorArrays), kept as given otherwise.
     public required IReadOnlyList<Guid> AncestorKeys { get; init; }
     public required int Level { get; init; }
     public required int SortOrder { get; init; }
@@ -26,7 +26,14 @@ public sealed partial class PublishedNode
     public required DateTime UpdateDate { get; init; }
     /// Whether the content type varies by culture.
     public required bool IsVariant { get; init; }
-    public required IReadOnlyDictionary<string, PublishedCulture> Cultures { get; init; }
+    /// By culture code in any case; kept compact (CultureMap) whatever dictionary is given.
+    public required IReadOnlyDictionary<string, PublishedCulture> Cultures
+    {
+        get => _cultures;
+        init => _cultures = CultureMap.Of(value);
+    }
+
+    private readonly CultureMap _cultures = CultureMap.Empty;
     /// The published version's ContentData, UTF-8 JSON: kept compressed (DataCodec), given back whole on each read.
     public required byte[] Data
     {
@@ -52,7 +59,6 @@ public sealed partial class PublishedNode
         Key = Guid.Empty;
         ContentTypeAlias = "";
         AncestorKeys = [];
-        Cultures = new Dictionary<string, PublishedCulture>();
     }
 
     /// The values as kept (what the cache on disk writes).
@@ -71,7 +77,7 @@ public sealed partial class PublishedNode
     public StoredWhereabouts? Whereabouts { get; init; }
 
     /// The cache's form of a public projection (the only thing the cache is ever given).
-    public static PublishedNode From(PublicItem item, DataCodec codec)
+    public static PublishedNode From(PublicItem item, DataCodec codec, AncestorArrays? ancestors = null)
     {
         var json = item.Data.ToJson();
         return new PublishedNode
@@ -81,13 +87,13 @@ public sealed partial class PublishedNode
             // Aliases and culture codes are a handful of words repeated by every item: one copy of each.
             ContentTypeAlias = string.Intern(item.ContentTypeAlias),
             ParentKey = item.Ancestors.Count > 0 ? item.Ancestors[^1].Key : Guid.Empty,
-            AncestorKeys = item.Ancestors.Select(a => a.Key).ToList(),
+            AncestorKeys = ancestors is null ? item.Ancestors.Select(a => a.Key).ToArray() : ancestors.Share(item.Ancestors.Select(a => a.Key)),
             Level = item.Level,
             SortOrder = item.SortOrder,
             CreateDate = item.CreateDate,
             UpdateDate = item.UpdateDate,
             IsVariant = item.IsVariant,
-            Cultures = item.Cultures.ToDictionary(c => string.Intern(c.Key), c => new PublishedCulture(c.Value.Name, c.Value.Segment), StringComparer.OrdinalIgnoreCase),
+            Cultures = CultureMap.Of(item.Cultures.Select(c => KeyValuePair.Create(c.Key, new PublishedCulture(c.Value.Name, c.Value.Segment)))),
             Codec = codec,
             Data = Encoding.UTF8.GetBytes(json),
             // A place an object is at names it in its response: a renamed museum renders its objects again.
