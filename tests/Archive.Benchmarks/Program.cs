@@ -33,6 +33,11 @@ var delivery = new Command("delivery", "Delivery API under wrk beside a minimal 
 delivery.SetAction((parse, _) => DeliveryBenchmark.RunAsync(parse.GetValue(count), parse.GetValue(schema)!, parse.GetValue(seconds), parse.GetValue(outputCache), parse.GetValue(keptMegabytes), parse.GetValue(keep)));
 root.Subcommands.Add(delivery);
 
+var cacheFile = new Argument<string>("file") { Description = "A published-cache.bin a host kept (in a delivery run's --keep folder)." };
+var cacheMemory = new Command("cache-memory", "The published cache's managed heap per item, loaded from a kept cache file without a host.") { cacheFile };
+cacheMemory.SetAction(parse => CacheMemoryBenchmark.Run(parse.GetValue(cacheFile)!));
+root.Subcommands.Add(cacheMemory);
+
 var siteCount = new Option<int>("--count") { Description = "Synthetic artefacts to generate.", DefaultValueFactory = _ => 10_000 };
 var site = new Command("site", "The public site under wrk beside the Delivery API's item endpoint (kept and rendered each time); bytes per page type; publish → page.") { siteCount, schema, seconds };
 site.SetAction((parse, _) => SiteBenchmark.RunAsync(parse.GetValue(siteCount), parse.GetValue(schema)!, parse.GetValue(seconds)));

@@ -180,7 +180,11 @@ public static class CacheSnapshotFile
         Guid ReadGuid() => CacheSnapshotFile.ReadGuid(reader);
         Guid[] ReadGuids()
         {
-            var keys = new Guid[Length(reader)];
+            // Most items reference nothing: they share the one empty array.
+            var length = Length(reader);
+            if (length == 0)
+                return [];
+            var keys = new Guid[length];
             for (var i = 0; i < keys.Length; i++)
                 keys[i] = ReadGuid();
             return keys;

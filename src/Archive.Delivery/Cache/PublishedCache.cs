@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Archive.Delivery.Cache;
 
@@ -26,12 +27,21 @@ public sealed class PublishedCache
     /// The item maps, replaced whole by a load so that a reader never sees them half-filled.
     private sealed class Maps(int expected = 0)
     {
-        public readonly ConcurrentDictionary<Guid, PublishedNode> Nodes = new(Environment.ProcessorCount, Math.Max(31, expected));
+        public readonly ItemsByKey Nodes = new(expected);
         public readonly ConcurrentDictionary<Guid, Guid[]> Children = new();
         public readonly SegmentIndex BySegment = new(expected * 3);
         public readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, byte>> Referrers = new();
         public readonly ConcurrentDictionary<string, Guid> ByFile = new(StringComparer.Ordinal);
-        public readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> ByType = new(StringComparer.Ordinal);
+        /// The keys of each type's items, listed when first asked for and again once an item of the type came or went
+        /// (its version moved on): a type of a million objects costs nothing until a kiosk asks for it, and a few stops
+        /// asked for by every page stay listed while objects change.
+        public readonly ConcurrentDictionary<string, (long Version, Guid[] Keys)> ByType = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, StrongBox<long>> TypeVersions = new(StringComparer.Ordinal);
+
+        public long TypeVersion(string alias) => TypeVersions.TryGetValue(alias, out var version) ? Interlocked.Read(ref version.Value) : 0;
+
+        /// Moved on after an item of the type was put in or taken out, so a listing made before is made again.
+        public void TypeChanged(string alias) => Interlocked.Increment(ref TypeVersions.GetOrAdd(alias, _ => new StrongBox<long>()).Value);
     }
 
     private volatile Maps _maps = new();
@@ -62,18 +72,26 @@ public sealed class PublishedCache
 
     public int Count => _maps.Nodes.Count;
 
-    public PublishedNode? Find(Guid key) => _maps.Nodes.GetValueOrDefault(key);
+    public PublishedNode? Find(Guid key) => _maps.Nodes.Find(key);
 
     /// The public media item whose file this is ("<folder>/<file>", exactly as stored), if any.
     public PublishedNode? FindByFile(string path) => _maps.ByFile.TryGetValue(path, out var key) ? Find(key) : null;
 
     /// The published items of one content or media type (a snapshot of the moment): what a map or an exhibition's
     /// schedule reads without walking the whole catalogue.
-    public IReadOnlyList<PublishedNode> OfType(string alias) =>
-        _maps.ByType.TryGetValue(alias, out var keys) ? keys.Keys.Select(Find).OfType<PublishedNode>().ToList() : [];
+    public IReadOnlyList<PublishedNode> OfType(string alias)
+    {
+        var maps = _maps;
+        // The version is read before the items: a change made during the listing moved it on, so the listing is not kept
+        // as current.
+        var version = maps.TypeVersion(alias);
+        if (!maps.ByType.TryGetValue(alias, out var listed) || listed.Version != version)
+            maps.ByType[alias] = listed = (version, maps.Nodes.Items().Where(n => n.ContentTypeAlias == alias).Select(n => n.Key).ToArray());
+        return listed.Keys.Select(k => maps.Nodes.Find(k)).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == alias).ToList();
+    }
 
     /// Every published item (a snapshot of the moment).
-    public IReadOnlyList<PublishedNode> All => _maps.Nodes.Values.ToList();
+    public IReadOnlyList<PublishedNode> All => _maps.Nodes.Items().ToList();
 
     /// Root items of content or media, in sort order.
     public IReadOnlyList<PublishedNode> Roots(bool media) => ChildrenOf(Guid.Empty).Where(n => n.IsMedia == media).ToList();
@@ -130,7 +148,7 @@ public sealed class PublishedCache
     {
         var lower = segment.ToLowerInvariant();
         var maps = _maps;
-        return maps.BySegment.Find(parent, culture, lower) ?? maps.BySegment.Find(parent, "", lower);
+        return maps.BySegment.Find(new(parent, culture, lower)) ?? maps.BySegment.Find(new(parent, "", lower));
     }
 
     /// Media by folder and item names from the media root ("Brand assets/Logos/main logo"), any case.
@@ -219,7 +237,7 @@ public sealed class PublishedCache
             if (IsLoaded)
             {
                 var next = all.ToDictionary(n => n.Key);
-                withdrawn.AddRange(_maps.Nodes.Values.Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
+                withdrawn.AddRange(_maps.Nodes.Items().Where(old => !next.TryGetValue(old.Key, out var now) || LostFile(old, now)));
             }
             var maps = new Maps(all.Count);
             foreach (var node in all)
@@ -246,10 +264,10 @@ public sealed class PublishedCache
         lock (_write)
         {
             foreach (var key in removals)
-                if (_maps.Nodes.TryGetValue(key, out var old))
+                if (Find(key) is { } old)
                     withdrawn.Add(old);
             foreach (var node in upserts)
-                if (_maps.Nodes.TryGetValue(node.Key, out var old) && LostFile(old, node))
+                if (Find(node.Key) is { } old && LostFile(old, node))
                     withdrawn.Add(old);
             // Routes before the change, of the changed items and everything beneath them.
             var before = upserts.Select(u => u.Key).SelectMany(k => Descendants(k).Prepend(k)).Distinct()
@@ -267,7 +285,7 @@ public sealed class PublishedCache
                 replacements[node.Key] = node;
             foreach (var key in removals.Concat(replacements.Keys))
             {
-                if (_maps.Nodes.TryGetValue(key, out var old))
+                if (Find(key) is { } old)
                 {
                     if (SummarisedByReferences.Contains(old.ContentTypeAlias))
                         touched.UnionWith(old.References);
@@ -324,13 +342,13 @@ public sealed class PublishedCache
 
     private static void Index(Maps maps, PublishedNode node, bool withSiblings = true)
     {
-        maps.Nodes[node.Key] = node;
+        maps.Nodes.Put(node);
         maps.BySegment.Add(node);
         foreach (var reference in node.References)
             maps.Referrers.GetOrAdd(reference, _ => new())[node.Key] = 0;
         if (node.FilePath is { } file)
             maps.ByFile[file] = node.Key;
-        maps.ByType.GetOrAdd(node.ContentTypeAlias, _ => new())[node.Key] = 0;
+        maps.TypeChanged(node.ContentTypeAlias);
         if (withSiblings)
             maps.Children.AddOrUpdate(node.ParentKey, [node.Key], (_, keys) => keys.Contains(node.Key) ? keys : [.. keys, node.Key]);
     }
@@ -340,15 +358,15 @@ public sealed class PublishedCache
     private void Unindex(PublishedNode node, PublishedNode? replacement)
     {
         if (replacement is null)
-            _maps.Nodes.TryRemove(node.Key, out _);
+            _maps.Nodes.Remove(node.Key, node);
         _maps.BySegment.Remove(node, replacement);
         foreach (var reference in node.References.Except(replacement?.References ?? []))
             if (_maps.Referrers.TryGetValue(reference, out var set))
                 set.TryRemove(node.Key, out _);
         if (node.FilePath is { } file && file != replacement?.FilePath)
             _maps.ByFile.TryRemove(KeyValuePair.Create(file, node.Key));
-        if (node.ContentTypeAlias != replacement?.ContentTypeAlias && _maps.ByType.TryGetValue(node.ContentTypeAlias, out var ofType))
-            ofType.TryRemove(node.Key, out _);
+        if (node.ContentTypeAlias != replacement?.ContentTypeAlias)
+            _maps.TypeChanged(node.ContentTypeAlias);
         if (replacement?.ParentKey != node.ParentKey && _maps.Children.TryGetValue(node.ParentKey, out var siblings))
             _maps.Children[node.ParentKey] = siblings.Where(k => k != node.Key).ToArray();
     }

@@ -5,21 +5,25 @@ using Archive.Engine.Schema;
 
 namespace Archive.Delivery.Tests;
 
-/// Routes are followed segment by segment through the cache's compact table of items by parent, culture and segment:
-/// it must answer as a dictionary would through growth, removals, moves, renames and republishing, in every culture.
-public class PublishedCacheRoutesTests
+/// The cache finds items by key, by route (segment by segment, through a compact table of items by parent, culture and
+/// segment) and by type: each must answer as a dictionary would through growth, removals, moves, renames and
+/// republishing, in every culture, while readers read.
+public class PublishedCacheMapsTests
 {
     private static readonly Guid Root = Guid.NewGuid();
 
-    private static PublishedNode Node(Guid key, Guid parent, IReadOnlyList<Guid> ancestors, params (string Culture, string Segment)[] cultures) => new()
+    private static PublishedNode Node(Guid key, Guid parent, IReadOnlyList<Guid> ancestors, params (string Culture, string Segment)[] cultures) =>
+        Typed("artefact", key, parent, ancestors, cultures);
+
+    private static PublishedNode Typed(string alias, Guid key, Guid parent, IReadOnlyList<Guid> ancestors, params (string Culture, string Segment)[] cultures) => new()
     {
-        Key = key, IsMedia = false, ContentTypeAlias = "artefact", ParentKey = parent, AncestorKeys = ancestors, Level = ancestors.Count + 1,
+        Key = key, IsMedia = false, ContentTypeAlias = alias, ParentKey = parent, AncestorKeys = ancestors, Level = ancestors.Count + 1,
         SortOrder = 0, CreateDate = new DateTime(2026, 1, 1), UpdateDate = new DateTime(2026, 1, 1), IsVariant = cultures.Any(c => c.Culture != ""),
         Cultures = cultures.ToDictionary(c => c.Culture, c => new PublishedCulture(c.Segment, c.Segment)),
         Data = Encoding.UTF8.GetBytes(new ContentData().ToJson()),
     };
 
-    private static PublishedNode Home() => Node(Root, Guid.Empty, [], ("kk", "bas"), ("ru", "glavnaya"), ("en", "home"));
+    private static PublishedNode Home() => Typed("home", Root, Guid.Empty, [], ("kk", "bas"), ("ru", "glavnaya"), ("en", "home"));
 
     private static PublishedNode Artefact(Guid key, int i) => Node(key, Root, [Root], ("kk", $"qamshy-{i}"), ("ru", $"knut-{i}"), ("en", $"whip-{i}"));
 
@@ -108,6 +112,15 @@ public class PublishedCacheRoutesTests
                     Interlocked.Increment(ref misses);
         }, TaskCreationOptions.LongRunning);
         SpinWait.SpinUntil(() => Volatile.Read(ref reads) > 100);
+        var stop2 = Guid.NewGuid();
+        cache.Apply([Typed("exhibitionStop", stop2, Root, [Root], ("en", "astana"))], []);
+        var typeMisses = 0;
+        var typeReader = Task.Factory.StartNew(() =>
+        {
+            while (!stop.IsCancellationRequested)
+                if (cache.Find(chest) is null || cache.OfType("exhibitionStop").Count != 1)
+                    Interlocked.Increment(ref typeMisses);
+        }, TaskCreationOptions.LongRunning);
         for (var round = 0; round < 20; round++)
         {
             var batch = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToList();
@@ -119,8 +132,37 @@ public class PublishedCacheRoutesTests
         }
         await stop.CancelAsync();
         await reader;
+        await typeReader;
         Assert.True(reads > 1_000, $"only {reads} reads");
         Assert.Equal(0, misses);
+        Assert.Equal(0, typeMisses);
+        Assert.Equal(3, cache.Count);
+    }
+
+    [Fact]
+    public void Items_of_a_type_are_listed_as_they_come_go_and_change_type()
+    {
+        var cache = new PublishedCache();
+        var stops = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        var objects = Enumerable.Range(0, 2000).Select(_ => Guid.NewGuid()).ToList();
+        cache.Load([Home(), .. stops.Select((k, i) => Typed("exhibitionStop", k, Root, [Root], ("en", $"stop-{i}"))), .. objects.Select(Artefact)], SchemaSnapshot.Empty);
+        Assert.Equal(stops.Order(), cache.OfType("exhibitionStop").Select(n => n.Key).Order());
+        Assert.Equal(2000, cache.OfType("artefact").Count);
+        Assert.Empty(cache.OfType("venue"));
+
+        // A new stop, one withdrawn, one made a venue, and objects republished in between (the stops' listing is kept).
+        var added = Guid.NewGuid();
+        cache.Apply([Typed("exhibitionStop", added, Root, [Root], ("en", "stop-new"))], [stops[0]]);
+        cache.Apply([Artefact(objects[5], 5)], []);
+        cache.Apply([Typed("venue", stops[1], Root, [Root], ("en", "stop-1"))], []);
+        Assert.Equal(new[] { stops[2], added }.Order(), cache.OfType("exhibitionStop").Select(n => n.Key).Order());
+        Assert.Equal([stops[1]], cache.OfType("venue").Select(n => n.Key));
+        cache.Apply([], objects.Take(10).ToList());
+        Assert.Equal(1990, cache.OfType("artefact").Count);
+        Assert.Equal(1990 + 4, cache.Count);
+        // The listing gives each item as it is now: a renamed stop is listed with its new segment.
+        cache.Apply([Typed("exhibitionStop", added, Root, [Root], ("en", "stop-renamed"))], []);
+        Assert.Contains(cache.OfType("exhibitionStop"), n => n.Cultures["en"].Segment == "stop-renamed");
     }
 
     [Fact]
