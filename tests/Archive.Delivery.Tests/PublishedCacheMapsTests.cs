@@ -121,9 +121,20 @@ public class PublishedCacheMapsTests
                 if (cache.Find(chest) is null || cache.OfType("exhibitionStop").Count != 1)
                     Interlocked.Increment(ref typeMisses);
         }, TaskCreationOptions.LongRunning);
+        // Items coming and going are found as themselves or not at all, never as what their slot holds a moment later.
+        var coming = new List<Guid>();
+        var wrong = 0;
+        var comingReader = Task.Factory.StartNew(() =>
+        {
+            while (!stop.IsCancellationRequested)
+                foreach (var key in Volatile.Read(ref coming))
+                    if (cache.Find(key) is { } found && found.Key != key)
+                        Interlocked.Increment(ref wrong);
+        }, TaskCreationOptions.LongRunning);
         for (var round = 0; round < 20; round++)
         {
             var batch = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToList();
+            Volatile.Write(ref coming, batch);
             foreach (var (key, i) in batch.Select((k, i) => (k, i)))
                 cache.Apply([Artefact(key, round * 1000 + i)], []);
             // The chest itself republished now and then: its entries are written over, never taken out first.
@@ -133,6 +144,8 @@ public class PublishedCacheMapsTests
         await stop.CancelAsync();
         await reader;
         await typeReader;
+        await comingReader;
+        Assert.Equal(0, wrong);
         Assert.True(reads > 1_000, $"only {reads} reads");
         Assert.Equal(0, misses);
         Assert.Equal(0, typeMisses);

@@ -38,8 +38,9 @@ internal abstract class ItemSlots<TKey>
 
     public PublishedNode? Find(in TKey key)
     {
-        var table = _table;
-        return Slot(table, key, volatileRead: true) is { } at ? Volatile.Read(ref table.Slots[at]) : null;
+        // The item matched is the one given back: the slot may be written again in between.
+        Slot(_table, key, volatileRead: true, out var node);
+        return node;
     }
 
     /// Every item held, once for each key it is held under (a snapshot of the moment, read without locking).
@@ -55,7 +56,7 @@ internal abstract class ItemSlots<TKey>
     public void Put(in TKey key, PublishedNode node)
     {
         var table = _table;
-        if (Slot(table, key, volatileRead: false) is { } existing)
+        if (Slot(table, key, volatileRead: false, out _) is { } existing)
         {
             Volatile.Write(ref table.Slots[existing], node);
             return;
@@ -69,14 +70,15 @@ internal abstract class ItemSlots<TKey>
     public void Remove(in TKey key, PublishedNode node)
     {
         var table = _table;
-        if (Slot(table, key, volatileRead: false) is { } at && ReferenceEquals(table.Slots[at], node))
+        if (Slot(table, key, volatileRead: false, out var held) is { } at && ReferenceEquals(held, node))
         {
             Volatile.Write(ref table.Slots[at], Removed);
             table.Live--;
         }
     }
 
-    private int? Slot(Table table, in TKey key, bool volatileRead)
+    /// The slot holding an item found by the key, and that item.
+    private int? Slot(Table table, in TKey key, bool volatileRead, out PublishedNode? found)
     {
         var slots = table.Slots;
         var index = Start(Hash(key), slots.Length);
@@ -84,11 +86,15 @@ internal abstract class ItemSlots<TKey>
         {
             var node = volatileRead ? Volatile.Read(ref slots[index]) : slots[index];
             if (node is null)
-                return null;
+                break;
             if (!ReferenceEquals(node, Removed) && Matches(node, key))
+            {
+                found = node;
                 return index;
+            }
             index = index + 1 == slots.Length ? 0 : index + 1;
         }
+        found = null;
         return null;
     }
 
@@ -103,7 +109,7 @@ internal abstract class ItemSlots<TKey>
             // An item held under several keys is met once per slot: each key is moved by the visit that finds its slot
             // held by this item, and only once.
             foreach (var key in KeysOf(node))
-                if (Slot(old, key, volatileRead: false) is { } at && ReferenceEquals(old.Slots[at], node) && Slot(next, key, volatileRead: false) is null)
+                if (Slot(old, key, volatileRead: false, out var held) is not null && ReferenceEquals(held, node) && Slot(next, key, volatileRead: false, out _) is null)
                     Place(next, Hash(key), node, reuseRemoved: false);
         }
         _table = next;
