@@ -53,6 +53,29 @@ public class DataCodecTests
         Assert.True(alone < raw);
     }
 
+    // Values shaped like a collection's: another type, other properties and phrasing.
+    private static byte[] Collection(int i, Random random) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        names = new { en = $"Collection {i}", kk = $"Жинақ {i}", ru = $"Коллекция {i}" },
+        values = new Dictionary<string, string> { ["curator"] = $"Curator {random.Next(500)}", ["founded"] = $"{1900 + random.Next(120)}" },
+    });
+
+    [Fact]
+    public void A_codec_trained_over_a_window_of_the_catalogue_keeps_its_objects_small_when_the_catalogue_begins_with_collections()
+    {
+        var random = new Random(11);
+        // As a catalogue is read: its collections first, then its objects.
+        var window = Enumerable.Range(0, 2_500).Select(i => Collection(i, random)).Concat(Enumerable.Range(0, 17_500).Select(i => Item(i, random))).ToList();
+        var firstOnly = DataCodec.Train(window.Take(DataCodec.TrainingSamples).ToList());
+        var spread = DataCodec.TrainSpread(window);
+
+        var objects = Enumerable.Range(20_000, 1_000).Select(i => Item(i, random)).ToList();
+        var withFirst = objects.Sum(o => firstOnly.Pack(o).Length);
+        var withSpread = objects.Sum(o => spread.Pack(o).Length);
+        Assert.True(withSpread * 2 < withFirst, $"objects: {withSpread:N0} bytes with a codec trained over the window, {withFirst:N0} with one trained on its first items");
+        Assert.All(objects, o => Assert.Equal(o, spread.Unpack(spread.Pack(o))));
+    }
+
     [Fact]
     public void A_preview_s_values_are_kept_as_they_are()
     {

@@ -72,6 +72,18 @@ public sealed class DataCodec
         }
     }
 
+    /// How many items a load takes in before it trains its codec, and how many of them the codec learns from.
+    public const int TrainingWindow = 20_000, TrainingSamples = 2_000;
+
+    /// A codec trained on samples spread evenly over a window of the catalogue (every n-th item), not its first items:
+    /// a catalogue often begins with its institutions and collections (2,100 of them before the first object at a
+    /// million objects), and a dictionary learnt from those alone compressed the objects' values eightfold worse.
+    public static DataCodec TrainSpread(IReadOnlyList<byte[]> window)
+    {
+        var step = Math.Max(1, window.Count / TrainingSamples);
+        return Train(Enumerable.Range(0, Math.Min(window.Count, TrainingSamples)).Select(i => window[i * step]).ToList());
+    }
+
     public byte[] Pack(ReadOnlySpan<byte> data) => _compress ? _compressor.Value!.Wrap(data).ToArray() : data.ToArray();
 
     /// Decompressed straight into an array of the size the frame states (this is on the read path of every response not kept).

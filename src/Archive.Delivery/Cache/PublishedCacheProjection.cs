@@ -38,17 +38,27 @@ public sealed class PublishedCacheProjection(PublishedCache cache, IRouteStore r
         var ancestors = new AncestorArrays();
         await foreach (var (items, _) in source.AllAsync(0, 2000, ct))
         {
-            var visible = items.Where(i => i.Public is not null).Select(i => i.Public!).ToList();
-            // The first page teaches the codec what this catalogue's items share.
-            codec ??= DataCodec.Train(visible.Select(i => System.Text.Encoding.UTF8.GetBytes(i.Data.ToJson())).ToList());
-            nodes.AddRange(visible.Select(i => PublishedNode.From(i, codec, ancestors)));
+            // The first items are held as they are until a window of the catalogue is in; a sample spread over it teaches
+            // the codec what this catalogue's items share, and they are packed with it.
+            nodes.AddRange(items.Where(i => i.Public is not null).Select(i => PublishedNode.From(i.Public!, codec ?? DataCodec.None, ancestors)));
+            if (codec is null && nodes.Count >= DataCodec.TrainingWindow)
+                codec = TrainAndPack(nodes);
         }
-        cache.Load(nodes, schema, codec ?? DataCodec.Plain);
+        codec ??= TrainAndPack(nodes);
+        cache.Load(nodes, schema, codec);
         await LoadRoutesAsync(ct);
         _position = position;
         LoadedFrom = "database";
         // Kept on disk soon after a build from the database, so that even a process killed later starts from it.
         _keptAt = 0;
+    }
+
+    private static DataCodec TrainAndPack(List<PublishedNode> held)
+    {
+        var codec = DataCodec.TrainSpread(held.Select(n => n.Data).ToList());
+        for (var i = 0; i < held.Count; i++)
+            held[i] = held[i].Repacked(codec);
+        return codec;
     }
 
     private async Task<bool> TryLoadKeptAsync(IStoredItemSource source, CancellationToken ct)

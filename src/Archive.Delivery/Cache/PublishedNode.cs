@@ -61,6 +61,25 @@ public sealed partial class PublishedNode
         AncestorKeys = [];
     }
 
+    /// The same item with its values packed by another codec (a load's items held as they were until its codec was trained).
+    internal PublishedNode Repacked(DataCodec codec) => new(codec.Pack(Data), codec)
+    {
+        Key = Key,
+        IsMedia = IsMedia,
+        ContentTypeAlias = ContentTypeAlias,
+        ParentKey = ParentKey,
+        AncestorKeys = AncestorKeys,
+        Level = Level,
+        SortOrder = SortOrder,
+        CreateDate = CreateDate,
+        UpdateDate = UpdateDate,
+        IsVariant = IsVariant,
+        Cultures = Cultures,
+        References = References,
+        FilePath = FilePath,
+        Whereabouts = Whereabouts,
+    };
+
     /// The values as kept (what the cache on disk writes).
     internal byte[] Packed => _packed;
 
