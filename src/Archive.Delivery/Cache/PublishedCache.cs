@@ -86,7 +86,13 @@ public sealed class PublishedCache
         // as current.
         var version = maps.TypeVersion(alias);
         if (!maps.ByType.TryGetValue(alias, out var listed) || listed.Version != version)
-            maps.ByType[alias] = listed = (version, maps.Nodes.Items().Where(n => n.ContentTypeAlias == alias).Select(n => n.Key).ToArray());
+        {
+            // In key order, not the table's: what is built from a listing (a kiosk's bundle and its version, a map) must
+            // not change when the table grows and nothing listed did.
+            var keys = maps.Nodes.Items().Where(n => n.ContentTypeAlias == alias).Select(n => n.Key).ToArray();
+            Array.Sort(keys);
+            maps.ByType[alias] = listed = (version, keys);
+        }
         return listed.Keys.Select(k => maps.Nodes.Find(k)).OfType<PublishedNode>().Where(n => n.ContentTypeAlias == alias).ToList();
     }
 
