@@ -99,14 +99,15 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
         var ids = batch.Select(n => n.Id).ToList();
         var cultures = (await db.NodeCultures.AsNoTracking().Where(c => ids.Contains(c.NodeId)).ToListAsync(ct)).ToLookup(c => c.NodeId);
         var versions = (await db.NodeVersions.AsNoTracking().Where(v => ids.Contains(v.NodeId) && (v.IsDraft || v.IsPublished))
-            .Select(v => new { v.NodeId, v.IsDraft, v.IsPublished, v.Data }).ToListAsync(ct)).ToLookup(v => v.NodeId);
+            .Select(v => new { v.NodeId, v.IsDraft, v.IsPublished, v.Data, v.CreatedAt }).ToListAsync(ct)).ToLookup(v => v.NodeId);
         var ancestors = await AncestorsAsync(batch, ct);
         var whereabouts = await WhereaboutsAsync(batch, ct);
         var result = new List<ProjectedItem>(batch.Count);
         foreach (var node in batch)
         {
             var draftJson = versions[node.Id].FirstOrDefault(v => v.IsDraft)?.Data;
-            var publishedJson = versions[node.Id].FirstOrDefault(v => v.IsPublished)?.Data;
+            var publishedVersion = versions[node.Id].FirstOrDefault(v => v.IsPublished);
+            var publishedJson = publishedVersion?.Data;
             var draft = draftJson is null ? null : ContentData.FromJson(draftJson);
             // One version both draft and published is read once.
             var published = publishedJson is null ? null : publishedJson == draftJson ? draft : ContentData.FromJson(publishedJson);
@@ -119,6 +120,7 @@ public sealed class StoredItemReader(ArchiveDbContext db, SchemaStore schemas, P
                 SortOrder = node.SortOrder,
                 CreateDate = node.CreateDate,
                 UpdateDate = node.UpdateDate,
+                PublishedAt = publishedVersion?.CreatedAt,
                 Ancestors = node.Path.Split(',').Select(long.Parse).Where(id => id != node.Id).Select(id => ancestors[id]).ToList(),
                 Cultures = cultures[node.Id].Select(c => new StoredCulture(c.Culture, c.Name, c.UrlSegment, c.Published, c.PublishedName, c.PublishedUrlSegment, c.Edited)).ToList(),
                 Draft = draft,

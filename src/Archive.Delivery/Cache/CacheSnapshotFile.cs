@@ -13,7 +13,8 @@ public static class CacheSnapshotFile
 {
     private const string Magic = "archive.published-cache";
     // Raised when what is written changes: an older file is then ignored, not misread.
-    private const int Version = 1;
+    // 2: an item's update date is its published version's.
+    private const int Version = 2;
 
     public const string FileName = "published-cache.bin";
 

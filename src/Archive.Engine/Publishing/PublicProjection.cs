@@ -34,7 +34,7 @@ public static class PublicProjection
         }
         if (cultures.Count == 0)
             return null;
-        return Build(item, source, cultures, schema);
+        return Build(item, source, cultures, schema, item.IsMedia ? item.UpdateDate : item.PublishedAt ?? item.UpdateDate);
     }
 
     /// What preview shows (an API-key channel, not a public one): the current draft in every culture it
@@ -44,10 +44,10 @@ public static class PublicProjection
         if (item.IsWithheld || item.Draft is null || item.Cultures.Count == 0)
             return null;
         var cultures = item.Cultures.ToDictionary(c => c.Culture, c => new PublicCulture(c.Name, c.Segment), StringComparer.OrdinalIgnoreCase);
-        return Build(item, item.Draft, cultures, schema);
+        return Build(item, item.Draft, cultures, schema, item.UpdateDate);
     }
 
-    private static PublicItem Build(StoredItem item, ContentData source, Dictionary<string, PublicCulture> cultures, SchemaSnapshot schema)
+    private static PublicItem Build(StoredItem item, ContentData source, Dictionary<string, PublicCulture> cultures, SchemaSnapshot schema, DateTime updated)
     {
         var type = schema.FindType(item.ContentTypeAlias, item.IsMedia ? ContentTypeKind.Media : ContentTypeKind.Document);
         return new PublicItem
@@ -58,7 +58,7 @@ public static class PublicProjection
             Level = item.Level,
             SortOrder = item.SortOrder,
             CreateDate = item.CreateDate,
-            UpdateDate = item.UpdateDate,
+            UpdateDate = updated,
             Ancestors = item.Ancestors,
             IsVariant = type?.VariesByCulture ?? false,
             Cultures = cultures,

@@ -30,7 +30,11 @@ public sealed record StoredItem
     public required int Level { get; init; }
     public required int SortOrder { get; init; }
     public required DateTime CreateDate { get; init; }
+    /// When anything about the item last changed, its unpublished draft included: what the back office and preview show.
     public required DateTime UpdateDate { get; init; }
+    /// When the published version was made: what the public sees as the item's update, so that a curator's unpublished
+    /// work is not news to visitors, crawlers or harvesters. Null for an item never published (and for media).
+    public DateTime? PublishedAt { get; init; }
     /// Root first, the parent last.
     public required IReadOnlyList<StoredAncestor> Ancestors { get; init; }
     public required IReadOnlyList<StoredCulture> Cultures { get; init; }

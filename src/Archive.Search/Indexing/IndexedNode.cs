@@ -31,6 +31,9 @@ public sealed record IndexedCulture(string Culture, bool Published, string Name,
     /// A published document whose culture also has a newer draft document (preview sees the draft).
     public bool HasDraft { get; init; }
 
+    /// A published document's update is the published version's; a draft document's is the node's.
+    public DateTime? UpdateDate { get; init; }
+
     /// Property alias → values filters and sorts compare (strings, doubles, UTC dates).
     public IReadOnlyDictionary<string, List<object>> Comparables { get; init; } = new Dictionary<string, List<object>>();
 }
@@ -100,7 +103,7 @@ public static class IndexedNodeProjection
             var published = visible is not null && visible.Cultures.ContainsKey(state.Culture);
             var hasDraft = (!published || state.Edited) && preview.Value is not null;
             if (published)
-                documents.Add(IndexedNodeBuilder.Culture(visible!.Data, state.Culture, true, type, schema, editors, ancestors, exhibitions) with { HasDraft = hasDraft });
+                documents.Add(IndexedNodeBuilder.Culture(visible!.Data, state.Culture, true, type, schema, editors, ancestors, exhibitions) with { HasDraft = hasDraft, UpdateDate = visible!.UpdateDate });
             if (hasDraft)
                 documents.Add(IndexedNodeBuilder.Culture(preview.Value!.Data, state.Culture, false, type, schema, editors, ancestors, exhibitions));
         }

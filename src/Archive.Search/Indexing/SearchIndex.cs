@@ -16,8 +16,9 @@ public sealed class SearchIndex : IDisposable
     private const string CurrentFile = "current", BuildingFile = "building", PositionKey = "position", CursorKey = "cursor", FormatKey = "format";
 
     /// The shape of the documents this code writes. A generation of another shape (older code's, without a field a
-    /// filter reads) goes on answering until a rebuild in this shape replaces it. 2: picked items' keys (__picked).
-    public const int Format = 2;
+    /// filter reads) goes on answering until a rebuild in this shape replaces it. 2: picked items' keys (__picked). 3: a
+    /// published document dated by its published version, not by a later unpublished save.
+    public const int Format = 3;
     private readonly string _root;
     private readonly ArchiveAnalyzers _analyzers;
     private readonly object _switch = new();
@@ -295,7 +296,7 @@ public sealed class SearchIndex : IDisposable
                 new Int32Field(IndexFields.Level, node.Level, Field.Store.NO),
                 new NumericDocValuesField(IndexFields.SortOrder, node.SortOrder),
                 new Int64Field(IndexFields.CreateDate, node.CreateDate.Ticks, Field.Store.NO),
-                new Int64Field(IndexFields.UpdateDate, node.UpdateDate.Ticks, Field.Store.NO),
+                new Int64Field(IndexFields.UpdateDate, (culture.UpdateDate ?? node.UpdateDate).Ticks, Field.Store.NO),
                 new SortedDocValuesField(IndexFields.NameSort, new Lucene.Net.Util.BytesRef(culture.Name.ToLowerInvariant())),
                 new StoredField(IndexFields.Name, culture.Name),
                 new TextField(IndexFields.Text(language), culture.Text, Field.Store.NO),
@@ -315,7 +316,7 @@ public sealed class SearchIndex : IDisposable
             // Only what the public may see is offered as you type.
             if (culture.Published)
                 document.Add(new TextField(IndexFields.Suggest(culture.Culture), culture.Name, Field.Store.NO));
-            document.Add(new NumericDocValuesField(IndexFields.UpdateDateSort, node.UpdateDate.Ticks));
+            document.Add(new NumericDocValuesField(IndexFields.UpdateDateSort, (culture.UpdateDate ?? node.UpdateDate).Ticks));
             document.Add(new NumericDocValuesField(IndexFields.DatingSort, culture.DatingEarliest ?? int.MaxValue));
             foreach (var ancestor in node.AncestorKeys)
                 document.Add(new StringField(IndexFields.Path, ancestor.ToString(), Field.Store.NO));

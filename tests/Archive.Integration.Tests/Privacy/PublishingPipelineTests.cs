@@ -132,6 +132,44 @@ public sealed class PublishingPipelineTests : IAsyncLifetime
         Assert.DoesNotContain(canary, item.GetRawText());
     }
 
+    /// A curator's unpublished work is not news to the public: the item's updateDate, its ETag and its place in a sort by
+    /// update stay as published until the draft is published, and then move.
+    [Fact]
+    public async Task Saving_a_draft_moves_no_public_date_or_ETag_until_it_is_published()
+    {
+        var (key, _, _, _) = await ArtefactWithImageAsync(skip: 6);
+        async Task<(string Updated, string ETag)> Public()
+        {
+            var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"{Api}/content/item/{key}") { Headers = { { "Accept-Language", "en" } } });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var item = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            return (item.GetProperty("updateDate").GetString()!, response.Headers.ETag!.Tag);
+        }
+        async Task<List<Guid>> Newest() => (await Json($"{Api}/content?filter=contentType:artefact&sort=updateDate:desc&take=2", ("Accept-Language", "en")))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var before = await Public();
+        Assert.DoesNotContain(key, await Newest());
+
+        const string canary = "Quillanbrent";
+        Assert.True((await Content(c => c.SaveAsync(key, new ContentEdit { Names = new Dictionary<string, string> { ["en"] = canary } }, "curator"))).Succeeded);
+        // Changes are followed in order: once a later publish of another item shows, the draft's save has been followed.
+        var (other, _, _, _) = await ArtefactWithImageAsync(skip: 7);
+        const string marker = "Brennowald";
+        Assert.True((await Content(c => c.SaveAsync(other, new ContentEdit { Names = new Dictionary<string, string> { ["en"] = marker } }, "curator"))).Succeeded);
+        Assert.True((await Content(c => c.PublishAsync(other, ["en"], "curator"))).Succeeded);
+        // The cache and the index follow separately: each is asked to show the later publish.
+        await Eventually(async () => (await Send($"{Api}/content/item/{other}", ("Accept-Language", "en"))).Body.Contains(marker), "the later publish never reached the cache");
+        await Eventually(async () => (await Newest())[0] == other, "the later publish never reached the index");
+        Assert.Equal(before, await Public());
+        // Had the save dated the item, it would now be the newest but one.
+        Assert.DoesNotContain(key, await Newest());
+
+        Assert.True((await Content(c => c.PublishAsync(key, ["en"], "curator"))).Succeeded);
+        await Eventually(async () => (await Public()).ETag != before.ETag, "the published name never reached the item");
+        Assert.True(DateTime.Parse((await Public()).Updated, System.Globalization.CultureInfo.InvariantCulture) > DateTime.Parse(before.Updated, System.Globalization.CultureInfo.InvariantCulture));
+        await Eventually(async () => (await Newest())[0] == key, "the published item is not the newest in a sort by update");
+    }
+
     [Fact]
     public async Task A_field_made_sensitive_in_the_schema_leaves_manifests_items_facets_and_filters_with_no_code_change()
     {
