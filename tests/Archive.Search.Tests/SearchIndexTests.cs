@@ -53,6 +53,30 @@ public class SearchIndexTests
         Assert.False(damaged.Exists);
     }
 
+    /// Folded and skeleton text are kept per culture: a Latin-script Kazakh word finds the Cyrillic Kazakh document and an
+    /// invariant item through them, and a Russian query finds neither the Kazakh document nor, through its folded text, a
+    /// word only the Kazakh text has.
+    [Fact]
+    public void Folded_and_skeleton_matches_come_from_the_request_s_culture_and_the_invariant_items()
+    {
+        using var index = new SearchIndex(Directory.CreateTempSubdirectory().FullName, Analyzers);
+        var chest = new IndexedNode(Guid.NewGuid(), "artefact", false, [], 3, 0, DateTime.UtcNow, DateTime.UtcNow,
+            [new IndexedCulture("kk", true, "Сандық", "Ағаш сандық, өрнекті", null, null), new IndexedCulture("ru", true, "Сундук", "Деревянный сундук", null, null)]);
+        var institution = new IndexedNode(Guid.NewGuid(), "institution", false, [], 1, 0, DateTime.UtcNow, DateTime.UtcNow,
+            [new IndexedCulture("", true, "Sandyq Museum", "Sandyq Museum, Almaty", null, null)]);
+        index.Rebuild([chest, institution], position: 1);
+        var search = new SearchService(index);
+
+        var kazakh = search.Search(new SearchRequest { Query = "sandyq", Culture = "kk" });
+        Assert.Equal(2, kazakh.Total);
+        Assert.Contains(kazakh.Items, h => h.Key == chest.Key && h.Culture == "kk");
+        Assert.Contains(kazakh.Items, h => h.Key == institution.Key && h.Culture == "");
+        var russian = search.Search(new SearchRequest { Query = "sandyq", Culture = "ru" });
+        Assert.Equal([institution.Key], russian.Items.Select(h => h.Key));
+        Assert.Equal(0, search.Search(new SearchRequest { Query = "өрнекті", Culture = "ru" }).Total);
+        Assert.Equal(1, search.Search(new SearchRequest { Query = "ornekti", Culture = "kk" }).Total);
+    }
+
     [Fact]
     public void Drafts_are_found_only_by_preview()
     {
