@@ -75,6 +75,7 @@ public sealed partial class USyncImporter
                 done += batch.Length;
                 progress?.Report(new ImportProgress("content and media", done, ordered.Count));
             }
+            segments.Forget();
         }
         if (db.Database.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('\"Nodes\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"Nodes\"))", ct);
@@ -272,22 +273,31 @@ public sealed partial class USyncImporter
         }
     }
 
-    /// URL segments already taken among siblings, loaded once per parent and culture.
+    /// URL segments already taken among siblings, loaded once per parent and culture. A million artefacts have three
+    /// million segments: they are remembered by a 64-bit hash, not as strings (a clash of hashes would only number a
+    /// segment that needed no number), and forgotten once a level is imported, since siblings share their level.
     private sealed class SiblingSegments(ArchiveDbContext db)
     {
-        private readonly Dictionary<(long?, bool, string), HashSet<string>> _taken = [];
+        private readonly Dictionary<(long?, bool, string), HashSet<ulong>> _taken = [];
 
         public async Task<string> ClaimAsync(long? parentId, bool isMedia, string culture, string name, Guid key, CancellationToken ct)
         {
             if (!_taken.TryGetValue((parentId, isMedia, culture), out var taken))
             {
                 var existing = await SiblingSegmentQuery.LoadAsync(db, parentId, isMedia, includeTrashed: true, ct);
-                _taken[(parentId, isMedia, culture)] = taken = existing[culture].ToHashSet();
+                _taken[(parentId, isMedia, culture)] = taken = existing[culture].Select(Hash).ToHashSet();
             }
-            var segment = UrlSegment.Unique(UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8], taken);
-            taken.Add(segment);
+            var wanted = UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8];
+            var segment = wanted;
+            for (var n = 2; taken.Contains(Hash(segment)); n++)
+                segment = $"{wanted}-{n}";
+            taken.Add(Hash(segment));
             return segment;
         }
+
+        public void Forget() => _taken.Clear();
+
+        private static ulong Hash(string segment) => System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(segment.AsSpan()));
     }
 
     private async Task ReportMissingAsync(USyncPackage package, USyncImportOptions importOptions, ImportReport report, CancellationToken ct)
@@ -303,9 +313,16 @@ public sealed partial class USyncImporter
         if (importOptions.Content)
         {
             var keys = package.Nodes.Select(n => n.Key).ToHashSet();
-            var missing = await db.Nodes.AsNoTracking().Where(n => n.USyncFile != null).Select(n => new { n.Key, n.IsMedia, n.USyncFile }).ToListAsync(ct);
-            foreach (var item in missing.Where(m => !keys.Contains(m.Key)).Take(listed))
+            // Streamed: the archive may hold a million items imported from files, and only the first few missing are listed.
+            var found = 0;
+            await foreach (var item in db.Nodes.AsNoTracking().Where(n => n.USyncFile != null).Select(n => new { n.Key, n.IsMedia, n.USyncFile }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (keys.Contains(item.Key))
+                    continue;
                 report.NotInFolder.Add($"{(item.IsMedia ? "media" : "content")} {item.Key} (was {item.USyncFile})");
+                if (++found == listed)
+                    break;
+            }
         }
     }
 }

@@ -106,9 +106,10 @@ public sealed partial class USyncImporter(
     private void ValidateNodes(USyncPackage package, SchemaSnapshot schema, Dictionary<Guid, NodeRef> nodeIndex, USyncImportOptions importOptions,
         List<string> problems, ImportReport report)
     {
-        var keys = package.Nodes.Select(n => n.Key).ToHashSet();
-        var duplicates = package.Nodes.GroupBy(n => n.Key).Where(g => g.Count() > 1);
-        foreach (var duplicate in duplicates)
+        // Duplicates found in one pass; only their files are gathered (grouping a million entries costs a million groups).
+        var keys = new HashSet<Guid>(package.Nodes.Count);
+        var duplicated = package.Nodes.Where(n => !keys.Add(n.Key)).Select(n => n.Key).ToHashSet();
+        foreach (var duplicate in package.Nodes.Where(n => duplicated.Contains(n.Key)).GroupBy(n => n.Key))
             problems.Add($"{string.Join(", ", duplicate.Select(d => d.File))}: the same key {duplicate.Key} is used by more than one file.");
         foreach (var entry in package.Nodes)
         {

@@ -51,6 +51,68 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Two_files_with_one_key_are_refused_naming_both_files()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        File.Copy(file, Path.Combine(folder, "Content", "copy-of-an-artefact.config"));
+
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(database).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia));
+        var problem = Assert.Single(error.Problems, p => p.Contains("more than one file"));
+        Assert.Contains("Content/" + Path.GetFileName(file), problem);
+        Assert.Contains("Content/copy-of-an-artefact.config", problem);
+    }
+
+    /// Siblings of one name get numbered segments, whether the clash is within one import or with what an earlier import
+    /// left in the archive.
+    [Fact]
+    public async Task Imported_siblings_of_one_name_get_numbered_segments_across_imports()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var text = File.ReadAllText(file);
+        var key = System.Text.RegularExpressions.Regex.Match(text, "<Content Key=\"([^\"]+)\"").Groups[1].Value;
+        string Twin(string twin) => System.Text.RegularExpressions.Regex.Replace(text.Replace(key, twin),
+            @"(<accessionNumber>\s*<Value><!\[CDATA\[)[^\]]*", m => m.Groups[1].Value + "TWIN-" + twin[..8]);
+        File.WriteAllText(Path.Combine(folder, "Content", "twin-a.config"), Twin("aaaaaaaa-0000-4000-8000-000000000001"));
+        await using var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        File.WriteAllText(Path.Combine(folder, "Content", "twin-b.config"), Twin("bbbbbbbb-0000-4000-8000-000000000002"));
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+
+        await using var db = fresh.NewContext();
+        var keys = new[] { key, "aaaaaaaa-0000-4000-8000-000000000001", "bbbbbbbb-0000-4000-8000-000000000002" }.Select(Guid.Parse).ToList();
+        var segments = await db.NodeCultures.Where(c => c.Culture == "en" && db.Nodes.Any(n => n.Id == c.NodeId && keys.Contains(n.Key)))
+            .Select(c => c.UrlSegment).ToListAsync();
+        Assert.Equal(3, segments.Count);
+        var first = segments.OrderBy(s => s.Length).First();
+        Assert.Equal([first, first + "-2", first + "-3"], segments.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Items_imported_before_and_gone_from_the_folder_are_reported_and_kept()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        await using var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        var gone = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Where(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>")).Take(2).ToList();
+        var keys = gone.Select(f => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(f), "<Content Key=\"([^\"]+)\"").Groups[1].Value).ToList();
+        gone.ForEach(File.Delete);
+
+        var report = await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        Assert.Equal(2, report.NotInFolder.Count);
+        Assert.All(keys, key => Assert.Contains(report.NotInFolder, line => line.Contains(key, StringComparison.OrdinalIgnoreCase)));
+        await using var db = fresh.NewContext();
+        var kept = keys.Select(Guid.Parse).ToList();
+        Assert.Equal(2, await db.Nodes.CountAsync(n => kept.Contains(n.Key)));
+    }
+
+    [Fact]
     public async Task A_missing_media_file_is_refused_with_the_item_and_path()
     {
         var folder = Paths.TempFolder();
