@@ -96,8 +96,16 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
     /// inodes. Reads are positional, so any number of threads may load items at once.
     private sealed class SpillFile
     {
-        private readonly FileStream _file = new(Path.Combine(Path.GetTempPath(), $"archive-synthetic-{Guid.NewGuid():N}.bin"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        private readonly FileStream _file;
+
+        public SpillFile()
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"archive-synthetic-{Guid.NewGuid():N}.bin");
+            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+            // Unlinked at once where the system allows it, so a process killed or ending without finalizers leaves nothing.
+            if (!OperatingSystem.IsWindows())
+                File.Delete(path);
+        }
 
         public (long Offset, int Length) Append(byte[] bytes)
         {
