@@ -144,7 +144,8 @@ public sealed partial class USyncImporter
         };
         rows.Nodes.Add(node);
         var scope = parent?.RootKey ?? item.Key;
-        index[item.Key] = new NodeRef(id, node.Path, node.Level, node.IsMedia, hash, scope);
+        // No hash: a key comes once in a package, so only children look this node up (a million hashes would be 150 MB).
+        index[item.Key] = new NodeRef(id, node.Path, node.Level, node.IsMedia, null, scope);
         foreach (var (culture, name) in data.Names)
         {
             var segment = await segments.ClaimAsync(parent?.Id, item.IsMedia, culture, name, item.Key, ct);

@@ -20,11 +20,13 @@ public sealed class USyncNodeEntry(string file, USyncNode header, string sourceH
     public Guid Key { get; } = header.Key;
     public bool IsMedia { get; } = header.IsMedia;
     public Guid ParentKey { get; } = header.ParentKey;
-    public string ParentName { get; } = header.ParentName;
     public int Level { get; } = header.Level;
     public int SortOrder { get; } = header.SortOrder;
     public string ContentTypeAlias { get; } = header.ContentTypeAlias;
-    public string SourceHash { get; } = sourceHash;
+    // A million entries are held at once: the SHA-256 as its 32 bytes, not as 64 UTF-16 characters.
+    private readonly object _hash = sourceHash.Length == 64 && sourceHash.All(char.IsAsciiHexDigitUpper) ? Convert.FromHexString(sourceHash) : sourceHash;
+
+    public string SourceHash => _hash is byte[] bytes ? Convert.ToHexString(bytes) : (string)_hash;
 
     public USyncNode Load() => load();
 }
