@@ -139,8 +139,8 @@ public static class SearchBenchmark
                     {
                         new StringField(IndexFields.Key, node.Key.ToString(), Field.Store.YES),
                         new TextField(IndexFields.Text(culture.Culture), culture.Text, Field.Store.NO),
-                        new TextField(IndexFields.Folded(culture.Culture), culture.Text, Field.Store.NO),
-                        new TextField(IndexFields.Skeleton(culture.Culture), culture.Text, Field.Store.NO),
+                        new TextField(IndexFields.Folded, culture.Text, Field.Store.NO),
+                        new TextField(IndexFields.Skeleton, culture.Text, Field.Store.NO),
                     };
                     if (culture.Culture == "ru")
                         document.Add(new TextField(IndexFields.RussianSnowball, culture.Text, Field.Store.NO));

@@ -53,9 +53,8 @@ public class SearchIndexTests
         Assert.False(damaged.Exists);
     }
 
-    /// Folded and skeleton text are kept per culture: a Latin-script Kazakh word finds the Cyrillic Kazakh document and an
-    /// invariant item through them, and a Russian query finds neither the Kazakh document nor, through its folded text, a
-    /// word only the Kazakh text has.
+    /// Through the folded and skeleton text a Latin-script Kazakh word finds the Cyrillic Kazakh document and an invariant
+    /// item; a Russian query finds the invariant item, never the Kazakh document, nor a word only the Kazakh text has.
     [Fact]
     public void Folded_and_skeleton_matches_come_from_the_request_s_culture_and_the_invariant_items()
     {

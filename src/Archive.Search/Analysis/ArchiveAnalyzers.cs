@@ -52,7 +52,8 @@ public sealed class ArchiveAnalyzers
             stream = new ICUFoldingFilter(stream);
             return new TokenStreamComponents(tokenizer, stream);
         });
-        SkeletonAnalyzer = Analyzer.NewAnonymous((_, reader) =>
+        _byField[IndexFields.Folded] = Folded;
+        _byField[IndexFields.Skeleton] = Analyzer.NewAnonymous((_, reader) =>
         {
             var tokenizer = new StandardTokenizer(Version, reader);
             TokenStream stream = new MapTermFilter(tokenizer, Terms.RepairCyrillic);
@@ -64,26 +65,16 @@ public sealed class ArchiveAnalyzers
             var tokenizer = new StandardTokenizer(Version, reader);
             return new TokenStreamComponents(tokenizer, new LowerCaseFilter(Version, tokenizer));
         });
-        PerField = new PrefixAwareAnalyzer(this, new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), _byField));
+        PerField = new SuggestAwareAnalyzer(new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), _byField), Suggest);
     }
-
-    /// Cross-script, lightly stemmed Kazakh skeletons.
-    private Analyzer SkeletonAnalyzer { get; }
-
-    /// The analyzer of a field named per culture (suggest, folded, skeleton), or null for a field named once.
-    private Analyzer? ByPrefix(string field) =>
-        field.StartsWith("suggest", StringComparison.Ordinal) ? Suggest
-        : field.StartsWith(IndexFields.SkeletonPrefix, StringComparison.Ordinal) ? SkeletonAnalyzer
-        : field.StartsWith(IndexFields.FoldedPrefix, StringComparison.Ordinal) ? Folded
-        : null;
 
     /// Lower-cased words, unstemmed: what autocomplete offers.
     public Analyzer Suggest { get; }
 
-    /// Suggest, folded and skeleton fields are named per culture, so they are recognised by prefix rather than listed.
-    private sealed class PrefixAwareAnalyzer(ArchiveAnalyzers analyzers, Analyzer fields) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    /// Suggest fields are named per culture, so they are recognised by prefix rather than listed.
+    private sealed class SuggestAwareAnalyzer(Analyzer fields, Analyzer suggest) : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
     {
-        protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzers.ByPrefix(fieldName) ?? fields;
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => fieldName.StartsWith("suggest", StringComparison.Ordinal) ? suggest : fields;
     }
 
     /// Other languages (German, Tatar, Uyghur, Korean…) are tokenised and folded.
@@ -92,7 +83,7 @@ public sealed class ArchiveAnalyzers
     /// The analyzer an IndexWriter uses: the field name picks it.
     public Analyzer PerField { get; }
 
-    public Analyzer ForField(string field) => _byField.TryGetValue(field, out var analyzer) ? analyzer : ByPrefix(field) ?? Folded;
+    public Analyzer ForField(string field) => _byField.TryGetValue(field, out var analyzer) ? analyzer : Folded;
 
     private static Analyzer Hunspell(Dictionary dictionary) => Analyzer.NewAnonymous((_, reader) =>
     {

@@ -44,14 +44,8 @@ public static class IndexFields
     public static string PropertyTextSort(string alias) => "ps." + alias;
     public static string PropertyNumberSort(string alias) => "pns." + alias;
     public const string DatingSort = "__datingSort";
-    /// Folded and skeleton text are kept per culture ("fold_kk"; "fold" for invariant items): a query reads its own
-    /// culture's postings and the invariant items', not every culture's, two thirds of which it would drop.
-    public static string Folded(string culture) => culture.Length == 0 ? FoldedPrefix : $"{FoldedPrefix}_{culture.ToLowerInvariant()}";
-    public static string Skeleton(string culture) => culture.Length == 0 ? SkeletonPrefix : $"{SkeletonPrefix}_{culture.ToLowerInvariant()}";
-    public const string FoldedPrefix = "fold", SkeletonPrefix = "skeleton";
-
-    /// The cultures whose documents a request in this culture searches: its own and the invariant items'.
-    public static IReadOnlyList<string> SearchedCultures(string? culture) => string.IsNullOrEmpty(culture) ? [""] : [culture, ""];
+    public const string Folded = "fold";
+    public const string Skeleton = "skeleton";
 
     /// A second stemmed Russian field (Snowball): the dictionary leaves out proper names and rare words.
     public const string RussianSnowball = "stem_ru";

@@ -17,9 +17,8 @@ public sealed class SearchIndex : IDisposable
 
     /// The shape of the documents this code writes. A generation of another shape (older code's, without a field a
     /// filter reads) goes on answering until a rebuild in this shape replaces it. 2: picked items' keys (__picked). 3: a
-    /// published document dated by its published version, not by a later unpublished save. 4: folded and skeleton text
-    /// per culture.
-    public const int Format = 4;
+    /// published document dated by its published version, not by a later unpublished save.
+    public const int Format = 3;
     private readonly string _root;
     private readonly ArchiveAnalyzers _analyzers;
     private readonly object _switch = new();
@@ -301,8 +300,8 @@ public sealed class SearchIndex : IDisposable
                 new SortedDocValuesField(IndexFields.NameSort, new Lucene.Net.Util.BytesRef(culture.Name.ToLowerInvariant())),
                 new StoredField(IndexFields.Name, culture.Name),
                 new TextField(IndexFields.Text(language), culture.Text, Field.Store.NO),
-                new TextField(IndexFields.Folded(culture.Culture), culture.Text, Field.Store.NO),
-                new TextField(IndexFields.Skeleton(culture.Culture), culture.Text, Field.Store.NO),
+                new TextField(IndexFields.Folded, culture.Text, Field.Store.NO),
+                new TextField(IndexFields.Skeleton, culture.Text, Field.Store.NO),
             };
             foreach (var (facet, values) in culture.Facets)
                 foreach (var value in values)

@@ -49,7 +49,7 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
             var pickers = request.KnownFacets.Where(f => FacetNames.IsKeyed(f) && !FacetNames.Own.Contains(f)).ToList();
             foreach (var word in words)
             {
-                var said = WordQuery(word, language, request.Culture, searcher.IndexReader);
+                var said = WordQuery(word, language, searcher.IndexReader);
                 query.Add(pickers.Count == 0 ? said : WithTermsItNames(said, TermsNamedBy(word, language, request, said, searcher), pickers), Occur.MUST);
             }
             // Browsing (no words): every visible item that the filters keep.
@@ -136,7 +136,7 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
     /// failing that, the folding one) sees them. Term-based scoring: no query rewriting per document.
     private Func<string, IReadOnlyList<string>> Highlighting(IReadOnlyList<string> words, string language)
     {
-        var fields = new[] { IndexFields.Text(language), IndexFields.Folded("") };
+        var fields = new[] { IndexFields.Text(language), IndexFields.Folded };
         var highlighters = fields.Select(field =>
         {
             var terms = words.SelectMany(w => Analyze(field, w)).Distinct().Select(t => new Lucene.Net.Search.Highlight.WeightedTerm(1f, t)).ToArray();
@@ -165,7 +165,7 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
     /// only looked for when it is rare or absent, which spares most queries the fuzzy term expansion.
     private const int CommonEnough = 3;
 
-    private BooleanQuery WordQuery(string word, string language, string? culture, IndexReader reader)
+    private BooleanQuery WordQuery(string word, string language, IndexReader reader)
     {
         var either = new BooleanQuery();
         var textField = IndexFields.Text(language);
@@ -174,19 +174,14 @@ public sealed partial class SearchService(SearchIndex index, FacetSampling? samp
         if (language == "ru")
             foreach (var term in Analyze(IndexFields.RussianSnowball, word))
                 either.Add(new TermQuery(new Term(IndexFields.RussianSnowball, term)) { Boost = LanguageBoost * 0.8f }, Occur.SHOULD);
-        foreach (var searched in IndexFields.SearchedCultures(culture))
+        foreach (var term in Analyze(IndexFields.Folded, word))
         {
-            var folded = IndexFields.Folded(searched);
-            foreach (var term in Analyze(folded, word))
-            {
-                either.Add(new TermQuery(new Term(folded, term)) { Boost = FoldedBoost }, Occur.SHOULD);
-                if (term.Length >= 5 && reader.DocFreq(new Term(folded, term)) < CommonEnough)
-                    either.Add(new FuzzyQuery(new Term(folded, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = FuzzyBoost }, Occur.SHOULD);
-            }
-            var skeleton = IndexFields.Skeleton(searched);
-            foreach (var term in Analyze(skeleton, word))
-                either.Add(new TermQuery(new Term(skeleton, term)) { Boost = SkeletonBoost }, Occur.SHOULD);
+            either.Add(new TermQuery(new Term(IndexFields.Folded, term)) { Boost = FoldedBoost }, Occur.SHOULD);
+            if (term.Length >= 5 && reader.DocFreq(new Term(IndexFields.Folded, term)) < CommonEnough)
+                either.Add(new FuzzyQuery(new Term(IndexFields.Folded, term), term.Length >= 8 ? 2 : 1, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = FuzzyBoost }, Occur.SHOULD);
         }
+        foreach (var term in Analyze(IndexFields.Skeleton, word))
+            either.Add(new TermQuery(new Term(IndexFields.Skeleton, term)) { Boost = SkeletonBoost }, Occur.SHOULD);
         return either;
     }
 
