@@ -35,10 +35,9 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task One_bad_reference_stops_the_whole_import()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
+        var folder = DemoCopy();
         // Point one artefact at a parent that no file defines.
-        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var file = ArtefactFiles(folder).First();
         var text = File.ReadAllText(file);
         var parentKey = System.Text.RegularExpressions.Regex.Match(text, "<Parent Key=\"([^\"]+)\"").Groups[1].Value;
         File.WriteAllText(file, text.Replace(parentKey, "11111111-2222-3333-4444-555555555555"));
@@ -53,9 +52,8 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task Two_files_with_one_key_are_refused_naming_both_files()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
-        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var folder = DemoCopy();
+        var file = ArtefactFiles(folder).First();
         File.Copy(file, Path.Combine(folder, "Content", "copy-of-an-artefact.config"));
 
         var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(database).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia));
@@ -69,16 +67,14 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task Imported_siblings_of_one_name_get_numbered_segments_across_imports()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
-        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var folder = DemoCopy();
+        var file = ArtefactFiles(folder).First();
         var text = File.ReadAllText(file);
-        var key = System.Text.RegularExpressions.Regex.Match(text, "<Content Key=\"([^\"]+)\"").Groups[1].Value;
+        var key = KeyOf(text);
         string Twin(string twin) => System.Text.RegularExpressions.Regex.Replace(text.Replace(key, twin),
             @"(<accessionNumber>\s*<Value><!\[CDATA\[)[^\]]*", m => m.Groups[1].Value + "TWIN-" + twin[..8]);
         File.WriteAllText(Path.Combine(folder, "Content", "twin-a.config"), Twin("aaaaaaaa-0000-4000-8000-000000000001"));
-        await using var fresh = new SqliteTestDatabase();
-        await fresh.InitializeAsync();
+        await using var fresh = await FreshDatabaseAsync();
         await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
         File.WriteAllText(Path.Combine(folder, "Content", "twin-b.config"), Twin("bbbbbbbb-0000-4000-8000-000000000002"));
         await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
@@ -95,13 +91,11 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task Items_imported_before_and_gone_from_the_folder_are_reported_and_kept()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
-        await using var fresh = new SqliteTestDatabase();
-        await fresh.InitializeAsync();
+        var folder = DemoCopy();
+        await using var fresh = await FreshDatabaseAsync();
         await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
-        var gone = Directory.EnumerateFiles(Path.Combine(folder, "Content")).Where(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>")).Take(2).ToList();
-        var keys = gone.Select(f => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(f), "<Content Key=\"([^\"]+)\"").Groups[1].Value).ToList();
+        var gone = ArtefactFiles(folder).Take(2).ToList();
+        var keys = gone.Select(f => KeyOf(File.ReadAllText(f))).ToList();
         gone.ForEach(File.Delete);
 
         var report = await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
@@ -115,8 +109,7 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task A_missing_media_file_is_refused_with_the_item_and_path()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
+        var folder = DemoCopy();
         var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(database).ImportAsync(folder, mediaFolder: Paths.TempFolder()));
         Assert.Contains(error.Problems, p => p.StartsWith("Media/") && p.Contains("/media/demo0001/"));
     }
@@ -124,20 +117,39 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
     [Fact]
     public async Task Script_in_imported_rich_text_is_kept_and_reported()
     {
-        var folder = Paths.TempFolder();
-        CopyFolder(Paths.ArchiveUSync, folder);
-        var file = Directory.EnumerateFiles(Path.Combine(folder, "Content")).First(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+        var folder = DemoCopy();
+        var file = ArtefactFiles(folder).First();
         var text = File.ReadAllText(file);
         var index = text.IndexOf("\"markup\": \"<p>", StringComparison.Ordinal) + "\"markup\": \"".Length;
         File.WriteAllText(file, text.Insert(index, "<script>alert(1)</script>"));
 
-        await using var fresh = new SqliteTestDatabase();
-        await fresh.InitializeAsync();
+        await using var fresh = await FreshDatabaseAsync();
         var report = await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
         var warning = Assert.Single(report.Warnings);
         Assert.Contains(Path.GetFileName(file), warning);
         Assert.Contains("<script>", warning);
         await fresh.DisposeAsync();
+    }
+
+    /// A copy of the demo catalogue's uSync folder, to change before importing.
+    private static string DemoCopy()
+    {
+        var folder = Paths.TempFolder();
+        CopyFolder(Paths.ArchiveUSync, folder);
+        return folder;
+    }
+
+    /// The demo copy's artefact files, in file order.
+    private static IEnumerable<string> ArtefactFiles(string folder) =>
+        Directory.EnumerateFiles(Path.Combine(folder, "Content")).Order(StringComparer.Ordinal).Where(f => File.ReadAllText(f).Contains("<ContentType>artefact</ContentType>"));
+
+    private static string KeyOf(string text) => System.Text.RegularExpressions.Regex.Match(text, "<Content Key=\"([^\"]+)\"").Groups[1].Value;
+
+    private static async Task<SqliteTestDatabase> FreshDatabaseAsync()
+    {
+        var fresh = new SqliteTestDatabase();
+        await fresh.InitializeAsync();
+        return fresh;
     }
 
     internal static void CopyFolder(string from, string to)
