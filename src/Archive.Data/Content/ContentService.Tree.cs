@@ -141,17 +141,7 @@ public sealed partial class ContentService
     /// Puts a node (with its subtree) under a new parent: path, level, sort order and segments.
     private async Task RelocateAsync(NodeEntity node, NodeEntity? parent, CancellationToken ct)
     {
-        var oldPath = node.Path;
-        var levelShift = (parent?.Level ?? 0) + 1 - node.Level;
-        var newPath = parent is null ? $"{node.Id}" : $"{parent.Path},{node.Id}";
-        foreach (var descendant in await db.Nodes.Where(n => n.Path.StartsWith(oldPath + ",")).ToListAsync(ct))
-        {
-            descendant.Path = newPath + descendant.Path[oldPath.Length..];
-            descendant.Level += levelShift;
-        }
-        node.Path = newPath;
-        node.Level += levelShift;
-        node.ParentId = parent?.Id;
+        await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct);
         node.SortOrder = (await db.Nodes.Where(n => n.ParentId == node.ParentId && n.IsMedia == node.IsMedia && n.Id != node.Id).MaxAsync(n => (int?)n.SortOrder, ct) ?? -1) + 1;
 
         // Segments stay unique among the new siblings.

@@ -115,7 +115,7 @@ public sealed partial class USyncImporter
 
         if (exists)
         {
-            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, schema, segments, actor, now, ct);
+            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, index, segments, actor, now, ct);
             report.Count(report.Updated, label);
             return false;
         }
@@ -180,7 +180,7 @@ public sealed partial class USyncImporter
     }
 
     private async Task UpdateNodeAsync(long id, USyncNode item, ContentData data, HashSet<string> published, string hash, string file, NodeRef? parent,
-        SchemaSnapshot schema, SiblingSegments segments, string actor, DateTime now, CancellationToken ct)
+        Dictionary<Guid, NodeRef> index, SiblingSegments segments, string actor, DateTime now, CancellationToken ct)
     {
         var node = await db.Nodes.FirstAsync(n => n.Id == id, ct);
         node.ContentTypeAlias = item.ContentTypeAlias;
@@ -193,8 +193,12 @@ public sealed partial class USyncImporter
         node.UpdateDate = now;
         node.UpdatedBy = actor;
         node.Revision++;
+        // A changed parent in the folder is applied as a move, of the whole subtree; what later levels of this import
+        // look up (new children of the moved items) learns the new paths.
         if (node.ParentId != parent?.Id)
-            MoveUnder(node, parent);
+            foreach (var moved in (await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct)).Append(node))
+                if (index.TryGetValue(moved.Key, out var known))
+                    index[moved.Key] = known with { Path = moved.Path, Level = moved.Level, RootKey = parent?.RootKey ?? node.Key };
         var cultures = await db.NodeCultures.Where(c => c.NodeId == id).ToListAsync(ct);
         foreach (var (culture, name) in data.Names)
         {
@@ -221,14 +225,6 @@ public sealed partial class USyncImporter
         });
         db.ChangeLog.Add(new ChangeLogEntity { Timestamp = now, EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, Key = item.Key, Change = published.Count > 0 ? ChangeTypes.Published : ChangeTypes.Saved, Cultures = string.Join(",", published) });
         db.Audit.Add(new AuditEntity { Timestamp = now, Actor = actor, Action = "Import", EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, EntityKey = item.Key, Comment = file });
-
-        void MoveUnder(NodeEntity n, NodeRef? p)
-        {
-            // A changed parent in the folder is applied as a move.
-            n.ParentId = p?.Id;
-            n.Level = (p?.Level ?? 0) + 1;
-            n.Path = p is null ? $"{n.Id}" : $"{p.Path},{n.Id}";
-        }
     }
 
     private static ContentData ToContentData(USyncNode item, ContentType type, SchemaSnapshot schema)

@@ -88,6 +88,32 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
         Assert.Equal([first, first + "-2", first + "-3"], segments.Order(StringComparer.Ordinal));
     }
 
+    /// A collection the folder moves to another institution takes everything beneath it along: paths, levels, and so
+    /// the ancestors every projection (and its privacy) reads from them.
+    [Fact]
+    public async Task A_collection_moved_in_the_folder_takes_its_objects_along_on_reimport()
+    {
+        var folder = DemoCopy();
+        await using var fresh = await FreshDatabaseAsync();
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        var collection = Path.Combine(folder, "Content", "aqyn-kabineti.config");
+        var text = File.ReadAllText(collection);
+        const string pushkin = "dc6ccb45-dc15-1700-8ca4-b8e616264b24";
+        var dostoevsky = KeyOf(File.ReadAllText(Path.Combine(folder, "Content", "f-m-dostoevskiidin-adebi-memorialdyq-murazhaiy-ulgi.config")));
+        Assert.Contains(pushkin, text);
+        File.WriteAllText(collection, text.Replace(pushkin, dostoevsky));
+
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        await using var db = fresh.NewContext();
+        var moved = await db.Nodes.SingleAsync(n => n.Key == Guid.Parse(KeyOf(text)));
+        var institution = await db.Nodes.SingleAsync(n => n.Key == Guid.Parse(dostoevsky));
+        Assert.Equal($"{institution.Path},{moved.Id}", moved.Path);
+        var beneath = await db.Nodes.Where(n => n.ParentId == moved.Id).ToListAsync();
+        Assert.NotEmpty(beneath);
+        Assert.All(beneath, n => Assert.Equal($"{moved.Path},{n.Id}", n.Path));
+        Assert.All(beneath, n => Assert.Equal(moved.Level + 1, n.Level));
+    }
+
     [Fact]
     public async Task Items_imported_before_and_gone_from_the_folder_are_reported_and_kept()
     {
