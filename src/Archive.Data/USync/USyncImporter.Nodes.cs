@@ -284,10 +284,7 @@ public sealed partial class USyncImporter
                 var existing = await SiblingSegmentQuery.LoadAsync(db, parentId, isMedia, includeTrashed: true, ct);
                 _taken[(parentId, isMedia, culture)] = taken = existing[culture].Select(Hash).ToHashSet();
             }
-            var wanted = UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8];
-            var segment = wanted;
-            for (var n = 2; taken.Contains(Hash(segment)); n++)
-                segment = $"{wanted}-{n}";
+            var segment = UrlSegment.Unique(UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8], candidate => taken.Contains(Hash(candidate)));
             taken.Add(Hash(segment));
             return segment;
         }

@@ -32,8 +32,9 @@ public sealed record StoredItem
     public required DateTime CreateDate { get; init; }
     /// When anything about the item last changed, its unpublished draft included: what the back office and preview show.
     public required DateTime UpdateDate { get; init; }
-    /// When the published version was made: what the public sees as the item's update, so that a curator's unpublished
-    /// work is not news to visitors, crawlers or harvesters. Null for an item never published (and for media).
+    /// When the published version was made: what the public sees as a document's update, so that a curator's unpublished
+    /// work is not news to visitors, crawlers or harvesters. Null for an item never published. Media is not published in
+    /// Umbraco (its current version serves), so the public sees its UpdateDate.
     public DateTime? PublishedAt { get; init; }
     /// Root first, the parent last.
     public required IReadOnlyList<StoredAncestor> Ancestors { get; init; }

@@ -46,14 +46,17 @@ public static class UrlSegment
     }
 
     /// The first free segment among siblings: "name", "name-2", "name-3", ...
-    public static string Unique(string segment, ISet<string> siblingSegments)
+    public static string Unique(string segment, ISet<string> siblingSegments) => Unique(segment, siblingSegments.Contains);
+
+    /// The same, asking whether a segment is taken (an import remembers millions of them by hash, not as strings).
+    public static string Unique(string segment, Func<string, bool> isTaken)
     {
-        if (!siblingSegments.Contains(segment))
+        if (!isTaken(segment))
             return segment;
         for (var n = 2; ; n++)
         {
             var candidate = $"{segment}-{n}";
-            if (!siblingSegments.Contains(candidate))
+            if (!isTaken(candidate))
                 return candidate;
         }
     }
