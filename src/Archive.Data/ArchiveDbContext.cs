@@ -180,8 +180,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
         b.Entity<HarvestRecordEntity>(e =>
         {
             e.HasKey(x => x.Key);
-            // OAI lists walk records in datestamp order, then key: the resumption token's keyset.
-            e.HasIndex(x => new { x.Datestamp, x.Key });
+            // OAI lists walk records in datestamp order, then change-log position, then key: the resumption token's keyset.
+            e.HasIndex(x => new { x.Datestamp, x.Sequence, x.Key });
             e.Property(x => x.ContentType).HasMaxLength(40);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.Property(x => x.Sets).HasMaxLength(4000);

@@ -292,6 +292,9 @@ namespace Archive.Data.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Sets")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -299,7 +302,7 @@ namespace Archive.Data.PostgreSql.Migrations
 
                     b.HasKey("Key");
 
-                    b.HasIndex("Datestamp", "Key");
+                    b.HasIndex("Datestamp", "Sequence", "Key");
 
                     b.ToTable("HarvestRecords");
                 });

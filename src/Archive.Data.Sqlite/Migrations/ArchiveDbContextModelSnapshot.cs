@@ -279,6 +279,9 @@ namespace Archive.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sets")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -286,7 +289,7 @@ namespace Archive.Data.Sqlite.Migrations
 
                     b.HasKey("Key");
 
-                    b.HasIndex("Datestamp", "Key");
+                    b.HasIndex("Datestamp", "Sequence", "Key");
 
                     b.ToTable("HarvestRecords");
                 });

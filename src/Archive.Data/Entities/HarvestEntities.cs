@@ -10,6 +10,10 @@ public sealed class HarvestRecordEntity
     public required string ContentType { get; set; }
     /// When the public record last changed (UTC, whole seconds).
     public DateTime Datestamp { get; set; }
+    /// The change-log position at which the public record last changed. Lists walk records by datestamp, then this,
+    /// then key: a record that changes while a harvest is under way moves behind the harvest's place even when its
+    /// datestamp stays within the same second.
+    public long Sequence { get; set; }
     public bool Deleted { get; set; }
     /// SHA-256 of the public record as last disseminated (hex); empty for a deleted record.
     public required string Hash { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Archive.Harvesting.Oai;
 
 /// `ListRecords` and `ListIdentifiers`: the records whose datestamps fall between `from` and `until` (inclusive; a day
-/// bound takes in the whole day), of one set or all, in datestamp then key order, a page at a time. Each page but the
+/// bound takes in the whole day), of one set or all, in datestamp, change-log position and key order, a page at a time. Each page but the
 /// last ends with a resumption token; the last page of a resumed list ends with an empty one, as the protocol asks.
 public static class ListRecords
 {
@@ -45,10 +45,12 @@ public static class ListRecords
         if (resumed is not null)
         {
             var after = resumed.AfterDatestamp;
+            var afterSequence = resumed.AfterSequence;
             var afterKey = resumed.AfterKey;
-            query = query.Where(r => r.Datestamp > after || (r.Datestamp == after && r.Key.CompareTo(afterKey) > 0));
+            query = query.Where(r => r.Datestamp > after
+                || (r.Datestamp == after && (r.Sequence > afterSequence || (r.Sequence == afterSequence && r.Key.CompareTo(afterKey) > 0))));
         }
-        var page = await query.OrderBy(r => r.Datestamp).ThenBy(r => r.Key).Take(c.Options.PageSize + 1).ToListAsync(ct);
+        var page = await query.OrderBy(r => r.Datestamp).ThenBy(r => r.Sequence).ThenBy(r => r.Key).Take(c.Options.PageSize + 1).ToListAsync(ct);
         // A resumed list can come up empty only when its last records left the set meanwhile.
         if (page.Count == 0)
             return OaiAnswer.Error("noRecordsMatch", "No record matches these arguments.");
@@ -59,7 +61,7 @@ public static class ListRecords
         // Records changed while a list is walked come again at its end, so it can outgrow the size first counted.
         var listSize = Math.Max(total, cursor + page.Count + (more ? 1 : 0));
         ResumptionToken? next = more
-            ? new ResumptionToken(c.Request.Verb, prefix, set, from, until, page[^1].Datestamp, page[^1].Key, cursor + page.Count, listSize,
+            ? new ResumptionToken(c.Request.Verb, prefix, set, from, until, page[^1].Datestamp, page[^1].Sequence, page[^1].Key, cursor + page.Count, listSize,
                 c.Now + c.Options.TokenLifetime)
             : null;
         return OaiAnswer.Of(w =>

@@ -93,7 +93,7 @@ public sealed class HarvestProjection(PublishedCache cache, PublishedCacheProjec
         {
             var rows = await db.HarvestRecords.Where(r => chunk.Contains(r.Key)).ToDictionaryAsync(r => r.Key, ct);
             foreach (var key in chunk)
-                changed += Write(db, key, rows.GetValueOrDefault(key), now);
+                changed += Write(db, key, rows.GetValueOrDefault(key), now, position);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -109,7 +109,7 @@ public sealed class HarvestProjection(PublishedCache cache, PublishedCacheProjec
         return changed;
     }
 
-    private int Write(ArchiveDbContext db, Guid key, HarvestRecordEntity? row, DateTime now)
+    private int Write(ArchiveDbContext db, Guid key, HarvestRecordEntity? row, DateTime now, long position)
     {
         var node = cache.Find(key);
         var objectType = node is { IsMedia: false } ? RecordFingerprint.ObjectTypeOf(node.ContentTypeAlias) : null;
@@ -120,6 +120,7 @@ public sealed class HarvestProjection(PublishedCache cache, PublishedCacheProjec
             row.Deleted = true;
             row.Hash = "";
             row.Datestamp = now;
+            row.Sequence = position;
             db.HarvestActivities.Add(new HarvestActivityEntity { Key = key, ObjectType = RecordFingerprint.ObjectTypeOf(row.ContentType) ?? "Manifest", Type = "Delete", EndTime = now });
             return 1;
         }
@@ -127,7 +128,7 @@ public sealed class HarvestProjection(PublishedCache cache, PublishedCacheProjec
         var sets = string.Join(' ', RecordFingerprint.SetsOf(cache, node));
         if (row is null)
         {
-            db.HarvestRecords.Add(new HarvestRecordEntity { Key = key, ContentType = node.ContentTypeAlias, Datestamp = now, Hash = hash, Sets = sets });
+            db.HarvestRecords.Add(new HarvestRecordEntity { Key = key, ContentType = node.ContentTypeAlias, Datestamp = now, Sequence = position, Hash = hash, Sets = sets });
             db.HarvestActivities.Add(new HarvestActivityEntity { Key = key, ObjectType = objectType, Type = "Create", EndTime = now });
             return 1;
         }
@@ -139,6 +140,7 @@ public sealed class HarvestProjection(PublishedCache cache, PublishedCacheProjec
         row.Sets = sets;
         row.ContentType = node.ContentTypeAlias;
         row.Datestamp = now;
+        row.Sequence = position;
         db.HarvestActivities.Add(new HarvestActivityEntity { Key = key, ObjectType = objectType, Type = type, EndTime = now });
         return 1;
     }

@@ -88,7 +88,7 @@ public sealed class OaiProtocolTests(HarvestHost host) : IClassFixture<HarvestHo
         Assert.Equal(["badResumptionToken"], crossed.Errors);
 
         var protection = host.Services.GetRequiredService<IDataProtectionProvider>();
-        var expired = new ResumptionToken("ListIdentifiers", "oai_dc", null, null, null, DateTime.UtcNow.AddDays(-3), Guid.Empty, 10, 60,
+        var expired = new ResumptionToken("ListIdentifiers", "oai_dc", null, null, null, DateTime.UtcNow.AddDays(-3), 0, Guid.Empty, 10, 60,
             DateTime.UtcNow.AddSeconds(-1)).Protect(protection);
         var answer = await Oai.AskAsync("verb=ListIdentifiers&resumptionToken=" + Uri.EscapeDataString(expired));
         Assert.Equal(["badResumptionToken"], answer.Errors);
