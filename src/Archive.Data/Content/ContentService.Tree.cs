@@ -29,7 +29,8 @@ public sealed partial class ContentService
         if (ContentRules.CanPlace(schema.FindType(node.ContentTypeAlias, kind)!, parent is null ? null : schema.FindType(parent.ContentTypeAlias, kind), schema) is { } placement)
             return OperationResult.Fail(OperationStatus.NotAllowed, [placement with { Path = "$.target" }]);
 
-        await RelocateAsync(node, parent, ct);
+        if (await RelocateAsync(node, parent, ct) is { Count: > 0 } taken)
+            return Refused(taken);
         Touch(node, actor);
         Log(node, ChangeTypes.Moved, null);
         Audit(actor, "Move", node, null, parent is null ? "to the root" : $"under {parent.Key}");
@@ -78,7 +79,8 @@ public sealed partial class ContentService
             item.TrashedAt = null;
         }
         // Relocating also re-checks the segments: a sibling may have taken one while the item was in the bin.
-        await RelocateAsync(node, parent, ct);
+        if (await RelocateAsync(node, parent, ct) is { Count: > 0 } taken)
+            return Refused(taken);
         Touch(node, actor);
         Log(node, ChangeTypes.Restored, null);
         Audit(actor, "Restore", node, null, null);
@@ -138,10 +140,11 @@ public sealed partial class ContentService
         return descendants;
     }
 
-    /// Puts a node (with its subtree) under a new parent: path, level, sort order and segments.
-    private async Task RelocateAsync(NodeEntity node, NodeEntity? parent, CancellationToken ct)
+    /// Puts a node (with its subtree) under a new parent: path, level, sort order, segments and the institution its
+    /// accession numbers are claimed in. Returns the numbers the new institution already uses (then nothing may be saved).
+    private async Task<List<ContentProblem>> RelocateAsync(NodeEntity node, NodeEntity? parent, CancellationToken ct)
     {
-        await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct);
+        var descendants = await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct);
         node.SortOrder = (await db.Nodes.Where(n => n.ParentId == node.ParentId && n.IsMedia == node.IsMedia && n.Id != node.Id).MaxAsync(n => (int?)n.SortOrder, ct) ?? -1) + 1;
 
         // Segments stay unique among the new siblings.
@@ -156,5 +159,39 @@ public sealed partial class ContentService
                     state.PublishedUrlSegment = segment;
             }
         }
+        return await CarryClaimsAsync(node, descendants, ct);
+    }
+
+    /// Accession numbers go with a subtree to its new institution; one the institution already uses stops the move.
+    private async Task<List<ContentProblem>> CarryClaimsAsync(NodeEntity node, List<NodeEntity> descendants, CancellationToken ct)
+    {
+        var scope = await InstitutionClaims.ScopeOfAsync(db, node, ct);
+        var claims = await InstitutionClaims.ElsewhereAsync(db, descendants.Select(d => d.Id).Append(node.Id), options.UniqueWithinRoot, scope, ct);
+        if (claims.Count == 0)
+            return [];
+        var taken = await InstitutionClaims.TakenAsync(db, claims, scope, ct);
+        var problems = new List<ContentProblem>();
+        foreach (var (claim, holder) in taken.Take(MaxNamed))
+        {
+            var draft = await db.NodeVersions.AsNoTracking().Where(v => v.NodeId == claim.NodeId && v.IsDraft).Select(v => v.Data).FirstAsync(ct);
+            var value = ContentData.FromJson(draft).GetValue(claim.Alias)?.Trim() ?? claim.Value;
+            problems.Add(new ContentProblem("$.target", null,
+                $"{await DescribeAsync(claim.NodeId, ct)} has {claim.Alias} '{value}', which {await DescribeAsync(holder, ct)} already uses in the target institution."));
+        }
+        if (taken.Count > MaxNamed)
+            problems.Add(new ContentProblem("$.target", null, $"… and {taken.Count - MaxNamed} more value(s) the target institution already uses."));
+        if (problems.Count == 0)
+            InstitutionClaims.Rescope(db, claims, scope);
+        return problems;
+    }
+
+    /// How many clashing values a refused move names one by one.
+    private const int MaxNamed = 20;
+
+    private OperationResult Refused(List<ContentProblem> problems)
+    {
+        // The relocation was applied to tracked entities: none of it may reach a later save of this context.
+        db.ChangeTracker.Clear();
+        return OperationResult.Fail(OperationStatus.DuplicateValue, problems);
     }
 }

@@ -65,13 +65,18 @@ public sealed partial class ContentService
     {
         var normalized = value.ToUpperInvariant();
         var holder = await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias && u.Value == normalized && u.NodeId != nodeId)
-            .Join(db.Nodes, u => u.NodeId, n => n.Id, (u, n) => new { n.Id, n.Key }).FirstOrDefaultAsync(ct);
-        if (holder is null)
-            return null;
+            .Select(u => (long?)u.NodeId).FirstOrDefaultAsync(ct);
+        return holder is null ? null
+            : new ContentProblem($"$.values[{alias}]", null, $"'{value}' is already used by {await DescribeAsync(holder.Value, ct)} in this institution.");
+    }
+
+    /// An item as curators know it: its name in the default language (or any), and its key.
+    private async Task<string> DescribeAsync(long nodeId, CancellationToken ct)
+    {
+        var key = await db.Nodes.AsNoTracking().Where(n => n.Id == nodeId).Select(n => n.Key).FirstAsync(ct);
         var schema = await schemas.GetAsync(db, ct);
-        var names = await db.NodeCultures.AsNoTracking().Where(c => c.NodeId == holder.Id).ToListAsync(ct);
+        var names = await db.NodeCultures.AsNoTracking().Where(c => c.NodeId == nodeId).ToListAsync(ct);
         var name = (names.FirstOrDefault(c => c.Culture == schema.Cultures.Default?.IsoCode) ?? names.FirstOrDefault())?.Name;
-        return new ContentProblem($"$.values[{alias}]", null,
-            name is null ? $"'{value}' is already used by {holder.Key} in this institution." : $"'{value}' is already used by «{name}» ({holder.Key}) in this institution.");
+        return name is null ? key.ToString() : $"«{name}» ({key})";
     }
 }

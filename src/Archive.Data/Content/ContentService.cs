@@ -316,11 +316,10 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         var wanted = options.UniqueWithinRoot
             .Select(alias => (Alias: alias, Value: data.GetValue(alias)?.Trim()))
             .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
-        // Unchanged values were checked when they were claimed.
-        if (existing.Count == wanted.Count && wanted.All(w => existing.Any(e => e.Alias == w.Alias && e.Value == w.Value!.ToUpperInvariant())))
+        var scope = await InstitutionClaims.ScopeOfAsync(db, node, ct);
+        // Unchanged values were checked when they were claimed (under this institution: a move carries claims along).
+        if (existing.Count == wanted.Count && wanted.All(w => existing.Any(e => e.Alias == w.Alias && e.Value == w.Value!.ToUpperInvariant() && e.ScopeKey == scope)))
             return problems;
-        var rootId = long.Parse(node.Path.Split(',')[0]);
-        var scope = rootId == node.Id ? node.Key : await db.Nodes.Where(n => n.Id == rootId).Select(n => n.Key).FirstAsync(ct);
         db.UniqueValues.RemoveRange(existing);
         foreach (var (alias, value) in wanted)
         {

@@ -18,11 +18,8 @@ public sealed partial class USyncImporter
     {
         var rows = await db.Nodes.AsNoTracking().Select(n => new { n.Key, n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash }).ToListAsync(ct);
         var keys = rows.ToDictionary(r => r.Id, r => r.Key);
-        return rows.ToDictionary(n => n.Key, n => new NodeRef(n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash, keys[RootIdOf(n.Path)]));
+        return rows.ToDictionary(n => n.Key, n => new NodeRef(n.Id, n.Path, n.Level, n.IsMedia, n.USyncHash, keys[InstitutionClaims.RootIdOf(n.Path)]));
     }
-
-    private static long RootIdOf(string path) =>
-        long.Parse(path.AsSpan(0, path.IndexOf(',') is var comma and > 0 ? comma : path.Length));
 
     /// Rows of new nodes, written in bulk once per batch; changed nodes go through change tracking.
     private sealed class NewRows
@@ -115,7 +112,7 @@ public sealed partial class USyncImporter
 
         if (exists)
         {
-            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, index, segments, actor, now, ct);
+            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, index, segments, uniques, rows, actor, now, ct);
             report.Count(report.Updated, label);
             return false;
         }
@@ -180,7 +177,7 @@ public sealed partial class USyncImporter
     }
 
     private async Task UpdateNodeAsync(long id, USyncNode item, ContentData data, HashSet<string> published, string hash, string file, NodeRef? parent,
-        Dictionary<Guid, NodeRef> index, SiblingSegments segments, string actor, DateTime now, CancellationToken ct)
+        Dictionary<Guid, NodeRef> index, SiblingSegments segments, UniqueValues uniques, NewRows rows, string actor, DateTime now, CancellationToken ct)
     {
         var node = await db.Nodes.FirstAsync(n => n.Id == id, ct);
         node.ContentTypeAlias = item.ContentTypeAlias;
@@ -195,10 +192,16 @@ public sealed partial class USyncImporter
         node.Revision++;
         // A changed parent in the folder is applied as a move, of the whole subtree; what later levels of this import
         // look up (new children of the moved items) learns the new paths.
+        var scope = parent?.RootKey ?? node.Key;
         if (node.ParentId != parent?.Id)
-            foreach (var moved in (await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct)).Append(node))
+        {
+            var subtree = (await SubtreeMove.MoveAsync(db, node, parent?.Id, parent?.Path, parent?.Level ?? 0, ct)).Append(node).ToList();
+            foreach (var moved in subtree)
                 if (index.TryGetValue(moved.Key, out var known))
-                    index[moved.Key] = known with { Path = moved.Path, Level = moved.Level, RootKey = parent?.RootKey ?? node.Key };
+                    index[moved.Key] = known with { Path = moved.Path, Level = moved.Level, RootKey = scope };
+            await CarryClaimsAsync(file, subtree, scope, uniques, ct);
+        }
+        await ReclaimAsync(file, id, data, scope, uniques, rows, ct);
         var cultures = await db.NodeCultures.Where(c => c.NodeId == id).ToListAsync(ct);
         foreach (var (culture, name) in data.Names)
         {
@@ -225,6 +228,44 @@ public sealed partial class USyncImporter
         });
         db.ChangeLog.Add(new ChangeLogEntity { Timestamp = now, EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, Key = item.Key, Change = published.Count > 0 ? ChangeTypes.Published : ChangeTypes.Saved, Cultures = string.Join(",", published) });
         db.Audit.Add(new AuditEntity { Timestamp = now, Actor = actor, Action = "Import", EntityType = item.IsMedia ? ChangeTypes.Media : ChangeTypes.Document, EntityKey = item.Key, Comment = file });
+    }
+
+    /// A subtree the folder moved to another institution takes its accession numbers there; one it already uses stops
+    /// the import.
+    private async Task CarryClaimsAsync(string file, List<NodeEntity> subtree, Guid scope, UniqueValues uniques, CancellationToken ct)
+    {
+        var claims = await InstitutionClaims.ElsewhereAsync(db, subtree.Select(n => n.Id), options.UniqueWithinRoot, scope, ct);
+        foreach (var claim in claims)
+        {
+            if (!await uniques.ClaimAsync(scope, claim.Alias, claim.Value, ct))
+                throw new USyncImportException([$"{file}: it moves item {subtree.First(n => n.Id == claim.NodeId).Key} to another institution, where '{claim.Alias}' value '{claim.Value}' is used by another item."]);
+            uniques.Release(claim.ScopeKey, claim.Alias, claim.Value);
+        }
+        await InstitutionClaims.RescopeNowAsync(db, claims, scope, ct);
+    }
+
+    /// A changed item's unique values: a new value is claimed (refused when another item of the institution has it) and
+    /// the one it replaces freed. Deletes run at once, so a new item of the same batch may take a freed value.
+    private async Task ReclaimAsync(string file, long id, ContentData data, Guid scope, UniqueValues uniques, NewRows rows, CancellationToken ct)
+    {
+        var aliases = options.UniqueWithinRoot;
+        var held = await db.UniqueValues.AsNoTracking().Where(u => u.NodeId == id && aliases.Contains(u.Alias)).ToListAsync(ct);
+        foreach (var alias in aliases)
+        {
+            var original = data.GetValue(alias)?.Trim();
+            var value = original?.ToUpperInvariant();
+            var mine = held.Where(h => h.Alias == alias).ToList();
+            if (mine is [var same] && same.Value == value && same.ScopeKey == scope)
+                continue;
+            if (!string.IsNullOrEmpty(value) && !await uniques.ClaimAsync(scope, alias, value, ct))
+                throw new USyncImportException([$"{file}: '{alias}' value '{original}' is used by another item in the same institution."]);
+            foreach (var old in mine)
+                uniques.Release(old.ScopeKey, old.Alias, old.Value);
+            if (mine.Count > 0)
+                await db.UniqueValues.Where(u => u.NodeId == id && u.Alias == alias).ExecuteDeleteAsync(ct);
+            if (!string.IsNullOrEmpty(value))
+                rows.Uniques.Add(new UniqueValueEntity { ScopeKey = scope, Alias = alias, Value = value, NodeId = id });
+        }
     }
 
     private static ContentData ToContentData(USyncNode item, ContentType type, SchemaSnapshot schema)
@@ -267,6 +308,12 @@ public sealed partial class USyncImporter
                 _taken[(scope, alias)] = taken = (await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias)
                     .Select(u => u.Value).ToListAsync(ct)).ToHashSet();
             return taken.Add(value);
+        }
+
+        public void Release(Guid scope, string alias, string value)
+        {
+            if (_taken.TryGetValue((scope, alias), out var taken))
+                taken.Remove(value);
         }
     }
 

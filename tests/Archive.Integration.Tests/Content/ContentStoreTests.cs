@@ -182,6 +182,44 @@ public abstract class ContentStoreTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [SkippableFact]
+    public async Task A_collection_moved_to_another_institution_takes_its_accession_numbers_along()
+    {
+        var first = await CreateInstitutionAsync("Lender");
+        var second = await CreateInstitutionAsync("Borrower");
+        var collection = await Do(c => c.CreateAsync(first, "collection", new ContentEdit { Names = ThreeNames }, "curator"));
+        var mine = await Do(c => c.CreateAsync(collection.Key, "artefact", Artefact("MOV-1"), "curator"));
+        Assert.True(mine.Succeeded, mine.ToString());
+        var theirs = await Do(c => c.CreateAsync(second, "artefact", Artefact("MOV-2"), "curator"));
+        Assert.True(theirs.Succeeded, theirs.ToString());
+
+        // The number the other institution uses stops the move, naming the object and the holder; nothing moves.
+        Assert.True((await Do(c => c.SaveAsync(mine.Key!.Value, new ContentEdit { Values = [new ValueEdit("accessionNumber", null, "mov-2")] }, "curator"))).Succeeded);
+        var refused = await Do(c => c.MoveAsync(collection.Key!.Value, second, "curator"));
+        Assert.Equal(OperationStatus.DuplicateValue, refused.Status);
+        Assert.Equal("$.target", refused.Problems[0].Path);
+        Assert.Contains("'mov-2'", refused.Problems[0].Message);
+        Assert.Contains(mine.Key!.Value.ToString(), refused.Problems[0].Message);
+        Assert.Contains(theirs.Key!.Value.ToString(), refused.Problems[0].Message);
+        await using (var db = database.NewContext())
+            Assert.Equal(first, await db.Nodes.Where(n => n.Key == collection.Key).Select(n => db.Nodes.First(p => p.Id == n.ParentId).Key).SingleAsync());
+
+        // Renumbered, it moves: the new institution knows its number, the old one is free of it.
+        Assert.True((await Do(c => c.SaveAsync(mine.Key!.Value, new ContentEdit { Values = [new ValueEdit("accessionNumber", null, "MOV-1")] }, "curator"))).Succeeded);
+        Assert.True((await Do(c => c.MoveAsync(collection.Key!.Value, second, "curator"))).Succeeded);
+        var clash = await Do(c => c.CreateAsync(second, "artefact", Artefact("mov-1"), "curator"));
+        Assert.Equal(OperationStatus.DuplicateValue, clash.Status);
+        Assert.Contains(mine.Key!.Value.ToString(), clash.Problems[0].Message);
+        Assert.True((await Do(c => c.CreateAsync(first, "artefact", Artefact("MOV-1"), "curator"))).Succeeded);
+
+        // Back to the recycle bin and restored under the lender, where MOV-1 is now taken: refused, and it stays in the bin.
+        Assert.True((await Do(c => c.TrashAsync(collection.Key!.Value, "curator"))).Succeeded);
+        var restore = await Do(c => c.RestoreAsync(collection.Key!.Value, first, "curator"));
+        Assert.Equal(OperationStatus.DuplicateValue, restore.Status);
+        await using (var db = database.NewContext())
+            Assert.True(await db.Nodes.Where(n => n.Key == collection.Key).Select(n => n.Trashed).SingleAsync());
+    }
+
+    [SkippableFact]
     public async Task A_stale_revision_is_a_conflict_and_the_newer_edit_survives()
     {
         var institution = await CreateInstitutionAsync();

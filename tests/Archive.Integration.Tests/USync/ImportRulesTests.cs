@@ -112,7 +112,47 @@ public sealed class ImportRulesTests(SqliteTestDatabase database) : IClassFixtur
         Assert.NotEmpty(beneath);
         Assert.All(beneath, n => Assert.Equal($"{moved.Path},{n.Id}", n.Path));
         Assert.All(beneath, n => Assert.Equal(moved.Level + 1, n.Level));
+        // Their accession numbers are the new institution's now: checked against its numbers, freed in the old one.
+        var ids = beneath.Select(n => n.Id).ToList();
+        var claims = await db.UniqueValues.Where(u => ids.Contains(u.NodeId)).ToListAsync();
+        Assert.NotEmpty(claims);
+        Assert.All(claims, c => Assert.Equal(Guid.Parse(dostoevsky), c.ScopeKey));
     }
+
+    [Fact]
+    public async Task A_reimported_accession_number_is_claimed_anew_and_one_already_used_is_refused()
+    {
+        var folder = DemoCopy();
+        await using var fresh = await FreshDatabaseAsync();
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        var siblings = ArtefactFiles(folder).GroupBy(ParentOf).First(g => g.Count() >= 2).Take(2).ToList();
+        var (renumbered, other) = (siblings[0], siblings[1]);
+        var before = AccessionOf(File.ReadAllText(renumbered));
+        File.WriteAllText(renumbered, File.ReadAllText(renumbered).Replace($"[CDATA[{before}]]", "[CDATA[RENUMBERED-1]]"));
+
+        await new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia);
+        await using (var db = fresh.NewContext())
+        {
+            var key = Guid.Parse(KeyOf(File.ReadAllText(renumbered)));
+            var values = await db.UniqueValues.Where(u => u.Node!.Key == key && u.Alias == "accessionNumber").Select(u => u.Value).ToListAsync();
+            Assert.Equal(["RENUMBERED-1"], values);
+            Assert.False(await db.UniqueValues.AnyAsync(u => u.Value == before.ToUpperInvariant()));
+        }
+
+        // The sibling takes the number the first now has: the import stops, naming the file, and changes nothing.
+        var text = File.ReadAllText(other);
+        File.WriteAllText(other, text.Replace($"[CDATA[{AccessionOf(text)}]]", "[CDATA[renumbered-1]]"));
+        var error = await Assert.ThrowsAsync<USyncImportException>(() => new ArchiveServices(fresh).ImportAsync(folder, mediaFolder: Paths.ArchiveMedia));
+        Assert.Contains(error.Problems, p => p.StartsWith("Content/" + Path.GetFileName(other)) && p.Contains("renumbered-1"));
+        await using (var db = fresh.NewContext())
+            Assert.Equal(1, await db.UniqueValues.CountAsync(u => u.Value == "RENUMBERED-1"));
+    }
+
+    private static string ParentOf(string file) =>
+        System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), "<Parent Key=\"([^\"]+)\"").Groups[1].Value;
+
+    private static string AccessionOf(string text) =>
+        System.Text.RegularExpressions.Regex.Match(text, @"<accessionNumber>\s*<Value><!\[CDATA\[([^\]]+)\]\]>").Groups[1].Value;
 
     [Fact]
     public async Task Items_imported_before_and_gone_from_the_folder_are_reported_and_kept()
