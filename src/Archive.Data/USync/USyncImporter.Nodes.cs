@@ -53,8 +53,9 @@ public sealed partial class USyncImporter
         var ordered = package.Nodes
             .OrderBy(n => n.IsMedia ? 0 : 1).ThenBy(n => n.Level).ThenBy(n => n.SortOrder)
             .ToList();
-        var segments = new SiblingSegments(db);
-        var uniques = new UniqueValues(db);
+        // Only parents are looked up again: the import indexes the new nodes that have children in the package alone.
+        var import = new NodeImport(index, new SiblingSegments(db), new UniqueValues(db),
+            package.Nodes.Select(n => n.ParentKey).Where(k => k != Guid.Empty).ToHashSet());
         // Ids are given here, inside the import's transaction, so a node's path is known before it is written.
         var nextId = (await db.Nodes.MaxAsync(n => (long?)n.Id, ct) ?? 0) + 1;
         var done = 0;
@@ -64,7 +65,7 @@ public sealed partial class USyncImporter
             {
                 var rows = new NewRows();
                 foreach (var entry in batch)
-                    if (await ImportNodeAsync(entry, schema, index, segments, uniques, importOptions, report, actor, rows, nextId, ct))
+                    if (await ImportNodeAsync(entry, schema, import, importOptions, report, actor, rows, nextId, ct))
                         nextId++;
                 await rows.WriteAsync(db, ct);
                 await db.SaveChangesAsync(ct);
@@ -72,17 +73,17 @@ public sealed partial class USyncImporter
                 done += batch.Length;
                 progress?.Report(new ImportProgress("content and media", done, ordered.Count));
             }
-            segments.Forget();
+            import.Segments.Forget();
         }
         if (db.Database.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('\"Nodes\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"Nodes\"))", ct);
     }
 
     /// Imports one node; true when it was new (and took the id offered).
-    private async Task<bool> ImportNodeAsync(USyncNodeEntry entry, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index,
-        SiblingSegments segments, UniqueValues uniques, USyncImportOptions importOptions, ImportReport report, string actor,
-        NewRows rows, long id, CancellationToken ct)
+    private async Task<bool> ImportNodeAsync(USyncNodeEntry entry, SchemaSnapshot schema, NodeImport import,
+        USyncImportOptions importOptions, ImportReport report, string actor, NewRows rows, long id, CancellationToken ct)
     {
+        var (index, segments, uniques, _) = import;
         var label = entry.IsMedia ? "media" : "content";
         var hash = entry.SourceHash;
         var exists = index.TryGetValue(entry.Key, out var known);
@@ -112,7 +113,7 @@ public sealed partial class USyncImporter
 
         if (exists)
         {
-            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, index, segments, uniques, rows, actor, now, ct);
+            await UpdateNodeAsync(known!.Id, item, data, published, hash, entry.File, parent, import, rows, actor, now, ct);
             report.Count(report.Updated, label);
             return false;
         }
@@ -141,8 +142,10 @@ public sealed partial class USyncImporter
         };
         rows.Nodes.Add(node);
         var scope = parent?.RootKey ?? item.Key;
-        // No hash: a key comes once in a package, so only children look this node up (a million hashes would be 150 MB).
-        index[item.Key] = new NodeRef(id, node.Path, node.Level, node.IsMedia, null, scope);
+        // No hash: a key comes once in a package, so only children look this node up (a million hashes would be 150 MB),
+        // and a node without children in the package is not looked up at all (a million artefacts' paths would be as much).
+        if (import.Parents.Contains(item.Key))
+            index[item.Key] = new NodeRef(id, node.Path, node.Level, node.IsMedia, null, scope);
         foreach (var (culture, name) in data.Names)
         {
             var segment = await segments.ClaimAsync(parent?.Id, item.IsMedia, culture, name, item.Key, ct);
@@ -177,8 +180,9 @@ public sealed partial class USyncImporter
     }
 
     private async Task UpdateNodeAsync(long id, USyncNode item, ContentData data, HashSet<string> published, string hash, string file, NodeRef? parent,
-        Dictionary<Guid, NodeRef> index, SiblingSegments segments, UniqueValues uniques, NewRows rows, string actor, DateTime now, CancellationToken ct)
+        NodeImport import, NewRows rows, string actor, DateTime now, CancellationToken ct)
     {
+        var (index, segments, uniques, _) = import;
         var node = await db.Nodes.FirstAsync(n => n.Id == id, ct);
         node.ContentTypeAlias = item.ContentTypeAlias;
         node.SortOrder = item.SortOrder;
@@ -296,6 +300,10 @@ public sealed partial class USyncImporter
             return item.PublishedCultures.Where(p => p.Value).Select(p => cultures.Resolve(p.Key)!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return item.PublishedDefault ? [ContentData.Invariant] : [];
     }
+
+    /// What one import of nodes remembers as it goes: the node index (of existing nodes, and of new nodes with children
+    /// in the package), sibling segments, unique values, and the keys the package names as parents.
+    private sealed record NodeImport(Dictionary<Guid, NodeRef> Index, SiblingSegments Segments, UniqueValues Uniques, HashSet<Guid> Parents);
 
     /// Values that must be unique within a root, loaded once per root and alias.
     private sealed class UniqueValues(ArchiveDbContext db)

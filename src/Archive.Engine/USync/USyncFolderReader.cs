@@ -20,12 +20,13 @@ public static class USyncFolderReader
             format = root.Attribute("format")?.Value ?? format;
         }
         var package = new USyncPackage { Version = version, Format = format };
+        var source = new FolderSource(folder);
         foreach (var path in Directory.EnumerateFiles(folder, "*.config", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             if (Path.GetFullPath(path) == Path.GetFullPath(marker))
                 continue;
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            Add(package, relative, Load(path, relative), () => Load(path, relative));
+            Add(package, relative, Load(path, relative), source);
         }
         return package;
     }
@@ -36,9 +37,9 @@ public static class USyncFolderReader
         return USyncXml.Parse(stream, relative);
     }
 
-    /// Adds one parsed file; reload gives the file's XML again when a node is needed later
-    /// (without it the parsed node is kept).
-    public static void Add(USyncPackage package, string file, XElement root, Func<XElement>? reload = null)
+    /// Adds one parsed file; a node is read again from the source when it is needed later (without one the parsed node
+    /// is kept).
+    public static void Add(USyncPackage package, string file, XElement root, IUSyncNodeSource? source = null)
     {
         var hash = USyncEntry<XElement>.HashOf(root);
         switch (root.Name.LocalName)
@@ -59,7 +60,7 @@ public static class USyncFolderReader
                 else
                 {
                     var node = NodeSerializer.Read(root, file);
-                    package.Nodes.Add(new USyncNodeEntry(file, node, hash, reload is null ? () => node : () => NodeSerializer.Read(reload(), file)));
+                    package.Nodes.Add(source is null ? new USyncNodeEntry(file, node, hash) : new USyncNodeEntry(file, node, hash, source, 0));
                 }
                 break;
             case "Dictionary":
@@ -84,5 +85,11 @@ public static class USyncFolderReader
             default:
                 throw new USyncFormatException(file, $"<{root.Name.LocalName}> is not a uSync item this archive knows");
         }
+    }
+
+    /// The folder's files, read again by their path within it.
+    private sealed class FolderSource(string folder) : IUSyncNodeSource
+    {
+        public USyncNode Load(string file, long position) => NodeSerializer.Read(USyncFolderReader.Load(Path.Combine(folder, file), file), file);
     }
 }

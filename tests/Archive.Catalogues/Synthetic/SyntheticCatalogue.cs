@@ -50,8 +50,7 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
             var xml = NodeSerializer.Write(node);
             // Kept as compressed XML, as a file on disk would be: loading it costs a parse, like an import from a folder.
             var stored = spill.Append(Compress(xml.ToString(SaveOptions.DisableFormatting)));
-            var file = FileOf(node);
-            package.Nodes.Add(new USyncNodeEntry(file, node, USyncEntry<XElement>.HashOf(xml), () => NodeSerializer.Read(XElement.Parse(Decompress(spill.Read(stored))), file)));
+            package.Nodes.Add(new USyncNodeEntry(FileOf(node), node, USyncEntry<XElement>.HashOf(xml), spill, stored));
         }
         spill.Flush();
         return package;
@@ -80,7 +79,7 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
 
     private static (Guid Key, string Path) Add(USyncPackage package, USyncNode node)
     {
-        package.Nodes.Add(new USyncNodeEntry(FileOf(node), node, USyncEntry<XElement>.HashOf(NodeSerializer.Write(node)), () => node));
+        package.Nodes.Add(new USyncNodeEntry(FileOf(node), node, USyncEntry<XElement>.HashOf(NodeSerializer.Write(node))));
         return (node.Key, node.Path);
     }
 
@@ -94,8 +93,11 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
 
     /// Compressed items in one temporary file (deleted when the package is gone): a folder's files without a million
     /// inodes. Reads are positional, so any number of threads may load items at once.
-    private sealed class SpillFile
+    private sealed class SpillFile : IUSyncNodeSource
     {
+        // An item's place in the file as one number: its offset in the high 40 bits, its length in the low 24.
+        private const int LengthBits = 24;
+
         private readonly FileStream _file;
 
         public SpillFile()
@@ -107,21 +109,26 @@ public sealed class SyntheticCatalogue(int seed = 20261125)
                 File.Delete(path);
         }
 
-        public (long Offset, int Length) Append(byte[] bytes)
+        public long Append(byte[] bytes)
         {
+            if (bytes.Length >= 1 << LengthBits)
+                throw new InvalidOperationException("A synthetic item is larger than a spill entry may be.");
             var offset = _file.Position;
             _file.Write(bytes);
-            return (offset, bytes.Length);
+            return offset << LengthBits | (long)bytes.Length;
         }
+
+        public USyncNode Load(string file, long position) => NodeSerializer.Read(XElement.Parse(Decompress(Read(position))), file);
 
         public void Flush() => _file.Flush();
 
-        public byte[] Read((long Offset, int Length) stored)
+        private byte[] Read(long position)
         {
-            var bytes = new byte[stored.Length];
+            var bytes = new byte[(int)(position & ((1L << LengthBits) - 1))];
+            var offset = position >> LengthBits;
             var read = 0;
             while (read < bytes.Length)
-                read += RandomAccess.Read(_file.SafeFileHandle, bytes.AsSpan(read), stored.Offset + read);
+                read += RandomAccess.Read(_file.SafeFileHandle, bytes.AsSpan(read), offset + read);
             return bytes;
         }
     }
