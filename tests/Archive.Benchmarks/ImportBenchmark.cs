@@ -28,7 +28,7 @@ public static class ImportBenchmark
 
         ImportReport report;
         var timer = Stopwatch.StartNew();
-        long peak, start;
+        long peak, start, managed;
         await using (var sampler = new MemorySampler())
         {
             await using var db = database.NewContext();
@@ -37,6 +37,7 @@ public static class ImportBenchmark
             timer.Stop();
             peak = sampler.PeakBytes;
             start = sampler.StartBytes;
+            managed = sampler.PeakManagedBytes;
         }
         Console.WriteLine();
         await using (var db = database.NewContext())
@@ -50,7 +51,8 @@ public static class ImportBenchmark
         var seconds = timer.Elapsed.TotalSeconds;
         Console.WriteLine($"Import ({provider}, {package.Nodes.Count:N0} nodes, {count:N0} artefacts × 3 cultures): {seconds:F1} s, " +
                           $"{package.Nodes.Count / seconds:N0} nodes/s ({package.Nodes.Count * RowsPerNode / seconds:N0} rows/s), " +
-                          $"peak working set {Stats.Mb(peak)} (the process held {Stats.Mb(start)} before the import, catalogue headers included)");
+                          $"peak working set {Stats.Mb(peak)} (the process held {Stats.Mb(start)} before the import, catalogue headers included; " +
+                          $"the managed heap's committed peak {Stats.Mb(managed)})");
         Console.WriteLine($"Ratio to baseline: {seconds / baseline.TotalSeconds:F1}× the time of bare inserts of the same row count");
         Console.WriteLine($"Report: {report}");
         return 0;
