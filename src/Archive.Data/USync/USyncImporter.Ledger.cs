@@ -11,6 +11,8 @@ public sealed partial class USyncImporter
     /// the places, stops and loans of its movements.
     private static void ValidateLedgers(USyncPackage package, Dictionary<Guid, NodeRef> nodeIndex, List<string> problems)
     {
+        if (package.Ledgers.Count == 0)
+            return;
         var known = package.Nodes.Select(n => n.Key).Concat(nodeIndex.Keys).ToHashSet();
         var crates = package.Ledgers.Where(l => l.Item.CrateNumber is not null).Select(l => l.Item.Subject).ToHashSet();
         foreach (var entry in package.Ledgers)

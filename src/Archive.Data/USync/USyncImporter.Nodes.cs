@@ -49,9 +49,10 @@ public sealed partial class USyncImporter
     private async Task ImportNodesAsync(USyncPackage package, SchemaSnapshot schema, Dictionary<Guid, NodeRef> index, USyncImportOptions importOptions,
         ImportReport report, string actor, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        // Media before content (content picks media), parents before children.
+        // Media before content (content picks media), parents before children, and siblings together: the segments taken
+        // under one parent are remembered only while its children are imported.
         var ordered = package.Nodes
-            .OrderBy(n => n.IsMedia ? 0 : 1).ThenBy(n => n.Level).ThenBy(n => n.SortOrder)
+            .OrderBy(n => n.IsMedia ? 0 : 1).ThenBy(n => n.Level).ThenBy(n => n.ParentKey).ThenBy(n => n.SortOrder)
             .ToList();
         // Only parents are looked up again: the import indexes the new nodes that have children in the package alone.
         var import = new NodeImport(index, new SiblingSegments(db), new UniqueValues(db),
@@ -73,7 +74,6 @@ public sealed partial class USyncImporter
                 done += batch.Length;
                 progress?.Report(new ImportProgress("content and media", done, ordered.Count));
             }
-            import.Segments.Forget();
         }
         if (db.Database.IsPostgres())
             await db.Database.ExecuteSqlRawAsync("SELECT setval(pg_get_serial_sequence('\"Nodes\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 1) FROM \"Nodes\"))", ct);
@@ -167,7 +167,7 @@ public sealed partial class USyncImporter
             var value = data.GetValue(alias)?.Trim().ToUpperInvariant();
             if (string.IsNullOrEmpty(value))
                 continue;
-            if (!await uniques.ClaimAsync(scope, alias, value, ct))
+            if (!await uniques.ClaimAsync(scope, alias, value, rows.Uniques, ct))
                 throw new USyncImportException([$"{entry.File}: '{alias}' value '{data.GetValue(alias)}' is used by another item in the same institution."]);
             rows.Uniques.Add(new UniqueValueEntity { ScopeKey = scope, Alias = alias, Value = value, NodeId = id });
         }
@@ -203,7 +203,7 @@ public sealed partial class USyncImporter
             foreach (var moved in subtree)
                 if (index.TryGetValue(moved.Key, out var known))
                     index[moved.Key] = known with { Path = moved.Path, Level = moved.Level, RootKey = scope };
-            await CarryClaimsAsync(file, subtree, scope, uniques, ct);
+            await CarryClaimsAsync(file, subtree, scope, uniques, rows, ct);
         }
         await ReclaimAsync(file, id, data, scope, uniques, rows, ct);
         var cultures = await db.NodeCultures.Where(c => c.NodeId == id).ToListAsync(ct);
@@ -236,12 +236,12 @@ public sealed partial class USyncImporter
 
     /// A subtree the folder moved to another institution takes its accession numbers there; one it already uses stops
     /// the import.
-    private async Task CarryClaimsAsync(string file, List<NodeEntity> subtree, Guid scope, UniqueValues uniques, CancellationToken ct)
+    private async Task CarryClaimsAsync(string file, List<NodeEntity> subtree, Guid scope, UniqueValues uniques, NewRows rows, CancellationToken ct)
     {
         var claims = await InstitutionClaims.ElsewhereAsync(db, subtree.Select(n => n.Id), options.UniqueWithinRoot, scope, ct);
         foreach (var claim in claims)
         {
-            if (!await uniques.ClaimAsync(scope, claim.Alias, claim.Value, ct))
+            if (!await uniques.ClaimAsync(scope, claim.Alias, claim.Value, rows.Uniques, ct))
                 throw new USyncImportException([$"{file}: it moves item {subtree.First(n => n.Id == claim.NodeId).Key} to another institution, where '{claim.Alias}' value '{claim.Value}' is used by another item."]);
             uniques.Release(claim.ScopeKey, claim.Alias, claim.Value);
         }
@@ -261,7 +261,7 @@ public sealed partial class USyncImporter
             var mine = held.Where(h => h.Alias == alias).ToList();
             if (mine is [var same] && same.Value == value && same.ScopeKey == scope)
                 continue;
-            if (!string.IsNullOrEmpty(value) && !await uniques.ClaimAsync(scope, alias, value, ct))
+            if (!string.IsNullOrEmpty(value) && !await uniques.ClaimAsync(scope, alias, value, rows.Uniques, ct))
                 throw new USyncImportException([$"{file}: '{alias}' value '{original}' is used by another item in the same institution."]);
             foreach (var old in mine)
                 uniques.Release(old.ScopeKey, old.Alias, old.Value);
@@ -305,49 +305,62 @@ public sealed partial class USyncImporter
     /// in the package), sibling segments, unique values, and the keys the package names as parents.
     private sealed record NodeImport(Dictionary<Guid, NodeRef> Index, SiblingSegments Segments, UniqueValues Uniques, HashSet<Guid> Parents);
 
-    /// Values that must be unique within a root, loaded once per root and alias.
+    /// Values that must be unique within a root, loaded once per root and alias. A million accession numbers are
+    /// remembered by a 64-bit hash; a hash already seen is checked exactly (in the database, and among the rows of the
+    /// batch not yet written), so a clash of hashes never refuses a number that is free.
     private sealed class UniqueValues(ArchiveDbContext db)
     {
-        private readonly Dictionary<(Guid, string), HashSet<string>> _taken = [];
+        private readonly Dictionary<(Guid, string), HashSet<ulong>> _taken = [];
 
-        public async Task<bool> ClaimAsync(Guid scope, string alias, string value, CancellationToken ct)
+        public async Task<bool> ClaimAsync(Guid scope, string alias, string value, IReadOnlyList<UniqueValueEntity> pending, CancellationToken ct)
         {
             if (!_taken.TryGetValue((scope, alias), out var taken))
-                _taken[(scope, alias)] = taken = (await db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias)
-                    .Select(u => u.Value).ToListAsync(ct)).ToHashSet();
-            return taken.Add(value);
+            {
+                taken = [];
+                await foreach (var held in db.UniqueValues.AsNoTracking().Where(u => u.ScopeKey == scope && u.Alias == alias).Select(u => u.Value).AsAsyncEnumerable().WithCancellation(ct))
+                    taken.Add(Hash(held));
+                _taken[(scope, alias)] = taken;
+            }
+            if (taken.Add(Hash(value)))
+                return true;
+            return !pending.Any(p => p.ScopeKey == scope && p.Alias == alias && p.Value == value)
+                && !await db.UniqueValues.AnyAsync(u => u.ScopeKey == scope && u.Alias == alias && u.Value == value, ct);
         }
 
         public void Release(Guid scope, string alias, string value)
         {
             if (_taken.TryGetValue((scope, alias), out var taken))
-                taken.Remove(value);
+                taken.Remove(Hash(value));
         }
     }
 
-    /// URL segments already taken among siblings, loaded once per parent and culture. A million artefacts have three
-    /// million segments: they are remembered by a 64-bit hash, not as strings (a clash of hashes would only number a
-    /// segment that needed no number), and forgotten once a level is imported, since siblings share their level.
+    /// URL segments already taken among siblings, loaded once per parent and culture while that parent's children are
+    /// imported (the import takes siblings together). A parent of a million artefacts has three million segments: they
+    /// are remembered by a 64-bit hash, not as strings (a clash of hashes would only number a segment that needed none).
     private sealed class SiblingSegments(ArchiveDbContext db)
     {
-        private readonly Dictionary<(long?, bool, string), HashSet<ulong>> _taken = [];
+        private readonly Dictionary<string, HashSet<ulong>> _taken = [];
+        private (long?, bool)? _parent;
 
         public async Task<string> ClaimAsync(long? parentId, bool isMedia, string culture, string name, Guid key, CancellationToken ct)
         {
-            if (!_taken.TryGetValue((parentId, isMedia, culture), out var taken))
+            if (_parent != (parentId, isMedia))
+            {
+                _taken.Clear();
+                _parent = (parentId, isMedia);
+            }
+            if (!_taken.TryGetValue(culture, out var taken))
             {
                 var existing = await SiblingSegmentQuery.LoadAsync(db, parentId, isMedia, includeTrashed: true, ct);
-                _taken[(parentId, isMedia, culture)] = taken = existing[culture].Select(Hash).ToHashSet();
+                _taken[culture] = taken = existing[culture].Select(Hash).ToHashSet();
             }
             var segment = UrlSegment.Unique(UrlSegment.From(name) is { Length: > 0 } s ? s : key.ToString("N")[..8], candidate => taken.Contains(Hash(candidate)));
             taken.Add(Hash(segment));
             return segment;
         }
-
-        public void Forget() => _taken.Clear();
-
-        private static ulong Hash(string segment) => System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(segment.AsSpan()));
     }
+
+    private static ulong Hash(string text) => System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan()));
 
     private async Task ReportMissingAsync(USyncPackage package, USyncImportOptions importOptions, ImportReport report, CancellationToken ct)
     {
