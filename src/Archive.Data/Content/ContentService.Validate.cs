@@ -47,7 +47,7 @@ public sealed partial class ContentService
         string? path = node?.Path ?? (parentKey is { } p ? await db.Nodes.AsNoTracking().Where(n => n.Key == p).Select(n => n.Path).FirstOrDefaultAsync(ct) : null);
         if (path is null)
             return problems; // a new root: nothing beneath it yet
-        var rootId = long.Parse(path.Split(',')[0]);
+        var rootId = InstitutionClaims.RootIdOf(path);
         var scope = await db.Nodes.AsNoTracking().Where(n => n.Id == rootId).Select(n => n.Key).FirstAsync(ct);
         foreach (var alias in options.UniqueWithinRoot)
         {

@@ -316,6 +316,8 @@ public sealed partial class ContentService(ArchiveDbContext db, SchemaStore sche
         var wanted = options.UniqueWithinRoot
             .Select(alias => (Alias: alias, Value: data.GetValue(alias)?.Trim()))
             .Where(v => !string.IsNullOrEmpty(v.Value)).ToList();
+        if (existing.Count == 0 && wanted.Count == 0)
+            return problems;
         var scope = await InstitutionClaims.ScopeOfAsync(db, node, ct);
         // Unchanged values were checked when they were claimed (under this institution: a move carries claims along).
         if (existing.Count == wanted.Count && wanted.All(w => existing.Any(e => e.Alias == w.Alias && e.Value == w.Value!.ToUpperInvariant() && e.ScopeKey == scope)))

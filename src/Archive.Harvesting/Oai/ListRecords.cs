@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Archive.Harvesting.Oai;
 
 /// `ListRecords` and `ListIdentifiers`: the records whose datestamps fall between `from` and `until` (inclusive; a day
-/// bound takes in the whole day), of one set or all, in datestamp, change-log position and key order, a page at a time. Each page but the
-/// last ends with a resumption token; the last page of a resumed list ends with an empty one, as the protocol asks.
+/// bound takes in the whole day), of one set or all, in datestamp, change-log position and key order, a page at a time.
+/// Each page but the last ends with a resumption token; the last page of a resumed list ends with an empty one, as the
+/// protocol asks.
 public static class ListRecords
 {
     public static async Task<OaiAnswer> AnswerAsync(OaiContext c, bool headersOnly, CancellationToken ct)

@@ -6,9 +6,9 @@ namespace Archive.Harvesting.Oai;
 
 /// Where a list stopped: the request it continues and the last record sent, by datestamp, change-log position and key
 /// (keyset paging over records in that order). A record changed between pages moves to a later position (and a
-/// datestamp no earlier) and comes again further on, so nothing is missed and nothing half-changed is skipped. The token holds all of it, signed and
-/// encrypted with the archive's Data Protection keys (kept on disk, or shared in a cluster): it survives a restart,
-/// is accepted by every node, cannot be forged, and expires at the time it states.
+/// datestamp no earlier) and comes again further on, so nothing is missed and nothing half-changed is skipped. The
+/// token holds all of it, signed and encrypted with the archive's Data Protection keys (kept on disk, or shared in a
+/// cluster): it survives a restart, is accepted by every node, cannot be forged, and expires at the time it states.
 public sealed record ResumptionToken(
     string Verb,
     string MetadataPrefix,
